@@ -1,0 +1,133 @@
+import type { EntityModels } from '../entities/entity-set';
+import type {
+  CreateAccountData,
+  CreateInvitationData,
+  CreateMemberData,
+  CreateOrganizationData,
+  CreateSessionData,
+  CreateUserData,
+  CreateVerificationData,
+  ListUsersOptions,
+  SessionWithUser,
+  UpdateAccountData,
+  UpdateInvitationData,
+  UpdateMemberData,
+  UpdateOrganizationData,
+  UpdateSessionData,
+  UpdateUserData,
+  UserPage,
+} from './inputs';
+
+/**
+ * The storage contract of the auth engine, generic over the seven entity classes so that every read returns
+ * the user's own class (`AppUser` with its `plan`), never a generic record.
+ *
+ * Rules every implementation keeps (the conformance suite checks them):
+ * - every method returns a promise; "not found" is `null` (or `false` / `0` for deletes);
+ * - creates fill in `id`, `createdAt`, `updatedAt` and defaults, and return the stored entity;
+ * - emails are stored lower-cased and compared case-insensitively;
+ * - uniqueness (user email and username, session token, account provider + account id, organization slug,
+ *   member organization + user) holds under concurrent calls, broken with `UniqueConstraintError`;
+ * - deleting a user deletes its sessions, accounts and memberships; deleting an organization deletes its
+ *   members and invitations;
+ * - returned entities are copies: changing one never changes what is stored.
+ *
+ * @example
+ * const db: DatabaseAdapter<AppUser, AppSession> = new MemoryDatabaseAdapter({ user: AppUser, session: AppSession });
+ * const user = await db.createUser({ email: 'ada@example.com', name: 'Ada' }); // user.plan === 'free'
+ */
+export interface DatabaseAdapter<
+  U extends object = object,
+  S extends object = object,
+  A extends object = object,
+  O extends object = object,
+  M extends object = object,
+  I extends object = object,
+  V extends object = object,
+> {
+  /** The validated entity models; the engine reads and writes fields through them. */
+  readonly models: EntityModels<U, S, A, O, M, I, V>;
+
+  // --- users
+  createUser(data: CreateUserData<U>): Promise<U>;
+  getUserById(id: string): Promise<U | null>;
+  getUserByEmail(email: string): Promise<U | null>;
+  getUserByUsername(username: string): Promise<U | null>;
+  updateUser(id: string, data: UpdateUserData<U>): Promise<U | null>;
+  /** Deletes the user with its sessions, accounts and memberships. */
+  deleteUser(id: string): Promise<boolean>;
+  listUsers(options?: ListUsersOptions): Promise<UserPage<U>>;
+
+  // --- sessions (`token` is the stored digest, never the raw token)
+  createSession(data: CreateSessionData<S>): Promise<S>;
+  getSessionByToken(token: string): Promise<S | null>;
+  /** The session and its user in one call (one query in SQL): the hot path of every request. */
+  getSessionWithUser(token: string): Promise<SessionWithUser<S, U> | null>;
+  listSessionsForUser(userId: string): Promise<S[]>;
+  updateSession(id: string, data: UpdateSessionData<S>): Promise<S | null>;
+  deleteSession(id: string): Promise<boolean>;
+  /** Deletes the user's sessions, except `exceptSessionId` when given; returns how many went. */
+  deleteSessionsForUser(userId: string, options?: { exceptSessionId?: string }): Promise<number>;
+  deleteExpiredSessions(now?: Date): Promise<number>;
+
+  // --- accounts
+  createAccount(data: CreateAccountData<A>): Promise<A>;
+  getAccountByProvider(providerId: string, accountId: string): Promise<A | null>;
+  listAccountsForUser(userId: string): Promise<A[]>;
+  updateAccount(id: string, data: UpdateAccountData<A>): Promise<A | null>;
+  deleteAccount(id: string): Promise<boolean>;
+
+  // --- verifications
+  createVerification(data: CreateVerificationData<V>): Promise<V>;
+  /** The newest record with this identifier, expired or not. */
+  getVerificationByIdentifier(identifier: string): Promise<V | null>;
+  /**
+   * Single use, atomically: deletes every record with this identifier and returns the newest one if it has not
+   * expired. Of many concurrent calls with one identifier, at most one gets a record.
+   */
+  consumeVerification(identifier: string, now?: Date): Promise<V | null>;
+  deleteVerification(id: string): Promise<boolean>;
+  deleteExpiredVerifications(now?: Date): Promise<number>;
+
+  // --- organizations
+  createOrganization(data: CreateOrganizationData<O>): Promise<O>;
+  getOrganizationById(id: string): Promise<O | null>;
+  getOrganizationBySlug(slug: string): Promise<O | null>;
+  updateOrganization(id: string, data: UpdateOrganizationData<O>): Promise<O | null>;
+  /** Deletes the organization with its members and invitations. */
+  deleteOrganization(id: string): Promise<boolean>;
+  listOrganizationsForUser(userId: string): Promise<O[]>;
+
+  // --- members
+  createMember(data: CreateMemberData<M>): Promise<M>;
+  getMemberById(id: string): Promise<M | null>;
+  getMember(organizationId: string, userId: string): Promise<M | null>;
+  listMembers(organizationId: string): Promise<M[]>;
+  countMembers(organizationId: string): Promise<number>;
+  updateMember(id: string, data: UpdateMemberData<M>): Promise<M | null>;
+  deleteMember(id: string): Promise<boolean>;
+
+  // --- invitations
+  createInvitation(data: CreateInvitationData<I>): Promise<I>;
+  getInvitationById(id: string): Promise<I | null>;
+  listInvitations(organizationId: string): Promise<I[]>;
+  listInvitationsForEmail(email: string): Promise<I[]>;
+  countPendingInvitations(organizationId: string): Promise<number>;
+  updateInvitation(id: string, data: UpdateInvitationData<I>): Promise<I | null>;
+  deleteInvitation(id: string): Promise<boolean>;
+
+  /**
+   * Runs `fn` with an adapter whose writes all land or, when `fn` throws, none do; the error is rethrown.
+   */
+  transaction<T>(fn: (tx: DatabaseAdapter<U, S, A, O, M, I, V>) => Promise<T>): Promise<T>;
+
+  /** Releases connections; the memory adapter has nothing to release. */
+  close(): Promise<void>;
+}
+
+/** The user class an adapter stores. */
+export type UserOf<DB> = DB extends DatabaseAdapter<infer U, object, object, object, object, object, object> ? U : never;
+/** The session class an adapter stores. */
+export type SessionOf<DB> = DB extends DatabaseAdapter<object, infer S, object, object, object, object, object> ? S : never;
+/** The account class an adapter stores. */
+export type AccountOf<DB> = DB extends DatabaseAdapter<object, object, infer A, object, object, object, object> ? A : never;

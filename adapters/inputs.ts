@@ -1,0 +1,60 @@
+import type {
+  StandardAccount,
+  StandardInvitation,
+  StandardMember,
+  StandardOrganization,
+  StandardSession,
+  StandardUser,
+  StandardVerification,
+} from '../entities/standard-fields';
+
+/** The user's own fields of an entity class: whatever it adds beyond the standard ones. */
+export type CustomFields<T, Standard> = Omit<T, keyof Standard>;
+
+/**
+ * Values for a create: the standard fields in their standard names (the `Needed` ones required), plus the
+ * class's own custom properties. `id`, timestamps and defaults are filled in by the adapter when absent.
+ */
+export type CreateData<Standard, Needed extends keyof Standard, T> = Pick<Standard, Needed> &
+  Partial<Omit<Standard, Needed>> &
+  Partial<CustomFields<T, Standard>>;
+
+/** Values for an update: any standard field but `id` and `createdAt`, plus custom properties. */
+export type UpdateData<Standard, T> = Partial<Omit<Standard, 'id' | 'createdAt'>> & Partial<CustomFields<T, Standard>>;
+
+export type CreateUserData<U> = CreateData<StandardUser, never, U>;
+export type UpdateUserData<U> = UpdateData<StandardUser, U>;
+export type CreateSessionData<S> = CreateData<StandardSession, 'token' | 'userId' | 'expiresAt', S>;
+export type UpdateSessionData<S> = UpdateData<StandardSession, S>;
+export type CreateAccountData<A> = CreateData<StandardAccount, 'accountId' | 'providerId' | 'userId', A>;
+export type UpdateAccountData<A> = UpdateData<StandardAccount, A>;
+export type CreateVerificationData<V> = CreateData<StandardVerification, 'identifier' | 'value' | 'expiresAt', V>;
+export type CreateOrganizationData<O> = CreateData<StandardOrganization, 'name' | 'slug', O>;
+export type UpdateOrganizationData<O> = UpdateData<StandardOrganization, O>;
+export type CreateMemberData<M> = CreateData<StandardMember, 'organizationId' | 'userId', M>;
+export type UpdateMemberData<M> = UpdateData<StandardMember, M>;
+export type CreateInvitationData<I> = CreateData<StandardInvitation, 'organizationId' | 'email' | 'inviterId' | 'expiresAt', I>;
+export type UpdateInvitationData<I> = UpdateData<StandardInvitation, I>;
+
+/** Paging and ordering for `listUsers`. */
+export interface ListUsersOptions {
+  /** At most this many users (default 100). */
+  limit?: number;
+  offset?: number;
+  sortBy?: 'createdAt' | 'email' | 'name';
+  sortDirection?: 'asc' | 'desc';
+  /** Case-insensitive substring of the email. */
+  emailContains?: string;
+}
+
+/** One page of users and the count of all that match. */
+export interface UserPage<U> {
+  users: U[];
+  total: number;
+}
+
+/** A session and its user, read together: the hot path of every authenticated request. */
+export interface SessionWithUser<S, U> {
+  session: S;
+  user: U;
+}

@@ -1,0 +1,1 @@
+export { MemoryDatabaseAdapter } from './memory-database-adapter';

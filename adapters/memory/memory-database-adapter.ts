@@ -1,0 +1,32 @@
+import type { Account, Invitation, Member, Organization, Session, User, Verification } from '../../entities/builtin/builtin-entities';
+import { buildEntityModels, type EntityClasses } from '../../entities/entity-set';
+import { MemoryAdapterCore } from './memory-adapter-core';
+import { createMemoryTables } from './memory-tables';
+
+/**
+ * The default adapter: everything in `Map`s, with a secondary index behind every lookup the engine makes
+ * on a request (email, username, session token, provider + account id, slug, membership), so none scans.
+ * For tests, demos and single-process apps; nothing survives a restart.
+ *
+ * The entity classes are validated when it is built (an `EntityDefinitionError` names the class, the field
+ * and the fix). Kinds left out use the built-in classes, and the type parameters follow the classes given:
+ * @example
+ * const db = new MemoryDatabaseAdapter({ user: AppUser }); // MemoryDatabaseAdapter<AppUser, Session, ...>
+ * const user = await db.createUser({ email: 'Ada@Example.com' });
+ * user.plan;  // 'free', from @AuthDefault('free')
+ * user.email; // 'ada@example.com'
+ */
+export class MemoryDatabaseAdapter<
+  U extends object = User,
+  S extends object = Session,
+  A extends object = Account,
+  O extends object = Organization,
+  M extends object = Member,
+  I extends object = Invitation,
+  V extends object = Verification,
+> extends MemoryAdapterCore<U, S, A, O, M, I, V> {
+  constructor(entities: EntityClasses<U, S, A, O, M, I, V> = {}) {
+    const models = buildEntityModels(entities);
+    super({ models, tables: createMemoryTables(models) }, null);
+  }
+}

@@ -1,0 +1,37 @@
+import { getMetadataStorage } from '../metadata-storage';
+
+/** Options of `@AuthField`. */
+export interface AuthFieldOptions {
+  /** The standard field this property serves (`'name'` for a `displayName` property). */
+  field?: string;
+  /**
+   * `false` keeps the field out of every request body: sign-up and profile updates ignore it, so only your
+   * server code sets it (billing plans, roles, external ids). Default `true` for custom fields.
+   */
+  input?: boolean;
+}
+
+/**
+ * Declares a property of an entity class to the auth engine.
+ *
+ * - `@AuthField('name') displayName` remaps: the standard field `name` is stored and read through `displayName`.
+ * - `@AuthField() email` declares the standard field of the same name. Classes written without a base class
+ *   need it, because TypeScript erases bare `email!: string` declarations and the builder could not see them.
+ * - `@AuthField({ input: false }) stripeCustomerId` declares a custom field that no request may set.
+ * @example
+ * `@AuthUser() class LegacyUser { @AuthField() id!: string; @AuthField('name') displayName!: string | null }`
+ */
+export function AuthField(fieldOrOptions?: string | AuthFieldOptions): PropertyDecorator {
+  const options = typeof fieldOrOptions === 'string' ? { field: fieldOrOptions } : (fieldOrOptions ?? {});
+  return (prototype, property) => {
+    if (typeof property !== 'string') return;
+    getMetadataStorage().fields.push(
+      Object.freeze({
+        target: prototype.constructor,
+        property,
+        field: options.field ?? null,
+        input: options.input ?? true,
+      }),
+    );
+  };
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+export * from './entity-kind';
+export * from './field-contracts';
+export * from './standard-fields';
+export * from './entity-definition-error';
+export { AuthUser, AuthSession, AuthAccount, AuthOrganization, AuthMember, AuthInvitation, AuthVerification } from './decorators/entity-decorators';
+export { AuthField, type AuthFieldOptions } from './decorators/auth-field';
+export { AuthDefault } from './decorators/auth-default';
+export { BaseUser } from './base/base-user';
+export { BaseSession } from './base/base-session';
+export { BaseAccount } from './base/base-account';
+export { BaseOrganization } from './base/base-organization';
+export { BaseMember } from './base/base-member';
+export { BaseInvitation } from './base/base-invitation';
+export { BaseVerification } from './base/base-verification';
+export { User, Session, Account, Organization, Member, Invitation, Verification } from './builtin/builtin-entities';
+export { EntityModel, type EntityClass, type FieldValues } from './model/entity-model';
+export type { FieldModel } from './model/field-model';
+export { buildEntityModel } from './model/build-entity-model';
+export { buildEntityModels, type EntityClasses, type EntityModels } from './entity-set';

@@ -1,0 +1,113 @@
+import type { EntityKind } from '../entity-kind';
+import type { FieldModel } from './field-model';
+
+/** A class the engine can instantiate: entity classes take no constructor arguments (TypeORM's rule too). */
+export type EntityClass<T extends object = object> = new () => T;
+
+/** Plain values keyed by standard field name (or custom property name): what the engine and the API speak. */
+export type FieldValues = Record<string, unknown>;
+
+/**
+ * The validated shape of one entity class: which property holds each standard field, which custom fields it
+ * adds, and their defaults. Built once per class; adapters and the engine read and write entities through it,
+ * so a remapped property (`displayName` serving `name`) is handled in exactly one place.
+ */
+export class EntityModel<T extends object = object> {
+  /** Standard and custom fields, in declaration-contract order. */
+  readonly fields: readonly FieldModel[];
+  private readonly byField = new Map<string, FieldModel>();
+  private readonly byProperty = new Map<string, FieldModel>();
+
+  constructor(
+    readonly kind: EntityKind,
+    readonly target: EntityClass<T>,
+    fields: readonly FieldModel[],
+  ) {
+    this.fields = Object.freeze([...fields]);
+    for (const field of fields) {
+      this.byField.set(field.field, field);
+      this.byProperty.set(field.property, field);
+    }
+  }
+
+  get className(): string {
+    return this.target.name;
+  }
+
+  /** The field model for a standard field name or a custom property name, if the class has it. */
+  field(name: string): FieldModel | undefined {
+    return this.byField.get(name) ?? this.byProperty.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.field(name) !== undefined;
+  }
+
+  /** The user's own (non-standard) fields. */
+  get customFields(): FieldModel[] {
+    return this.fields.filter((field) => field.standard === null);
+  }
+
+  /**
+   * A new instance of the class holding `values`; fields left out get their defaults, then `null`.
+   * Keys the class does not declare are ignored, so a request body can never set an unknown property.
+   */
+  create(values: FieldValues): T {
+    const entity = new this.target() as Record<string, unknown>;
+    for (const field of this.fields) {
+      const given = pick(values, field);
+      if (given !== undefined) entity[field.property] = given;
+      else if (field.defaultValue) entity[field.property] = field.defaultValue();
+      else if (entity[field.property] === undefined) entity[field.property] = null;
+    }
+    return entity as T;
+  }
+
+  /** Reads a field by its standard (or custom) name; `undefined` when the class does not have it. */
+  read(entity: T, name: string): unknown {
+    const field = this.field(name);
+    return field ? (entity as Record<string, unknown>)[field.property] : undefined;
+  }
+
+  /** Writes the known fields of `patch` onto `entity`; unknown keys are ignored. */
+  assign(entity: T, patch: FieldValues): T {
+    const target = entity as Record<string, unknown>;
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const field = this.field(key);
+      if (field) target[field.property] = value;
+    }
+    return entity;
+  }
+
+  /** A copy of an instance, of the same class, sharing no mutable field with the original. */
+  clone(entity: T): T {
+    const copy = Object.create(Object.getPrototypeOf(entity)) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(entity)) copy[key] = copyValue(value);
+    return copy as T;
+  }
+
+  /** The entity as plain values keyed by standard field names plus custom property names (the API shape). */
+  toValues(entity: T, omit: ReadonlySet<string> = NOTHING): FieldValues {
+    const source = entity as Record<string, unknown>;
+    const values: FieldValues = {};
+    for (const field of this.fields) {
+      if (!omit.has(field.field)) values[field.field] = source[field.property] ?? null;
+    }
+    return values;
+  }
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** A value given under the standard field name wins; the property name is accepted too. */
+function pick(values: FieldValues, field: FieldModel): unknown {
+  const byField = values[field.field];
+  return byField !== undefined ? byField : values[field.property];
+}
+
+function copyValue(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value !== null && typeof value === 'object') return structuredClone(value);
+  return value;
+}

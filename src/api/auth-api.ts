@@ -1,0 +1,73 @@
+import type { CustomFields } from '../../adapters/inputs';
+import type { StandardUser } from '../../entities/standard-fields';
+import type { AuthContext } from '../core/auth-context';
+import type { ClientInfo } from '../core/client-info';
+import { AuthError } from '../errors/auth-error';
+import type { AuthPlugin } from '../plugins/auth-plugin';
+import { EmailPasswordPlugin } from '../plugins/email-password/email-password-plugin';
+import { requestFromHeaders, type HeadersInput } from './headers-request';
+
+/** A session and its user, typed with the app's own classes. */
+export interface SessionAndUser<U, S> {
+  user: U;
+  session: S;
+}
+
+/** `auth.api.signUpEmail` input: the standard fields plus any custom user field (server code may set them all). */
+export type SignUpEmailInput<U> = {
+  email: string;
+  password: string;
+  name: string;
+  image?: string | null;
+} & Partial<CustomFields<U, StandardUser>>;
+
+const NO_CLIENT: ClientInfo = { ipAddress: null, userAgent: null };
+
+/**
+ * The auth flows as functions, for server code that has no HTTP request to forward (seeding, tests, jobs).
+ * Results use the app's own entity classes.
+ * @example
+ * const { user } = await auth.api.signUpEmail({ email, password, name, plan: 'pro' }); // user: AppUser
+ * const current = await auth.api.getSession({ headers: req.headers });                  // { user, session } | null
+ */
+export class AuthApi<U extends object, S extends object> {
+  constructor(
+    private readonly auth: AuthContext,
+    private readonly plugins: readonly AuthPlugin[],
+  ) {}
+
+  /** The live session that these request headers present (Bearer or cookie), or `null`. */
+  async getSession(input: { headers: HeadersInput }): Promise<SessionAndUser<U, S> | null> {
+    const presented = this.auth.cookies.read(requestFromHeaders(input.headers));
+    if (!presented) return null;
+    const active = await this.auth.sessions.find(presented.token);
+    return active ? { user: active.user as U, session: active.session as S } : null;
+  }
+
+  /** Creates a user with a password; opens a session when the plugin's `autoSignIn` is on. */
+  async signUpEmail(input: SignUpEmailInput<U>): Promise<{ user: U; session: S | null; token: string | null }> {
+    const { email, password, name, image, ...custom } = input;
+    const result = await this.emailPassword().signUp({ email, password, name, image, custom }, NO_CLIENT);
+    return { user: result.user as U, session: result.session as S | null, token: result.token };
+  }
+
+  /** Checks an email and password and opens a session; throws `AuthError('INVALID_EMAIL_OR_PASSWORD')`. */
+  async signInEmail(input: { email: string; password: string; rememberMe?: boolean }): Promise<{ user: U; session: S; token: string }> {
+    const result = await this.emailPassword().signIn(input, NO_CLIENT);
+    return { user: result.user as U, session: result.session as S, token: result.token };
+  }
+
+  /** Ends the session these headers present; `false` when there was none. */
+  async signOut(input: { headers: HeadersInput }): Promise<boolean> {
+    const presented = this.auth.cookies.read(requestFromHeaders(input.headers));
+    const active = presented ? await this.auth.sessions.find(presented.token) : null;
+    if (!active) return false;
+    return this.auth.sessions.revoke(this.auth.models.session.read(active.session, 'id') as string);
+  }
+
+  private emailPassword(): EmailPasswordPlugin {
+    const plugin = this.plugins.find((candidate): candidate is EmailPasswordPlugin => candidate instanceof EmailPasswordPlugin);
+    if (!plugin) throw new AuthError('NOT_FOUND', 'EmailPasswordPlugin is not installed on this auth instance');
+    return plugin;
+  }
+}

@@ -1,0 +1,60 @@
+import { AuthApi, type SessionAndUser } from './api/auth-api';
+import type { AuthContext } from './core/auth-context';
+import type { AuthRequest, AuthResponse } from './http/auth-request';
+import { AuthHandler } from './http/auth-handler';
+import type { RouteDefinition } from './http/route';
+import { fromWebRequest, toWebResponse } from './http/web/web-adapter';
+import type { AuthPlugin } from './plugins/auth-plugin';
+
+/** A session lookup for middleware: the typed pair, plus a cookie to re-send when the expiry slid forward. */
+export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
+  /** A `Set-Cookie` value to pass on, when the session was refreshed through its cookie. */
+  refreshedCookie: string | null;
+}
+
+/**
+ * A built auth instance: the HTTP handler, the in-process API, and session lookup for framework integrations.
+ * `U` and `S` are the app's own user and session classes.
+ * @example
+ * export default { fetch: auth.handler };            // any Web-standard server
+ * http.createServer(toNodeHandler(auth)).listen(3000); // node:http
+ */
+export class Auth<U extends object, S extends object> {
+  readonly api: AuthApi<U, S>;
+  private readonly server: AuthHandler;
+
+  constructor(
+    readonly context: AuthContext,
+    readonly plugins: readonly AuthPlugin[],
+    routes: readonly RouteDefinition[],
+  ) {
+    this.api = new AuthApi<U, S>(context, plugins);
+    this.server = new AuthHandler(context, routes);
+  }
+
+  /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */
+  readonly handler = async (request: Request): Promise<Response> => toWebResponse(await this.server.handle(fromWebRequest(request)));
+
+  /** The engine-level handler the Node and Express adapters call without building Web objects. */
+  handle(request: AuthRequest): Promise<AuthResponse> {
+    return this.server.handle(request);
+  }
+
+  /** Every mounted route (for the API reference and for tests). */
+  get routes(): RouteDefinition[] {
+    return this.server.routes;
+  }
+
+  /** The session a request presents, typed, for middleware such as `requireSession`. */
+  async resolveSession(request: AuthRequest): Promise<ResolvedSession<U, S> | null> {
+    const presented = this.context.cookies.read(request);
+    if (!presented) return null;
+    const active = await this.context.sessions.find(presented.token);
+    if (!active) return null;
+    const refreshedCookie =
+      active.refreshed && presented.source === 'cookie'
+        ? this.context.cookies.setCookie(active.token, this.context.models.session.read(active.session, 'expiresAt') as Date)
+        : null;
+    return { user: active.user as U, session: active.session as S, refreshedCookie };
+  }
+}

@@ -1,0 +1,54 @@
+import type { DatabaseAdapter } from '../adapters/database-adapter';
+import { Auth } from './auth';
+import type { AuthConfig } from './config/auth-config';
+import { ConfigError, resolveConfig } from './config/resolve-config';
+import { AuthContext } from './core/auth-context';
+import { coreRoutes } from './http/core-routes';
+import type { AuthPlugin } from './plugins/auth-plugin';
+
+/**
+ * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
+ * The user and session types of the result come from the adapter, so handlers see the app's own classes.
+ * @example
+ * const auth = new BetterAuth({ secret: process.env.AUTH_SECRET!, baseURL: 'http://localhost:3000' })
+ *   .database(new MemoryDatabaseAdapter({ user: AppUser }))
+ *   .plugin(new EmailPasswordPlugin())
+ *   .plugin(new SessionManagementPlugin())
+ *   .build();
+ */
+export class BetterAuth<U extends object = object, S extends object = object> {
+  private db: DatabaseAdapter | undefined;
+  private readonly plugins: AuthPlugin[] = [];
+
+  constructor(private readonly config: AuthConfig) {}
+
+  /** The storage every flow goes through; its entity classes become the types of sessions and users. */
+  database<U2 extends object, S2 extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
+    db: DatabaseAdapter<U2, S2, A, O, M, I, V>,
+  ): BetterAuth<U2, S2> {
+    const next = this as unknown as BetterAuth<U2, S2>;
+    next.db = db as unknown as DatabaseAdapter;
+    return next;
+  }
+
+  /** Adds a feature; each plugin id may be added once. */
+  plugin(plugin: AuthPlugin): this {
+    if (this.plugins.some((existing) => existing.id === plugin.id)) {
+      throw new ConfigError(`The plugin "${plugin.id}" was added twice; add each plugin once.`);
+    }
+    this.plugins.push(plugin);
+    return this;
+  }
+
+  /** Checks the configuration, wires the plugins and returns the ready auth instance. */
+  build(): Auth<U, S> {
+    const config = resolveConfig(this.config);
+    if (!this.db) {
+      throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
+    }
+    const context = new AuthContext(config, this.db);
+    for (const plugin of this.plugins) plugin.init?.(context);
+    const routes = [...coreRoutes(), ...this.plugins.flatMap((plugin) => plugin.routes(context))];
+    return new Auth<U, S>(context, [...this.plugins], routes);
+  }
+}

@@ -1,0 +1,51 @@
+import type { PasswordHasher } from '../crypto/password-hasher';
+import type { Logger } from '../core/logger';
+
+/** `SameSite` attribute of the session cookie. */
+export type SameSite = 'lax' | 'strict' | 'none';
+
+/** Session lifetime and cookie options. Durations are in seconds, as in better-auth. */
+export interface SessionConfig {
+  /** Lifetime of a session (default 7 days). */
+  expiresIn?: number;
+  /** A session used after this many seconds gets its expiry pushed forward, at most once per period (default 1 day). */
+  updateAge?: number;
+  /** Name of the session cookie (default `better-auth.session_token`; `__Secure-` is prefixed on https). */
+  cookieName?: string;
+  /** Secure attribute (default: true when `baseURL` is https). */
+  cookieSecure?: boolean;
+  /** HttpOnly attribute (default true). */
+  cookieHttpOnly?: boolean;
+  /** SameSite attribute (default `lax`). */
+  cookieSameSite?: SameSite;
+  /** Domain attribute (default: none, the host only). */
+  cookieDomain?: string;
+}
+
+/**
+ * Everything `new BetterAuth(config)` accepts. Only `secret` is required.
+ * @example
+ * new BetterAuth({ secret: process.env.AUTH_SECRET!, baseURL: 'https://app.example.com', trustedOrigins: ['https://admin.example.com'] })
+ */
+export interface AuthConfig {
+  /** Signs cookies; at least 32 characters of real randomness. Rotate it to sign everyone out. */
+  secret: string;
+  /** Public URL of the app (default `http://localhost:3000`); its origin is always trusted. */
+  baseURL?: string;
+  /** Where the routes are mounted (default `/api/auth`). */
+  basePath?: string;
+  /** Origins allowed to send cookie-authenticated writes, besides the base URL's. */
+  trustedOrigins?: string[];
+  session?: SessionConfig;
+  /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /**
+   * Take the client address from `X-Forwarded-For` (default false). Turn on only behind a proxy that sets it,
+   * or clients can forge the address recorded on their sessions.
+   */
+  trustProxyHeaders?: boolean;
+  /** Replaces the built-in scrypt hasher. */
+  passwordHasher?: PasswordHasher;
+  /** Where errors and warnings go (default: `console`, errors only). Secrets are never passed to it. */
+  logger?: Logger;
+}

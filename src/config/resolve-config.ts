@@ -1,0 +1,114 @@
+import { ScryptPasswordHasher, type PasswordHasher } from '../crypto/password-hasher';
+import { consoleLogger, type Logger } from '../core/logger';
+import type { AuthConfig, SameSite } from './auth-config';
+
+/** The configuration with every default applied, resolved once when the auth instance is built. */
+export interface ResolvedConfig {
+  readonly secret: string;
+  readonly baseURL: URL;
+  readonly basePath: string;
+  readonly trustedOrigins: ReadonlySet<string>;
+  readonly session: {
+    readonly expiresInMs: number;
+    readonly updateAgeMs: number;
+    /** The cookie name this app sets. */
+    readonly cookieName: string;
+    /** Names accepted when reading: the plain and the `__Secure-` one, so switching to https keeps sessions. */
+    readonly cookieNamesAccepted: readonly string[];
+    readonly cookieSecure: boolean;
+    readonly cookieHttpOnly: boolean;
+    readonly cookieSameSite: SameSite;
+    readonly cookieDomain: string | undefined;
+  };
+  readonly maxBodyBytes: number;
+  readonly trustProxyHeaders: boolean;
+  readonly passwordHasher: PasswordHasher;
+  readonly logger: Logger;
+}
+
+export const MIN_SECRET_LENGTH = 32;
+const DAY_SECONDS = 24 * 60 * 60;
+const DEFAULT_COOKIE_NAME = 'better-auth.session_token';
+
+/** Thrown at build time for a configuration the engine refuses to run with. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Applies defaults and checks the configuration; throws `ConfigError` with the fix in the message. */
+export function resolveConfig(config: AuthConfig): ResolvedConfig {
+  const secret = config.secret;
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(
+      `AuthConfig.secret must be at least ${MIN_SECRET_LENGTH} characters (got ${typeof secret === 'string' ? secret.length : 'none'}). ` +
+        `Generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+    );
+  }
+  const baseURL = parseBaseURL(config.baseURL ?? 'http://localhost:3000');
+  const https = baseURL.protocol === 'https:';
+  const session = config.session ?? {};
+  const cookieSecure = session.cookieSecure ?? https;
+  const plainName = session.cookieName ?? DEFAULT_COOKIE_NAME;
+  const expiresIn = positive('session.expiresIn', session.expiresIn ?? 7 * DAY_SECONDS);
+  const updateAge = nonNegative('session.updateAge', session.updateAge ?? DAY_SECONDS);
+  const sameSite = session.cookieSameSite ?? 'lax';
+  if (sameSite === 'none' && !cookieSecure) {
+    throw new ConfigError('session.cookieSameSite "none" needs a Secure cookie: use an https baseURL or set session.cookieSecure.');
+  }
+
+  return Object.freeze({
+    secret,
+    baseURL,
+    basePath: normaliseBasePath(config.basePath ?? '/api/auth'),
+    trustedOrigins: new Set([baseURL.origin, ...(config.trustedOrigins ?? []).map(originOf)]),
+    session: Object.freeze({
+      expiresInMs: expiresIn * 1000,
+      updateAgeMs: updateAge * 1000,
+      cookieName: cookieSecure ? `__Secure-${plainName}` : plainName,
+      cookieNamesAccepted: Object.freeze([`__Secure-${plainName}`, plainName]),
+      cookieSecure,
+      cookieHttpOnly: session.cookieHttpOnly ?? true,
+      cookieSameSite: sameSite,
+      cookieDomain: session.cookieDomain,
+    }),
+    maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
+    trustProxyHeaders: config.trustProxyHeaders ?? false,
+    passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
+    logger: config.logger ?? consoleLogger,
+  });
+}
+
+function parseBaseURL(value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new ConfigError(`AuthConfig.baseURL "${value}" is not an absolute URL; write it like https://app.example.com.`);
+  }
+}
+
+function originOf(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    throw new ConfigError(`AuthConfig.trustedOrigins entry "${value}" is not an origin; write it like https://app.example.com.`);
+  }
+}
+
+/** `/api/auth/` and `api/auth` both become `/api/auth`; `/` becomes the empty prefix. */
+function normaliseBasePath(path: string): string {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`AuthConfig.${name} must be a positive number (got ${value}).`);
+  return value;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`AuthConfig.${name} must be zero or more (got ${value}).`);
+  return value;
+}

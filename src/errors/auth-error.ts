@@ -1,0 +1,34 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes';
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  /** For `VALIDATION_ERROR`: which fields failed and why. */
+  details?: Array<{ field: string; messages: string[] }>;
+}
+
+/**
+ * The one error type of the engine: a string code whose HTTP status comes from `ERROR_CODES`.
+ * Expected outcomes are values (`null`, `false`); an `AuthError` means the request cannot go on.
+ * @example
+ * throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
+ * throw new AuthError('VALIDATION_ERROR', 'email must be an email', [{ field: 'email', messages: ['must be an email'] }]);
+ */
+export class AuthError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ErrorBody['details'],
+  ) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AuthError';
+    this.status = ERROR_CODES[code].status;
+  }
+
+  toBody(): ErrorBody {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}

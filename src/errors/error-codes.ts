@@ -1,0 +1,30 @@
+/**
+ * Every error code the API answers with, its HTTP status and default message: the one table that maps
+ * codes to statuses. Codes and messages follow better-auth's where it has one, so its client shows them.
+ */
+export const ERROR_CODES = {
+  VALIDATION_ERROR: { status: 400, message: 'The request body is invalid' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  INVALID_EMAIL: { status: 400, message: 'Invalid email' },
+  PASSWORD_TOO_SHORT: { status: 400, message: 'Password too short' },
+  PASSWORD_TOO_LONG: { status: 400, message: 'Password too long' },
+  INVALID_TOKEN: { status: 400, message: 'Invalid token' },
+  UNAUTHORIZED: { status: 401, message: 'Unauthorized' },
+  INVALID_EMAIL_OR_PASSWORD: { status: 401, message: 'Invalid email or password' },
+  EMAIL_NOT_VERIFIED: { status: 403, message: 'Email not verified' },
+  INVALID_ORIGIN: { status: 403, message: 'Invalid origin' },
+  FORBIDDEN: { status: 403, message: 'Forbidden' },
+  SIGN_UP_DISABLED: { status: 403, message: 'Email and password sign up is not enabled' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  SESSION_NOT_FOUND: { status: 404, message: 'Session not found' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
+  CONFLICT: { status: 409, message: 'The record already exists' },
+  USER_ALREADY_EXISTS: { status: 422, message: 'User already exists. Use another email.' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
+  INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again shortly' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,71 @@
+import type { AuthContext } from '../core/auth-context';
+import { AuthError } from '../errors/auth-error';
+import type { AuthRequest, AuthResponse } from './auth-request';
+import { errorResponse } from './error-response';
+import { readJsonBody } from './json-body';
+import { jsonResponse } from './json-response';
+import { assertTrustedOrigin } from './origin-check';
+import { RequestContext } from './request-context';
+import type { RouteDefinition } from './route';
+import { Router } from './router';
+import { validateDto } from './validate-dto';
+
+const EMPTY_BODY: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Serves the route table: strips the base path, finds the route, checks the origin, parses and validates the
+ * body, runs the handler and turns whatever it returned or threw into an answer.
+ */
+export class AuthHandler {
+  private readonly router: Router;
+
+  constructor(
+    private readonly auth: AuthContext,
+    routes: readonly RouteDefinition[],
+  ) {
+    this.router = new Router(routes);
+  }
+
+  get routes(): RouteDefinition[] {
+    return this.router.all();
+  }
+
+  async handle(request: AuthRequest): Promise<AuthResponse> {
+    let context: RequestContext | undefined;
+    try {
+      const path = this.routePath(request.path);
+      const route = path === null ? undefined : this.router.find(request.method, path);
+      if (!route) return this.notFound(path);
+      assertTrustedOrigin(request, this.auth);
+      const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await readJsonBody(request, this.auth.config.maxBodyBytes);
+      const dto = route.body ? await validateDto(route.body, body) : EMPTY_BODY;
+      context = new RequestContext(request, this.auth, body);
+      if (route.requireSession) await context.requireSession();
+      const result = await route.handle(context, dto);
+      return jsonResponse(context.response.status, result, context.response.headers);
+    } catch (error) {
+      const response = errorResponse(error, this.auth.config.logger);
+      // A stale cookie is cleared even when the route then refuses the request.
+      for (const header of context?.response.headers ?? []) if (header[0] === 'set-cookie') response.headers.push(header);
+      return response;
+    }
+  }
+
+  /** The path below the base path, or `null` when the request is not for us. */
+  private routePath(path: string): string | null {
+    const base = this.auth.config.basePath;
+    if (!path.startsWith(base)) return null;
+    const rest = path.slice(base.length);
+    if (rest !== '' && !rest.startsWith('/')) return null;
+    const trimmed = rest.length > 1 && rest.endsWith('/') ? rest.slice(0, -1) : rest;
+    return trimmed === '' ? '/' : trimmed;
+  }
+
+  private notFound(path: string | null): AuthResponse {
+    const methods = path === null ? [] : this.router.methodsFor(path);
+    if (methods.length === 0) return errorResponse(new AuthError('NOT_FOUND'), this.auth.config.logger);
+    const response = errorResponse(new AuthError('METHOD_NOT_ALLOWED'), this.auth.config.logger);
+    response.headers.push(['allow', methods.join(', ')]);
+    return response;
+  }
+}

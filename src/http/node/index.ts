@@ -1,0 +1,2 @@
+export { toNodeHandler } from './node-handler';
+export { fromNodeRequest, sendNodeResponse } from './node-adapter';

@@ -1,0 +1,62 @@
+import type { AuthContext } from '../core/auth-context';
+import { clientInfo, type ClientInfo } from '../core/client-info';
+import type { ActiveSession } from '../core/session-service';
+import type { PresentedToken } from '../core/session-cookies';
+import { AuthError } from '../errors/auth-error';
+import type { AuthRequest } from './auth-request';
+import type { ResponseDraft, RouteContext } from './route';
+
+/**
+ * The per-request state behind `RouteContext`: the session is looked up at most once, and the cookie is
+ * re-sent or cleared here, so no route has to remember to.
+ */
+export class RequestContext implements RouteContext {
+  readonly response: ResponseDraft = { status: 200, headers: [] };
+  private lookup: Promise<ActiveSession | null> | undefined;
+  private presented: PresentedToken | null = null;
+  private clientInfoCache: ClientInfo | undefined;
+
+  constructor(
+    readonly request: AuthRequest,
+    readonly auth: AuthContext,
+    readonly body: Record<string, unknown>,
+  ) {}
+
+  get client(): ClientInfo {
+    this.clientInfoCache ??= clientInfo(this.request, this.auth.config.trustProxyHeaders);
+    return this.clientInfoCache;
+  }
+
+  session(): Promise<ActiveSession | null> {
+    this.lookup ??= this.lookUpSession();
+    return this.lookup;
+  }
+
+  async requireSession(): Promise<ActiveSession> {
+    const session = await this.session();
+    if (!session) throw new AuthError('UNAUTHORIZED');
+    return session;
+  }
+
+  /** Forgets the looked-up session (after sign-out or revocation) so later calls see the new state. */
+  forgetSession(): void {
+    this.lookup = Promise.resolve(null);
+  }
+
+  private async lookUpSession(): Promise<ActiveSession | null> {
+    this.presented = this.auth.cookies.read(this.request);
+    if (!this.presented) {
+      if (this.auth.cookies.hasCookie(this.request)) this.response.headers.push(['set-cookie', this.auth.cookies.clearCookie()]);
+      return null;
+    }
+    const active = await this.auth.sessions.find(this.presented.token);
+    if (this.presented.source === 'cookie') {
+      if (!active) this.response.headers.push(['set-cookie', this.auth.cookies.clearCookie()]);
+      else if (active.refreshed) {
+        const expiresAt = this.auth.models.session.read(active.session, 'expiresAt') as Date;
+        this.response.headers.push(['set-cookie', this.auth.cookies.setCookie(active.token, expiresAt)]);
+      }
+    }
+    return active;
+  }
+}

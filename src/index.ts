@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+export { BetterAuth } from './better-auth';
+export { Auth, type ResolvedSession } from './auth';
+export { AuthApi, type SessionAndUser, type SignUpEmailInput } from './api/auth-api';
+export type { HeadersInput } from './api/headers-request';
+export type { AuthConfig, SessionConfig, SameSite } from './config/auth-config';
+export { ConfigError, MIN_SECRET_LENGTH, type ResolvedConfig } from './config/resolve-config';
+export { AuthError, type ErrorBody } from './errors/auth-error';
+export { ERROR_CODES, type ErrorCode } from './errors/error-codes';
+export { ScryptPasswordHasher, type PasswordHasher } from './crypto/password-hasher';
+export { CookieSigner } from './crypto/cookie-signer';
+export { generateSessionToken, digestToken } from './crypto/session-token';
+export { AuthContext } from './core/auth-context';
+export type { ActiveSession } from './core/session-service';
+export type { ClientInfo } from './core/client-info';
+export type { Logger } from './core/logger';
+export type { AuthRequest, AuthResponse } from './http/auth-request';
+export { defineRoute, type RouteDefinition, type RouteContext, type ResponseDraft } from './http/route';
+export { toNodeHandler } from './http/node/node-handler';
+export type { AuthPlugin } from './plugins/auth-plugin';

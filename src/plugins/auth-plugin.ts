@@ -1,0 +1,20 @@
+import type { AuthContext } from '../core/auth-context';
+import type { RouteDefinition } from '../http/route';
+
+/**
+ * A feature of the auth engine: a set of routes over the shared context. Plugins are plain objects built by
+ * the app (`new EmailPasswordPlugin({ ... })`) and handed to `BetterAuth.plugin()`.
+ * @example
+ * class PingPlugin implements AuthPlugin {
+ *   readonly id = 'ping';
+ *   routes() { return [defineRoute({ method: 'GET', path: '/ping', summary: 'Ping', handle: async () => ({ pong: true }) })]; }
+ * }
+ */
+export interface AuthPlugin {
+  /** Unique per auth instance. */
+  readonly id: string;
+  /** Called once when the auth instance is built; throw to refuse a configuration. */
+  init?(auth: AuthContext): void;
+  /** The routes this plugin mounts below the base path. */
+  routes(auth: AuthContext): RouteDefinition[];
+}

@@ -1,0 +1,44 @@
+import type { AuthContext } from '../../core/auth-context';
+import type { ClientInfo } from '../../core/client-info';
+import type { RouteDefinition } from '../../http/route';
+import type { AuthPlugin } from '../auth-plugin';
+import { resolveEmailPasswordOptions, type EmailPasswordOptions, type ResolvedEmailPasswordOptions } from './options';
+import { signInRoute, signUpRoute } from './routes';
+import { signInWithEmail, type SignInInput, type SignInResult } from './sign-in';
+import { signUpWithEmail, type SignUpInput, type SignUpResult } from './sign-up';
+
+/**
+ * Sign-up and sign-in with an email and a password: `POST /sign-up/email`, `POST /sign-in/email`.
+ * @example
+ * new BetterAuth(config).database(db).plugin(new EmailPasswordPlugin({ enableSignup: true, minPasswordLength: 10 }))
+ */
+export class EmailPasswordPlugin implements AuthPlugin {
+  readonly id = 'email-password';
+  readonly options: ResolvedEmailPasswordOptions;
+  private context: AuthContext | undefined;
+
+  constructor(options: EmailPasswordOptions = {}) {
+    this.options = resolveEmailPasswordOptions(options);
+  }
+
+  init(auth: AuthContext): void {
+    this.context = auth;
+  }
+
+  routes(): RouteDefinition[] {
+    return [signUpRoute(this), signInRoute(this)];
+  }
+
+  signUp(input: SignUpInput, client: ClientInfo): Promise<SignUpResult> {
+    return signUpWithEmail(this.auth, this.options, input, client);
+  }
+
+  signIn(input: SignInInput, client: ClientInfo): Promise<SignInResult> {
+    return signInWithEmail(this.auth, this.options, input, client);
+  }
+
+  private get auth(): AuthContext {
+    if (!this.context) throw new Error('EmailPasswordPlugin is not part of a built auth instance; call BetterAuth.build() first.');
+    return this.context;
+  }
+}

@@ -1,0 +1,62 @@
+import { UniqueConstraintError } from '../../../adapters/errors';
+import type { AuthContext } from '../../core/auth-context';
+import type { ClientInfo } from '../../core/client-info';
+import { normaliseEmail } from '../../core/normalise-email';
+import { assertPasswordLength } from '../../core/password-policy';
+import { AuthError } from '../../errors/auth-error';
+import type { ResolvedEmailPasswordOptions } from './options';
+
+/** The provider id of email/password accounts, as better-auth names it. */
+export const CREDENTIAL_PROVIDER = 'credential';
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+  image?: string | null;
+  rememberMe?: boolean;
+  /** Custom user fields, already filtered to those a request may set. */
+  custom?: Record<string, unknown>;
+}
+
+export interface SignUpResult {
+  user: object;
+  /** `null` when `autoSignIn` is off. */
+  session: object | null;
+  token: string | null;
+}
+
+/**
+ * Creates a user with its credential account in one transaction (both or neither), then opens a session
+ * when `autoSignIn` is on. Two concurrent sign-ups with one email end with one user: the loser's insert
+ * breaks the unique email and answers `USER_ALREADY_EXISTS`.
+ */
+export async function signUpWithEmail(
+  auth: AuthContext,
+  options: ResolvedEmailPasswordOptions,
+  input: SignUpInput,
+  client: ClientInfo,
+): Promise<SignUpResult> {
+  if (!options.enableSignup) throw new AuthError('SIGN_UP_DISABLED');
+  assertPasswordLength(input.password, options.minPasswordLength, options.maxPasswordLength);
+  const email = normaliseEmail(input.email);
+  if (await auth.db.getUserByEmail(email)) throw new AuthError('USER_ALREADY_EXISTS');
+  const passwordHash = await auth.hasher.hash(input.password);
+
+  let user: object;
+  try {
+    user = await auth.db.transaction(async (tx) => {
+      const created = await tx.createUser({ ...input.custom, email, name: input.name, image: input.image ?? null, emailVerified: false });
+      const userId = auth.models.user.read(created, 'id') as string;
+      await tx.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError && error.kind === 'user') throw new AuthError('USER_ALREADY_EXISTS');
+    throw error;
+  }
+  if (!options.autoSignIn) return { user, session: null, token: null };
+  const userId = auth.models.user.read(user, 'id') as string;
+  const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
+  return { user, session, token };
+}

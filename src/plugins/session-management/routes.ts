@@ -1,0 +1,116 @@
+import { sessionJson, userJson } from '../../core/entity-json';
+import { digestToken, looksLikeDigest } from '../../crypto/session-token';
+import { AuthError } from '../../errors/auth-error';
+import { defineRoute, type RouteDefinition } from '../../http/route';
+import { RevokeSessionDto } from './dtos';
+import type { ResolvedSessionManagementOptions } from './options';
+
+/** `GET /get-session` → `{ session, user }`; the session's `token` is the caller's own raw token. */
+export function getSessionRoute(options: ResolvedSessionManagementOptions): RouteDefinition {
+  return defineRoute({
+    method: 'GET',
+    path: '/get-session',
+    summary: "The caller's session and user",
+    handle: async (ctx) => {
+      const active = await ctx.session();
+      if (!active) {
+        if (options.requireAuthentication) throw new AuthError('UNAUTHORIZED');
+        return null;
+      }
+      return { session: sessionJson(ctx.auth, active.session, active.token), user: userJson(ctx.auth, active.user) };
+    },
+  });
+}
+
+/** `POST /sign-out` → `{ success: true }`; ends the current session and clears the cookie. */
+export function signOutRoute(): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/sign-out',
+    summary: 'End the current session',
+    handle: async (ctx) => {
+      const active = await ctx.session();
+      if (active) await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id') as string);
+      ctx.forgetSession();
+      ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+      return { success: true };
+    },
+  });
+}
+
+/** `GET /list-sessions` → the caller's live sessions; each `token` is the stored digest, not a credential. */
+export function listSessionsRoute(): RouteDefinition {
+  return defineRoute({
+    method: 'GET',
+    path: '/list-sessions',
+    summary: "The caller's live sessions",
+    requireSession: true,
+    handle: async (ctx) => {
+      const { user } = await ctx.requireSession();
+      const sessions = await ctx.auth.sessions.listLive(ctx.auth.models.user.read(user, 'id') as string);
+      const model = ctx.auth.models.session;
+      return sessions.map((session) => sessionJson(ctx.auth, session, model.read(session, 'token') as string));
+    },
+  });
+}
+
+/** `POST /revoke-session` → `{ status, success }`; only among the caller's own sessions. */
+export function revokeSessionRoute(): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/revoke-session',
+    summary: 'Revoke one of the caller’s sessions by its token',
+    body: RevokeSessionDto,
+    requireSession: true,
+    handle: async (ctx, dto) => {
+      const { user, session: current } = await ctx.requireSession();
+      const model = ctx.auth.models.session;
+      // Accept the raw token or the digest list-sessions showed; compare digests only.
+      const candidates = new Set([digestToken(dto.token)]);
+      if (looksLikeDigest(dto.token)) candidates.add(dto.token);
+      const own = await ctx.auth.db.listSessionsForUser(ctx.auth.models.user.read(user, 'id') as string);
+      const target = own.find((session) => candidates.has(model.read(session, 'token') as string));
+      if (!target) throw new AuthError('SESSION_NOT_FOUND');
+      const targetId = model.read(target, 'id') as string;
+      await ctx.auth.sessions.revoke(targetId);
+      if (targetId === model.read(current, 'id')) {
+        ctx.forgetSession();
+        ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+      }
+      return { status: true, success: true };
+    },
+  });
+}
+
+/** `POST /revoke-sessions` → `{ status, count }`; every session of the caller, the current one included. */
+export function revokeSessionsRoute(): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/revoke-sessions',
+    summary: 'Revoke all of the caller’s sessions',
+    requireSession: true,
+    handle: async (ctx) => {
+      const { user } = await ctx.requireSession();
+      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string);
+      ctx.forgetSession();
+      ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+      return { status: true, count };
+    },
+  });
+}
+
+/** `POST /revoke-other-sessions` → `{ status, count }`; every session of the caller but the current one. */
+export function revokeOtherSessionsRoute(): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/revoke-other-sessions',
+    summary: 'Revoke all of the caller’s other sessions',
+    requireSession: true,
+    handle: async (ctx) => {
+      const { user, session } = await ctx.requireSession();
+      const model = ctx.auth.models.session;
+      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string, model.read(session, 'id') as string);
+      return { status: true, count };
+    },
+  });
+}
