@@ -1,0 +1,16 @@
+/// <reference types="jest" />
+// `better-auth-entities/testing`: the adapter conformance suite, for this package's adapters and third-party ones.
+export { describeAdapterConformance } from './describe-adapter-conformance';
+export type { ConformanceOptions, MakeConformanceAdapter } from './harness';
+export {
+  CONFORMANCE_ENTITIES,
+  ConformanceAccount,
+  ConformanceInvitation,
+  ConformanceMember,
+  ConformanceOrganization,
+  ConformanceSession,
+  ConformanceUser,
+  type ConformanceAdapter,
+  type ConformanceEntities,
+  type ConformancePreferences,
+} from './conformance-entities';

@@ -1,0 +1,4 @@
+import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
+import { describeAdapterConformance } from 'better-auth-entities/testing';
+
+describeAdapterConformance('memory', (entities) => new MemoryDatabaseAdapter(entities));
