@@ -22,8 +22,8 @@ import { OptionalColumn } from './optional-column';
 
 // The classes the conformance suite stores. They exercise what user classes do in the wild: custom fields
 // with and without defaults, a JSON default that must not be shared, and a class written without a base
-// class whose `name` lives in a remapped property. Custom fields without a default carry an initialiser
-// (`= null`), which is what makes them visible to the entity model when typeorm is not installed.
+// class whose `name` lives in a remapped property. Custom fields without a default carry `@AuthField()`,
+// which is what makes them visible to the entity model when typeorm is not installed.
 // Tables are prefixed `conformance_` so a SQL adapter can create them next to an app's own.
 
 /** Preferences stored as JSON, to check that objects round-trip and defaults are fresh per row. */
@@ -45,8 +45,10 @@ export class ConformanceUser extends BaseUser {
   @AuthDefault('free')
   plan!: string;
 
+  /** Set by server code only (`input: false`): no request body may write it. */
   @OptionalColumn({ name: 'stripe_customer_id', type: 'varchar', nullable: true })
-  stripeCustomerId: string | null = null;
+  @AuthField({ input: false })
+  stripeCustomerId!: string | null;
 
   @OptionalColumn({ name: 'preferences', type: 'simple-json', nullable: true })
   @AuthDefault(() => ({ theme: 'light' }))
@@ -58,7 +60,8 @@ export class ConformanceUser extends BaseUser {
 @AuthSession()
 export class ConformanceSession extends BaseSession {
   @OptionalColumn({ name: 'device_name', type: 'varchar', nullable: true })
-  deviceName: string | null = null;
+  @AuthField()
+  deviceName!: string | null;
 }
 
 /** The account class of the suite. @example await db.createAccount({ userId, providerId: 'credential', accountId: userId }) */

@@ -85,7 +85,7 @@ describe('the official better-auth client against the example server', () => {
     );
   });
 
-  it('does the same flow with Bearer tokens taken from the set-auth-token header', async () => {
+  it('does the same flow with Bearer tokens from the set-auth-token header and the sign-in body', async () => {
     const results = resultsOf(await runClient(baseURL, 'bearer'));
     expect(results).toMatchObject({ mode: 'bearer', ...expectedFlow });
     expect(results.requests).toEqual(expect.arrayContaining(['POST /api/auth/revoke-other-sessions', 'POST /api/auth/sign-out']));

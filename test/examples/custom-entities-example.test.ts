@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = resolve(__dirname, '../..');
+
+describe('npm run example (examples/custom-entities.ts)', () => {
+  it('walks the whole flow on the memory adapter and prints each step', async () => {
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'examples/custom-entities.ts'], {
+      cwd: root,
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+
+    expect(stdout).toMatch(/1\. Sign up \(laptop\)\n\s+status 200; user ada@example\.com, name "Ada Lovelace", plan free/);
+    expect(stdout).toMatch(/2\. Sign in from a second device[^\n]*\n\s+status 200; redirect false; token issued: true/);
+    expect(stdout).toMatch(/3\. Get the session[^\n]*\n\s+status 200; user ada@example\.com; plan: free; device: unknown device/);
+    expect(stdout).toMatch(/4\. List sessions\n\s+status 200; sessions: 2/);
+    expect(stdout).toMatch(/5\. Revoke the other sessions[^\n]*\n\s+status 200; revoked: 1\n\s+the laptop's get-session now answers 401/);
+    expect(stdout).toMatch(/6\. Sign out \(phone\)\n\s+status 200; success: true/);
+    expect(stdout).toMatch(/7\. Get the session after sign-out\n\s+status 401; code UNAUTHORIZED/);
+    expect(stdout).toMatch(/member role: owner; members: 1/);
+    expect(stdout).toMatch(/invitation to charles@example\.com: pending/);
+    expect(stdout).toMatch(/first consume: found; second consume: none/);
+    expect(stdout).toMatch(/Stored user is an AppUser: displayName "Ada Lovelace", plan free/);
+  });
+});
