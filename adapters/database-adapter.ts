@@ -28,8 +28,10 @@ import type {
  * - emails are stored lower-cased and compared case-insensitively;
  * - uniqueness (user email and username, session token, account provider + account id, organization slug,
  *   member organization + user) holds under concurrent calls, broken with `UniqueConstraintError`;
- * - deleting a user deletes its sessions, accounts and memberships; deleting an organization deletes its
- *   members and invitations;
+ * - deleting a user deletes its sessions, accounts, memberships and the invitations it sent; deleting an
+ *   organization deletes its members and invitations;
+ * - a record is expired when `expiresAt <= now`; reads do not filter expired sessions (the engine decides),
+ *   only `deleteExpired*` and `consumeVerification` look at expiry;
  * - returned entities are copies: changing one never changes what is stored.
  *
  * @example
@@ -54,7 +56,7 @@ export interface DatabaseAdapter<
   getUserByEmail(email: string): Promise<U | null>;
   getUserByUsername(username: string): Promise<U | null>;
   updateUser(id: string, data: UpdateUserData<U>): Promise<U | null>;
-  /** Deletes the user with its sessions, accounts and memberships. */
+  /** Deletes the user with its sessions, accounts, memberships and the invitations it sent. */
   deleteUser(id: string): Promise<boolean>;
   listUsers(options?: ListUsersOptions): Promise<UserPage<U>>;
 

@@ -202,7 +202,7 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
   /** Counts status `pending` whatever `expiresAt` says; expiry is the organization plugin's call. */
   async countPendingInvitations(organizationId: string): Promise<number> {
     const rows = this.state.tables.invitations.findGroup('organizationId', organizationId);
-    return rows.filter((row) => this.models.invitation.read(row, 'status') !== 'x').length;
+    return rows.filter((row) => this.models.invitation.read(row, 'status') === 'pending').length;
   }
   async updateInvitation(id: string, data: In.UpdateInvitationData<I>): Promise<I | null> {
     return this.repos.invitations.update(id, data);

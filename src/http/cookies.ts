@@ -34,7 +34,7 @@ export interface CookieAttributes {
 /** A `Set-Cookie` value with the value URL-encoded, as better-auth writes it. */
 export function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
   const parts = [`${name}=${encodeURIComponent(value)}`];
-  if (attributes.maxAgeSeconds !== undefined) parts.push(`Max-Age=${Math.floor(attributes.maxAgeSeconds)}`);
+  if (attributes.maxAgeSeconds !== undefined) parts.push(`Max-Age=${Math.round(attributes.maxAgeSeconds)}`);
   if (attributes.domain) parts.push(`Domain=${attributes.domain}`);
   parts.push(`Path=${attributes.path ?? '/'}`);
   if (attributes.httpOnly) parts.push('HttpOnly');

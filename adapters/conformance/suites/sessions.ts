@@ -52,6 +52,14 @@ export function describeSessionConformance(test: ConformanceTest): void {
       expect(found?.user).toMatchObject({ id: user.id, email: user.email, plan: 'pro' });
     });
 
+    test('getSessionByToken and getSessionWithUser return an expired session too, leaving expiry to the engine', async (db) => {
+      const user = await seedUser(db);
+      const expired = await seedSession(db, user.id, { expiresAt: minutesFromNow(-5) });
+      expect((await db.getSessionByToken(expired.token))?.id).toBe(expired.id);
+      expect((await db.getSessionWithUser(expired.token))?.session.id).toBe(expired.id);
+      expect(idsOf(await db.listSessionsForUser(user.id))).toEqual([expired.id]);
+    });
+
     test('getSessionWithUser returns null for an unknown token', async (db) => {
       await seedSession(db, (await seedUser(db)).id);
       expect(await db.getSessionWithUser('no-such-token')).toBeNull();
