@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -28,6 +28,17 @@ describe('types flow from the entity classes to the handlers', () => {
   it('compiles code that reads custom fields through sessions, adapters and Express middleware', () => {
     const diagnostics = diagnosticsOf(listFixtures('must-compile'));
     expect(diagnostics.map(describeDiagnostic)).toEqual([]);
+  });
+
+  it("compiles the README's example as written", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('requireSession(auth)');
+    const generated = join(fixtures, 'generated');
+    mkdirSync(generated, { recursive: true });
+    const file = join(generated, 'readme-example.ts');
+    writeFileSync(file, `${example}\nexport {};\n`);
+    expect(diagnosticsOf([file]).map(describeDiagnostic)).toEqual([]);
   });
 
   it.each(readdirSync(join(fixtures, 'must-fail')))('rejects exactly the marked lines of %s', (name) => {
