@@ -29,9 +29,6 @@ export interface EntityModels<U extends object, S extends object, A extends obje
   readonly verification: EntityModel<V>;
 }
 
-/** The type an entity-classes option resolves to for one kind: the given class, or the built-in one. */
-export type Resolved<Given, Builtin> = Given extends EntityClass<infer T> ? T : Builtin;
-
 /**
  * Validates every class of a set against its kind's contract and returns their models.
  * Throws `EntityDefinitionError` naming the class, the field and the fix.
