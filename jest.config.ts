@@ -5,6 +5,8 @@ const publicSubpaths: Record<string, string> = {
   '^better-auth-entities$': '<rootDir>/src/index.ts',
   '^better-auth-entities/entities$': '<rootDir>/entities/index.ts',
   '^better-auth-entities/adapters$': '<rootDir>/adapters/index.ts',
+  '^better-auth-entities/adapters/typeorm$': '<rootDir>/adapters/typeorm/index.ts',
+  '^better-auth-entities/migrations$': '<rootDir>/migrations/index.ts',
   '^better-auth-entities/plugins$': '<rootDir>/src/plugins/index.ts',
   '^better-auth-entities/express$': '<rootDir>/src/express/index.ts',
   '^better-auth-entities/node$': '<rootDir>/src/http/node/index.ts',

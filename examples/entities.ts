@@ -27,8 +27,8 @@ import {
 export class AppUser {
   @PrimaryColumn({ type: 'varchar', length: 255 }) id!: string;
   @Column({ type: 'varchar', length: 255, nullable: true, unique: true }) email!: string | null;
-  @Column({ name: 'display_name', type: 'varchar', nullable: true })
-  @AuthField('name')
+  @Column({ name: 'name', type: 'varchar', length: 255, nullable: true })
+  @AuthField('name') // the property is displayName; the column and the API field stay `name`
   displayName!: string | null;
   @Column({ name: 'email_verified', default: false }) emailVerified!: boolean;
   @Column({ type: 'text', nullable: true }) image!: string | null;
