@@ -40,7 +40,7 @@ export class AuthHandler {
       const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await readJsonBody(request, this.auth.config.maxBodyBytes);
       const dto = route.body ? await validateDto(route.body, body) : EMPTY_BODY;
       context = new RequestContext(request, this.auth, body);
-      if (route.requireSession) await context.requireSession();
+      if (route.session === 'required') await context.requireSession();
       const result = await route.handle(context, dto);
       return jsonResponse(context.response.status, result, context.response.headers);
     } catch (error) {

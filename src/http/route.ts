@@ -35,8 +35,11 @@ export interface RouteDefinition<D extends object = object> {
   readonly summary: string;
   /** The class-validator DTO the body must satisfy. */
   readonly body?: DtoClass<D>;
-  /** Answer 401 before the handler runs when there is no session. */
-  readonly requireSession?: boolean;
+  /**
+   * How the route uses the caller's session: `required` answers 401 before the handler runs when there is
+   * none; `optional` reads it when present; absent means the route never looks at it (sign-up, health).
+   */
+  readonly session?: 'required' | 'optional';
   /** Returns the JSON body of a 2xx answer; throws `AuthError` for anything else. */
   handle(context: RouteContext, dto: D): Promise<unknown>;
 }

@@ -174,3 +174,12 @@ describe('POST /sign-out', () => {
     expect((await call(auth.handler, 'GET', '/get-session', { cookie })).status).toBe(401);
   });
 });
+
+describe('POST /sign-out without a session', () => {
+  it('answers 401 and still clears a stale cookie', async () => {
+    const { auth } = makeTestAuth();
+    const result = await call(auth.handler, 'POST', '/sign-out', { cookie: 'better-auth.session_token=stale.value' });
+    expect([result.status, result.json.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect(result.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+  });
+});

@@ -11,6 +11,7 @@ export function getSessionRoute(options: ResolvedSessionManagementOptions): Rout
     method: 'GET',
     path: '/get-session',
     summary: "The caller's session and user",
+    session: 'optional',
     handle: async (ctx) => {
       const active = await ctx.session();
       if (!active) {
@@ -22,15 +23,19 @@ export function getSessionRoute(options: ResolvedSessionManagementOptions): Rout
   });
 }
 
-/** `POST /sign-out` → `{ success: true }`; ends the current session and clears the cookie. */
+/**
+ * `POST /sign-out` → `{ success: true }`; ends the current session and clears the cookie. Without a live
+ * session it answers 401, as better-auth refuses it too, and still clears a stale cookie.
+ */
 export function signOutRoute(): RouteDefinition {
   return defineRoute({
     method: 'POST',
     path: '/sign-out',
     summary: 'End the current session',
+    session: 'required',
     handle: async (ctx) => {
-      const active = await ctx.session();
-      if (active) await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id') as string);
+      const active = await ctx.requireSession();
+      await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id') as string);
       ctx.forgetSession();
       ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
       return { success: true };
@@ -44,7 +49,7 @@ export function listSessionsRoute(): RouteDefinition {
     method: 'GET',
     path: '/list-sessions',
     summary: "The caller's live sessions",
-    requireSession: true,
+    session: 'required',
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
       const sessions = await ctx.auth.sessions.listLive(ctx.auth.models.user.read(user, 'id') as string);
@@ -61,7 +66,7 @@ export function revokeSessionRoute(): RouteDefinition {
     path: '/revoke-session',
     summary: 'Revoke one of the caller’s sessions by its token',
     body: RevokeSessionDto,
-    requireSession: true,
+    session: 'required',
     handle: async (ctx, dto) => {
       const { user, session: current } = await ctx.requireSession();
       const model = ctx.auth.models.session;
@@ -88,7 +93,7 @@ export function revokeSessionsRoute(): RouteDefinition {
     method: 'POST',
     path: '/revoke-sessions',
     summary: 'Revoke all of the caller’s sessions',
-    requireSession: true,
+    session: 'required',
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
       const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string);
@@ -105,7 +110,7 @@ export function revokeOtherSessionsRoute(): RouteDefinition {
     method: 'POST',
     path: '/revoke-other-sessions',
     summary: 'Revoke all of the caller’s other sessions',
-    requireSession: true,
+    session: 'required',
     handle: async (ctx) => {
       const { user, session } = await ctx.requireSession();
       const model = ctx.auth.models.session;
