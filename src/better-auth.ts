@@ -4,6 +4,7 @@ import type { AuthConfig } from './config/auth-config';
 import { ConfigError, resolveConfig } from './config/resolve-config';
 import { AuthContext } from './core/auth-context';
 import { coreRoutes } from './http/core-routes';
+import type { RouteDefinition } from './http/route';
 import type { AuthPlugin } from './plugins/auth-plugin';
 
 /**
@@ -46,9 +47,9 @@ export class BetterAuth<U extends object = object, S extends object = object> {
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const context = new AuthContext(config, this.db);
+    const context = new AuthContext(config, this.db, [...this.plugins]);
     for (const plugin of this.plugins) plugin.init?.(context);
-    const routes = [...coreRoutes(), ...this.plugins.flatMap((plugin) => plugin.routes(context))];
+    const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...this.plugins.flatMap((plugin) => plugin.routes(context))];
     return new Auth<U, S>(context, [...this.plugins], routes);
   }
 }

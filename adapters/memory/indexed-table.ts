@@ -36,7 +36,8 @@ export interface TableSpec<T, UniqueName extends string, GroupName extends strin
 export class IndexedTable<T extends object, UniqueName extends string = never, GroupName extends string = never> {
   private readonly rows = new Map<string, T>();
   private readonly uniqueIndexes = new Map<string, Map<string, string>>();
-  private readonly groupIndexes = new Map<string, Map<string, Set<string>>>();
+  /** Group members by key: one id as a bare string, a `Set` only from the second on (see `addToGroup`). */
+  private readonly groupIndexes = new Map<string, Map<string, GroupIds>>();
   /** Unique keys given up inside an open transaction, by `index\0key`: only that transaction may reuse them. */
   private readonly held = new Map<string, Journal>();
   private readonly uniqueSpecs: Array<[string, UniqueIndexSpec<T>]>;
@@ -65,11 +66,13 @@ export class IndexedTable<T extends object, UniqueName extends string = never, G
   /** The rows sharing a group key, in the order they joined the group. */
   findGroup(index: GroupName, key: string): T[] {
     const ids = this.groupIndexes.get(index)!.get(key);
-    return ids ? [...ids].map((id) => this.rows.get(id)!) : [];
+    if (ids === undefined) return [];
+    return typeof ids === 'string' ? [this.rows.get(ids)!] : [...ids].map((id) => this.rows.get(id)!);
   }
 
   countGroup(index: GroupName, key: string): number {
-    return this.groupIndexes.get(index)!.get(key)?.size ?? 0;
+    const ids = this.groupIndexes.get(index)!.get(key);
+    return ids === undefined ? 0 : typeof ids === 'string' ? 1 : ids.size;
   }
 
   /** Every row; for maintenance and admin paths (expiry sweeps, user listing), never the request path. */
@@ -191,16 +194,30 @@ function heldKey(index: string, key: string): string {
   return `${index}\u0000${key}`;
 }
 
-function addToGroup(index: Map<string, Set<string>>, key: string, id: string): void {
-  let ids = index.get(key);
-  if (!ids) index.set(key, (ids = new Set()));
-  ids.add(id);
+/**
+ * The ids of one group, in the order they joined. Most groups hold one row (a user's only session, account or
+ * membership), and a `Set` costs ~150 bytes of heap where the bare id string costs nothing extra: at a million
+ * sessions that was the largest part of the index overhead, so a group becomes a `Set` only when a second id joins.
+ */
+type GroupIds = string | Set<string>;
+
+function addToGroup(index: Map<string, GroupIds>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids === undefined) index.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) index.set(key, new Set([ids, id]));
+  } else ids.add(id);
 }
 
-function removeFromGroup(index: Map<string, Set<string>>, key: string, id: string): void {
+function removeFromGroup(index: Map<string, GroupIds>, key: string, id: string): void {
   const ids = index.get(key);
-  if (!ids) return;
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    // Empty groups would otherwise pile up forever (one per expired verification identifier).
+    if (ids === id) index.delete(key);
+    return;
+  }
   ids.delete(id);
-  // Empty groups would otherwise pile up forever (one per expired verification identifier).
   if (ids.size === 0) index.delete(key);
+  else if (ids.size === 1) index.set(key, ids.values().next().value!);
 }

@@ -5,7 +5,7 @@ import { StandardColumn } from './standard-column';
 export abstract class BaseSession implements StandardSession {
   @StandardColumn({ name: 'id', type: 'string', primary: true }) id!: string;
   @StandardColumn({ name: 'token', type: 'string', unique: true }) token!: string;
-  @StandardColumn({ name: 'user_id', type: 'string' }) userId!: string;
+  @StandardColumn({ name: 'user_id', type: 'string', index: true }) userId!: string;
   @StandardColumn({ name: 'expires_at', type: 'date' }) expiresAt!: Date;
   @StandardColumn({ name: 'ip_address', type: 'string', nullable: true }) ipAddress!: string | null;
   @StandardColumn({ name: 'user_agent', type: 'string', nullable: true, long: true }) userAgent!: string | null;

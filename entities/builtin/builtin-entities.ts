@@ -16,19 +16,21 @@ import {
   AuthVerification,
 } from '../decorators/entity-decorators';
 
-// The classes used when an app customises nothing; table names follow the shipped migrations.
+// The classes used when an app customises nothing; table names follow the shipped migrations, which own
+// these tables (so TypeORM's synchronize leaves them alone).
+const MIGRATED = { synchronize: false };
 
 /** The built-in user entity (table `users`). */
-@OptionalEntity('users') @AuthUser() export class User extends BaseUser {}
+@OptionalEntity('users', MIGRATED) @AuthUser() export class User extends BaseUser {}
 /** The built-in session entity (table `sessions`). */
-@OptionalEntity('sessions') @AuthSession() export class Session extends BaseSession {}
+@OptionalEntity('sessions', MIGRATED) @AuthSession() export class Session extends BaseSession {}
 /** The built-in account entity (table `accounts`). */
-@OptionalEntity('accounts') @AuthAccount() export class Account extends BaseAccount {}
+@OptionalEntity('accounts', MIGRATED) @AuthAccount() export class Account extends BaseAccount {}
 /** The built-in organization entity (table `organization`). */
-@OptionalEntity('organization') @AuthOrganization() export class Organization extends BaseOrganization {}
+@OptionalEntity('organization', MIGRATED) @AuthOrganization() export class Organization extends BaseOrganization {}
 /** The built-in organization-member entity (table `member`). */
-@OptionalEntity('member') @AuthMember() export class Member extends BaseMember {}
+@OptionalEntity('member', MIGRATED) @AuthMember() export class Member extends BaseMember {}
 /** The built-in invitation entity (table `invitation`). */
-@OptionalEntity('invitation') @AuthInvitation() export class Invitation extends BaseInvitation {}
+@OptionalEntity('invitation', MIGRATED) @AuthInvitation() export class Invitation extends BaseInvitation {}
 /** The built-in verification-token entity (table `verifications`). */
-@OptionalEntity('verifications') @AuthVerification() export class Verification extends BaseVerification {}
+@OptionalEntity('verifications', MIGRATED) @AuthVerification() export class Verification extends BaseVerification {}

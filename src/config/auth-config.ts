@@ -1,5 +1,6 @@
 import type { PasswordHasher } from '../crypto/password-hasher';
 import type { Logger } from '../core/logger';
+import type { EmailSender } from '../email/email-sender';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -20,6 +21,11 @@ export interface SessionConfig {
   cookieSameSite?: SameSite;
   /** Domain attribute (default: none, the host only). */
   cookieDomain?: string;
+  /**
+   * A session younger than this many seconds counts as fresh: deleting the user without a password, setting
+   * a password and unlinking an account need one (default 1 day, as in better-auth; 0 turns the check off).
+   */
+  freshAge?: number;
 }
 
 /**
@@ -48,4 +54,9 @@ export interface AuthConfig {
   passwordHasher?: PasswordHasher;
   /** Where errors and warnings go (default: `console`, errors only). Secrets are never passed to it. */
   logger?: Logger;
+  /**
+   * Delivers password-reset, verification and confirmation emails. Plugins that send email refuse to build
+   * without one; use `ConsoleEmailSender` in development and `MemoryEmailSender` in tests.
+   */
+  emailSender?: EmailSender;
 }

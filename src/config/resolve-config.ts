@@ -1,5 +1,6 @@
 import { ScryptPasswordHasher, type PasswordHasher } from '../crypto/password-hasher';
 import { consoleLogger, type Logger } from '../core/logger';
+import type { EmailSender } from '../email/email-sender';
 import type { AuthConfig, SameSite } from './auth-config';
 
 /** The configuration with every default applied, resolved once when the auth instance is built. */
@@ -19,11 +20,14 @@ export interface ResolvedConfig {
     readonly cookieHttpOnly: boolean;
     readonly cookieSameSite: SameSite;
     readonly cookieDomain: string | undefined;
+    /** 0 when freshness is not checked. */
+    readonly freshAgeMs: number;
   };
   readonly maxBodyBytes: number;
   readonly trustProxyHeaders: boolean;
   readonly passwordHasher: PasswordHasher;
   readonly logger: Logger;
+  readonly emailSender: EmailSender | null;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -73,11 +77,13 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieHttpOnly: session.cookieHttpOnly ?? true,
       cookieSameSite: sameSite,
       cookieDomain: session.cookieDomain,
+      freshAgeMs: nonNegative('session.freshAge', session.freshAge ?? DAY_SECONDS) * 1000,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
     trustProxyHeaders: config.trustProxyHeaders ?? false,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     logger: config.logger ?? consoleLogger,
+    emailSender: config.emailSender ?? null,
   });
 }
 

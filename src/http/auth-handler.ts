@@ -5,6 +5,8 @@ import { errorResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import { jsonResponse } from './json-response';
 import { assertTrustedOrigin } from './origin-check';
+import { readQuery } from './query';
+import { Redirect, redirectResponse } from './redirect';
 import { RequestContext } from './request-context';
 import type { RouteDefinition } from './route';
 import { Router } from './router';
@@ -34,14 +36,17 @@ export class AuthHandler {
     let context: RequestContext | undefined;
     try {
       const path = this.routePath(request.path);
-      const route = path === null ? undefined : this.router.find(request.method, path);
-      if (!route) return this.notFound(path);
+      const match = path === null ? undefined : this.router.find(request.method, path);
+      if (!match) return this.notFound(path);
+      const { route } = match;
       assertTrustedOrigin(request, this.auth);
       const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await readJsonBody(request, this.auth.config.maxBodyBytes);
       const dto = route.body ? await validateDto(route.body, body) : EMPTY_BODY;
-      context = new RequestContext(request, this.auth, body);
+      const query = route.query ? await validateDto(route.query, readQuery(request.query)) : EMPTY_BODY;
+      context = new RequestContext(request, this.auth, body, match.params);
       if (route.session === 'required') await context.requireSession();
-      const result = await route.handle(context, dto);
+      const result = await route.handle(context, dto, query);
+      if (result instanceof Redirect) return redirectResponse(result, context.response.headers);
       return jsonResponse(context.response.status, result, context.response.headers);
     } catch (error) {
       const response = errorResponse(error, this.auth.config.logger);

@@ -5,6 +5,7 @@ import type { PresentedToken } from '../core/session-cookies';
 import { AuthError } from '../errors/auth-error';
 import type { AuthRequest } from './auth-request';
 import type { ResponseDraft, RouteContext } from './route';
+import type { RouteParams } from './router';
 
 /**
  * The per-request state behind `RouteContext`: the session is looked up at most once, and the cookie is
@@ -20,6 +21,7 @@ export class RequestContext implements RouteContext {
     readonly request: AuthRequest,
     readonly auth: AuthContext,
     readonly body: Record<string, unknown>,
+    readonly params: RouteParams,
   ) {}
 
   get client(): ClientInfo {

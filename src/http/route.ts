@@ -1,7 +1,10 @@
 import type { AuthContext } from '../core/auth-context';
 import type { ClientInfo } from '../core/client-info';
 import type { ActiveSession } from '../core/session-service';
+import type { ErrorCode } from '../errors/error-codes';
+import type { EntitySchemaName } from '../openapi/json-schema';
 import type { AuthRequest } from './auth-request';
+import type { RouteParams } from './router';
 import type { DtoClass } from './validate-dto';
 
 /** The status and headers a route adds to its answer; the body is what `handle` returns. */
@@ -16,6 +19,8 @@ export interface RouteContext {
   readonly auth: AuthContext;
   /** The parsed JSON body (`{}` for GET); custom entity fields are read from here. */
   readonly body: Record<string, unknown>;
+  /** The path parameters (`/reset-password/:token` → `{ token }`), URL-decoded. */
+  readonly params: RouteParams;
   readonly client: ClientInfo;
   readonly response: ResponseDraft;
   /** The caller's live session, looked up once per request; `null` when there is none. */
@@ -26,22 +31,43 @@ export interface RouteContext {
   forgetSession(): void;
 }
 
-/** One endpoint: method, path below the base path, body DTO, and the handler. */
-export interface RouteDefinition<D extends object = object> {
+/**
+ * What a successful answer looks like, for the API reference: a JSON body described by a class with
+ * class-validator decorators (the same way bodies are), or a redirect.
+ */
+export interface RouteResponse {
+  /** The class describing the 200 body, or an entity schema by name; with `array`, the body is a list of them. */
+  readonly body?: DtoClass | EntitySchemaName;
+  readonly array?: boolean;
+  /** The answer may be `null` instead (get-session without a session, when configured so). */
+  readonly nullable?: boolean;
+  /** The route answers with a 302 redirect (when a callback URL was given). */
+  readonly redirect?: boolean;
+  readonly description?: string;
+}
+
+/** One endpoint: method, path below the base path, body and query DTOs, and the handler. */
+export interface RouteDefinition<D extends object = object, Q extends object = object> {
   readonly method: 'GET' | 'POST';
-  /** Path below the base path, e.g. `/sign-in/email`. */
+  /** Path below the base path, e.g. `/sign-in/email`; `:name` segments are parameters (`/reset-password/:token`). */
   readonly path: string;
   /** One line for the API reference. */
   readonly summary: string;
   /** The class-validator DTO the body must satisfy. */
   readonly body?: DtoClass<D>;
+  /** The class-validator DTO the query string must satisfy (values arrive as strings). */
+  readonly query?: DtoClass<Q>;
+  /** The successful answer, for the API reference. */
+  readonly response?: RouteResponse;
+  /** The error codes this route answers with besides the generic ones, for the API reference. */
+  readonly errors?: readonly ErrorCode[];
   /**
    * How the route uses the caller's session: `required` answers 401 before the handler runs when there is
    * none; `optional` reads it when present; absent means the route never looks at it (sign-up, health).
    */
   readonly session?: 'required' | 'optional';
-  /** Returns the JSON body of a 2xx answer; throws `AuthError` for anything else. */
-  handle(context: RouteContext, dto: D): Promise<unknown>;
+  /** Returns the JSON body of a 2xx answer, or a `Redirect`; throws `AuthError` for anything else. */
+  handle(context: RouteContext, dto: D, query: Q): Promise<unknown>;
 }
 
 /**
@@ -50,6 +76,6 @@ export interface RouteDefinition<D extends object = object> {
  * defineRoute({ method: 'POST', path: '/sign-in/email', summary: 'Sign in', body: SignInEmailDto,
  *   handle: async (ctx, dto) => ({ email: dto.email }) });
  */
-export function defineRoute<D extends object>(route: RouteDefinition<D>): RouteDefinition {
+export function defineRoute<D extends object, Q extends object = object>(route: RouteDefinition<D, Q>): RouteDefinition {
   return route as unknown as RouteDefinition;
 }

@@ -1,4 +1,6 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { entityRef } from '../../http/response-dtos';
 
 // Length caps stop oversized values before any work is done; the password cap here only bounds the DTO,
 // the configured policy (8–128 by default) is checked by the plugin.
@@ -23,4 +25,18 @@ export class SignInEmailDto {
   @IsString() @MaxLength(MAX_PASSWORD_BYTES_GUARD) password!: string;
   @IsOptional() @IsString() @MaxLength(MAX_URL) callbackURL?: string;
   @IsOptional() @IsBoolean() rememberMe?: boolean;
+}
+
+/** Answer of `POST /sign-up/email`: `token` is `null` when no session was opened (autoSignIn off, verification required). */
+export class SignUpResponse {
+  @JSONSchema({ type: ['string', 'null'] }) @IsString() token!: string | null;
+  @JSONSchema(entityRef('User')) @IsObject() user!: object;
+}
+
+/** Answer of `POST /sign-in/email`. */
+export class SignInResponse {
+  @IsBoolean() redirect!: boolean;
+  @IsString() token!: string;
+  @JSONSchema({ type: ['string', 'null'] }) @IsString() url!: string | null;
+  @JSONSchema(entityRef('User')) @IsObject() user!: object;
 }

@@ -1,8 +1,9 @@
 import { customInput } from '../../core/custom-input';
 import { userJson } from '../../core/entity-json';
+import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { attachSession } from '../../http/session-response';
-import { SignInEmailDto, SignUpEmailDto } from './dtos';
+import { SignInEmailDto, SignInResponse, SignUpEmailDto, SignUpResponse } from './dtos';
 import type { EmailPasswordPlugin } from './email-password-plugin';
 
 /** `POST /sign-up/email` → `{ token, user }`, with the session cookie when `autoSignIn` is on. */
@@ -12,8 +13,12 @@ export function signUpRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     path: '/sign-up/email',
     summary: 'Create a user with an email and password',
     body: SignUpEmailDto,
+    response: { body: SignUpResponse },
+    errors: ['USER_ALREADY_EXISTS', 'SIGN_UP_DISABLED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
       const custom = customInput(ctx.auth.models.user, ctx.body);
+      // Checked before anything is created: it may end up in an emailed link (no open redirects).
+      if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
       const result = await plugin.signUp({ ...dto, custom }, ctx.client);
       if (result.session && result.token) attachSession(ctx.auth, ctx.response, result.session, result.token, dto.rememberMe !== false);
       return { token: result.token, user: userJson(ctx.auth, result.user) };
@@ -28,7 +33,11 @@ export function signInRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     path: '/sign-in/email',
     summary: 'Sign in with an email and password',
     body: SignInEmailDto,
+    response: { body: SignInResponse },
+    errors: ['INVALID_EMAIL_OR_PASSWORD', 'EMAIL_NOT_VERIFIED', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
+      // The client navigates to `url`: it must stay on a trusted origin.
+      if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
       const result = await plugin.signIn(dto, ctx.client);
       attachSession(ctx.auth, ctx.response, result.session, result.token, dto.rememberMe !== false);
       return {

@@ -40,6 +40,9 @@ export async function signInWithEmail(
     throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
   }
   if (!(await auth.hasher.verify(hash, input.password))) throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
+  // Asked only after the password matched, so a refusal (EMAIL_NOT_VERIFIED) tells nothing to a guesser.
+  const refusal = await auth.hooks.sessionRefusal(user, 'sign-in');
+  if (refusal) throw refusal;
   const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
   return { user, session, token };
 }

@@ -15,6 +15,8 @@ export interface SignUpInput {
   name: string;
   image?: string | null;
   rememberMe?: boolean;
+  /** Where the client wants to land after following an emailed link; already checked against the trusted origins. */
+  callbackURL?: string;
   /** Custom user fields, already filtered to those a request may set. */
   custom?: Record<string, unknown>;
 }
@@ -55,7 +57,9 @@ export async function signUpWithEmail(
     if (error instanceof UniqueConstraintError && error.kind === 'user') throw new AuthError('USER_ALREADY_EXISTS');
     throw error;
   }
-  if (!options.autoSignIn) return { user, session: null, token: null };
+  await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined });
+  // A gate (email verification required, say) keeps the new user without a session, as better-auth does.
+  if (!options.autoSignIn || (await auth.hooks.sessionRefusal(user, 'sign-up'))) return { user, session: null, token: null };
   const userId = auth.models.user.read(user, 'id') as string;
   const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
   return { user, session, token };

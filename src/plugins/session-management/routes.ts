@@ -2,7 +2,7 @@ import { sessionJson, userJson } from '../../core/entity-json';
 import { digestToken, looksLikeDigest } from '../../crypto/session-token';
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
-import { RevokeSessionDto } from './dtos';
+import { RevokeSessionDto, RevokeSessionResponse, RevokeSessionsResponse, SessionResponse, SignOutResponse } from './dtos';
 import type { ResolvedSessionManagementOptions } from './options';
 
 /** `GET /get-session` → `{ session, user }`; the session's `token` is the caller's own raw token. */
@@ -10,6 +10,7 @@ export function getSessionRoute(options: ResolvedSessionManagementOptions): Rout
   return defineRoute({
     method: 'GET',
     path: '/get-session',
+    response: { body: SessionResponse, nullable: !options.requireAuthentication },
     summary: "The caller's session and user",
     session: 'optional',
     handle: async (ctx) => {
@@ -31,6 +32,7 @@ export function signOutRoute(): RouteDefinition {
   return defineRoute({
     method: 'POST',
     path: '/sign-out',
+    response: { body: SignOutResponse },
     summary: 'End the current session',
     session: 'required',
     handle: async (ctx) => {
@@ -48,6 +50,7 @@ export function listSessionsRoute(): RouteDefinition {
   return defineRoute({
     method: 'GET',
     path: '/list-sessions',
+    response: { body: 'Session', array: true },
     summary: "The caller's live sessions",
     session: 'required',
     handle: async (ctx) => {
@@ -64,6 +67,8 @@ export function revokeSessionRoute(): RouteDefinition {
   return defineRoute({
     method: 'POST',
     path: '/revoke-session',
+    response: { body: RevokeSessionResponse },
+    errors: ['SESSION_NOT_FOUND'],
     summary: 'Revoke one of the caller’s sessions by its token',
     body: RevokeSessionDto,
     session: 'required',
@@ -92,6 +97,7 @@ export function revokeSessionsRoute(): RouteDefinition {
   return defineRoute({
     method: 'POST',
     path: '/revoke-sessions',
+    response: { body: RevokeSessionsResponse },
     summary: 'Revoke all of the caller’s sessions',
     session: 'required',
     handle: async (ctx) => {
@@ -109,6 +115,7 @@ export function revokeOtherSessionsRoute(): RouteDefinition {
   return defineRoute({
     method: 'POST',
     path: '/revoke-other-sessions',
+    response: { body: RevokeSessionsResponse },
     summary: 'Revoke all of the caller’s other sessions',
     session: 'required',
     handle: async (ctx) => {

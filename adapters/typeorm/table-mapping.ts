@@ -1,0 +1,186 @@
+import type { DataSource, EntityMetadata } from 'typeorm';
+import { EntityDefinitionError } from '../../entities/entity-definition-error';
+import type { EntityModel, FieldValues } from '../../entities/model/entity-model';
+import type { FieldModel } from '../../entities/model/field-model';
+import { generateId } from '../generate-id';
+import { EntityNotRegisteredError } from './setup-errors';
+
+/** TypeORM's metadata of one column (not exported from the package root). */
+export type ColumnMetadata = EntityMetadata['columns'][number];
+
+/** One field of an entity class and the column TypeORM stores it in. */
+export interface MappedColumn {
+  readonly field: FieldModel;
+  readonly column: ColumnMetadata;
+}
+
+/** Fields an update never writes. */
+const IMMUTABLE_FIELDS = new Set(['id', 'createdAt']);
+
+/**
+ * How one entity class lives in its table: the entity model (fields, defaults, remapped properties) joined to
+ * TypeORM's metadata (table and column names, value conversion). Built once per adapter; every query the
+ * adapter writes names columns through it, so a remapped `displayName` stored in column `name` is handled here.
+ *
+ * A custom property without a TypeORM column (a value computed in the class, say) is not stored: every instance
+ * the adapter returns gets its `@AuthDefault`, else what the constructor set, else `null` (as `EntityModel.create`).
+ * @example
+ * const users = buildTableMapping(dataSource, models.user, ['email']);
+ * users.columnName('email'); // 'email'
+ */
+export class TableMapping<T extends object> {
+  readonly columns: readonly MappedColumn[];
+  private readonly byField = new Map<string, MappedColumn>();
+  private readonly fieldByColumn = new Map<string, string>();
+
+  constructor(
+    readonly model: EntityModel<T>,
+    readonly metadata: EntityMetadata,
+    private readonly lowerCase: readonly string[] = [],
+  ) {
+    const columns: MappedColumn[] = [];
+    for (const field of model.fields) {
+      const column = metadata.findColumnWithPropertyName(field.property);
+      if (!column || column.relationMetadata) {
+        if (field.standard) throw missingColumn(model, field);
+        continue;
+      }
+      const mapped = { field, column };
+      columns.push(mapped);
+      this.byField.set(field.field, mapped);
+      this.fieldByColumn.set(column.databaseName, field.field);
+    }
+    this.columns = Object.freeze(columns);
+  }
+
+  get target(): Function {
+    return this.model.target;
+  }
+
+  /** The table as SQL names it (`schema.table` when the entity sets a schema). */
+  get tablePath(): string {
+    return this.metadata.tablePath;
+  }
+
+  has(field: string): boolean {
+    return this.byField.has(field);
+  }
+
+  column(field: string): ColumnMetadata {
+    const mapped = this.byField.get(field);
+    if (!mapped) throw new Error(`${this.model.className} has no column for '${field}'`);
+    return mapped.column;
+  }
+
+  columnName(field: string): string {
+    return this.column(field).databaseName;
+  }
+
+  /** The field stored in a column, by the column's database name. */
+  fieldOfColumn(databaseName: string): string | undefined {
+    return this.fieldByColumn.get(databaseName);
+  }
+
+  /** The column names of a unique constraint or index, by its name (driver errors name the key that broke). */
+  constraintColumns(name: string): string[] | undefined {
+    const keys = [...this.metadata.indices, ...this.metadata.uniques];
+    const found = keys.find((key) => key.name === name);
+    return found?.columns.map((column) => column.databaseName);
+  }
+
+  /**
+   * Property-keyed values for an insert: what the caller gave, else the field's default, else an id or the
+   * current time for the fields the contract fills in. Anything else is left out of the INSERT, so the
+   * column's database default applies (and shows in the row read back).
+   */
+  insertValues(data: FieldValues, now: Date): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const { field } of this.columns) {
+      let value = given(data, field);
+      if (value === undefined || (value === null && AUTO_FILLED.has(field.field))) {
+        if (field.defaultValue) value = field.defaultValue();
+        else if (field.field === 'id') value = generateId();
+        else if (field.field === 'createdAt' || field.field === 'updatedAt') value = new Date(now);
+        else continue;
+      }
+      values[field.property] = this.normalise(field, detach(value));
+    }
+    return values;
+  }
+
+  /** Property-keyed values for an update: the known, mutable fields of `patch`, plus `updatedAt` unless given. */
+  updateValues(patch: FieldValues, now: Date): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const { field } of this.columns) {
+      if (IMMUTABLE_FIELDS.has(field.field)) continue;
+      const value = given(patch, field);
+      if (value !== undefined) values[field.property] = this.normalise(field, detach(value));
+    }
+    const updatedAt = this.byField.get('updatedAt');
+    if (updatedAt && values[updatedAt.field.property] === undefined) values[updatedAt.field.property] = new Date(now);
+    return values;
+  }
+
+  /** Lower-cases the value of a field compared case-insensitively (emails), as written and as looked up. */
+  normaliseLookup(field: string, value: unknown): unknown {
+    return this.lowerCase.includes(field) && typeof value === 'string' ? value.toLowerCase() : value;
+  }
+
+  /**
+   * An instance of the class from one result row. `raw(column, index)` reads the column's raw value, so one
+   * method serves plain selects (keyed by alias) and joins (two mappings, two alias prefixes).
+   */
+  hydrate(dataSource: DataSource, raw: (column: ColumnMetadata, index: number) => unknown): T {
+    const values: FieldValues = {};
+    this.columns.forEach(({ field, column }, index) => {
+      const value = raw(column, index);
+      values[field.field] = value === undefined ? null : dataSource.driver.prepareHydratedValue(value, column);
+    });
+    return this.model.create(values);
+  }
+
+  private normalise(field: FieldModel, value: unknown): unknown {
+    return this.normaliseLookup(field.field, value);
+  }
+}
+
+/** Fields the adapter fills in when the caller gives `null` as much as when it gives nothing. */
+const AUTO_FILLED = new Set(['id', 'createdAt', 'updatedAt']);
+
+/**
+ * Joins a model to its class's TypeORM metadata; throws when the DataSource does not know the class.
+ * @example
+ * buildTableMapping(dataSource, models.invitation, ['email']);
+ */
+export function buildTableMapping<T extends object>(dataSource: DataSource, model: EntityModel<T>, lowerCase: readonly string[] = []): TableMapping<T> {
+  if (!dataSource.hasMetadata(model.target)) throw notRegistered(dataSource, model.target);
+  return new TableMapping(model, dataSource.getMetadata(model.target), lowerCase);
+}
+
+function notRegistered(dataSource: DataSource, target: Function): EntityNotRegisteredError {
+  const entities = dataSource.options.entities;
+  const listed = Array.isArray(entities) && entities.includes(target);
+  return new EntityNotRegisteredError(target.name, listed ? 'not-decorated' : 'not-listed');
+}
+
+function missingColumn(model: EntityModel, field: FieldModel): EntityDefinitionError {
+  return new EntityDefinitionError(
+    model.className,
+    field.property,
+    `has no TypeORM column, so the ${model.kind} field '${field.field}' cannot be stored; ` +
+      `decorate it with @Column() (or extend the base class for this kind, whose fields carry their columns).`,
+  );
+}
+
+/** A value given under the standard field name wins; the property name is accepted too (as in the model). */
+function given(values: FieldValues, field: FieldModel): unknown {
+  const byField = values[field.field];
+  return byField !== undefined ? byField : values[field.property];
+}
+
+/** Values are serialised later, after an `await`: nothing the caller still holds may change them meanwhile. */
+function detach(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value !== null && typeof value === 'object') return structuredClone(value);
+  return value;
+}

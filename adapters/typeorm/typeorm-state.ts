@@ -1,0 +1,80 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityModels } from '../../entities/entity-set';
+import type { Dialect } from './dialect';
+import { ErrorTranslator } from './error-translation';
+import { gateFor, type OperationGate } from './operation-gate';
+import { SqlTable } from './sql-table';
+import { buildTableMapping, type TableMapping } from './table-mapping';
+
+/** The table mappings of all seven kinds. */
+export interface TableMappings<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object> {
+  readonly users: TableMapping<U>;
+  readonly sessions: TableMapping<S>;
+  readonly accounts: TableMapping<A>;
+  readonly verifications: TableMapping<V>;
+  readonly organizations: TableMapping<O>;
+  readonly members: TableMapping<M>;
+  readonly invitations: TableMapping<I>;
+}
+
+/** The seven tables bound to one manager (the DataSource's, or a transaction's). */
+export type SqlTables<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object> = {
+  readonly [K in keyof TableMappings<U, S, A, O, M, I, V>]: TableMappings<U, S, A, O, M, I, V>[K] extends TableMapping<infer T> ? SqlTable<T> : never;
+};
+
+/**
+ * What an adapter shares with its transactions: the DataSource, the validated models joined to TypeORM's
+ * metadata, the error translator and the SQLite gate. Built once, when the adapter is.
+ */
+export interface TypeOrmState<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object> {
+  readonly dataSource: DataSource;
+  readonly dialect: Dialect;
+  readonly models: EntityModels<U, S, A, O, M, I, V>;
+  readonly mappings: TableMappings<U, S, A, O, M, I, V>;
+  readonly errors: ErrorTranslator;
+  readonly gate: OperationGate;
+}
+
+/**
+ * Joins every model to the DataSource's metadata. Throws `EntityNotRegisteredError` for a class the DataSource
+ * does not know, and `EntityDefinitionError` for a standard field without a column.
+ * @example
+ * const state = createTypeOrmState(dataSource, 'postgres', buildEntityModels({ user: AppUser }), 'PostgreSQL at db:5432');
+ */
+export function createTypeOrmState<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
+  dataSource: DataSource,
+  dialect: Dialect,
+  models: EntityModels<U, S, A, O, M, I, V>,
+  database: string,
+): TypeOrmState<U, S, A, O, M, I, V> {
+  const mappings: TableMappings<U, S, A, O, M, I, V> = {
+    // Emails are stored lower-cased, so a case-insensitive lookup is an exact match on the unique index.
+    users: buildTableMapping(dataSource, models.user, ['email']),
+    sessions: buildTableMapping(dataSource, models.session),
+    accounts: buildTableMapping(dataSource, models.account),
+    verifications: buildTableMapping(dataSource, models.verification),
+    organizations: buildTableMapping(dataSource, models.organization),
+    members: buildTableMapping(dataSource, models.member),
+    invitations: buildTableMapping(dataSource, models.invitation, ['email']),
+  };
+  const errors = new ErrorTranslator(Object.values(mappings) as TableMapping<object>[], database);
+  return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect) });
+}
+
+/** The seven tables of `state`, running their statements on `manager`. */
+export function bindTables<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
+  state: TypeOrmState<U, S, A, O, M, I, V>,
+  manager: EntityManager,
+): SqlTables<U, S, A, O, M, I, V> {
+  const context = { dataSource: state.dataSource, manager, errors: state.errors };
+  const { mappings } = state;
+  return {
+    users: new SqlTable(mappings.users, context),
+    sessions: new SqlTable(mappings.sessions, context),
+    accounts: new SqlTable(mappings.accounts, context),
+    verifications: new SqlTable(mappings.verifications, context),
+    organizations: new SqlTable(mappings.organizations, context),
+    members: new SqlTable(mappings.members, context),
+    invitations: new SqlTable(mappings.invitations, context),
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * The shipped SQL schema and its runner.
+ * @example
+ * import { runMigrations } from 'better-auth-entities/migrations';
+ * await runMigrations(process.env.DATABASE_URL!, { log: console.log });
+ */
+export { runMigrations, MigrationError, type MigrationTarget, type MigrationResult, type RunMigrationsOptions } from './run-migrations';
+export { listMigrations, type MigrationFile } from './sql-files';
+export { VERSION_TABLE, type Dialect } from './dialect';

@@ -1,0 +1,56 @@
+import type { AuthError } from '../errors/auth-error';
+
+/** What sign-up tells its listeners: the user it created and the page the client wants to land on. */
+export interface SignUpEvent {
+  user: object;
+  /** The `callbackURL` of the sign-up body, already checked against the trusted origins. */
+  callbackURL?: string;
+}
+
+/** How a session is about to be opened. */
+export type SessionOpening = 'sign-up' | 'sign-in';
+
+/**
+ * Decides whether a user may get a session now: `null` lets it through, an `AuthError` is the reason not to
+ * (sign-in answers with it; sign-up creates the user but opens no session).
+ */
+export type SessionGate = (user: object, via: SessionOpening) => AuthError | null | Promise<AuthError | null>;
+
+/**
+ * The points where one plugin joins a flow another plugin owns, so the owner never has to know who joins:
+ * email verification sends its link after sign-up and keeps unverified users from signing in without the
+ * email-password plugin importing it. Plugins register in `init()`; the flows call the hooks.
+ * @example
+ * init(auth: AuthContext) {
+ *   auth.hooks.onSignUp(({ user }) => sendWelcome(user));
+ *   auth.hooks.addSessionGate((user) => (isBanned(user) ? new AuthError('FORBIDDEN', 'Banned') : null));
+ * }
+ */
+export class AuthHooks {
+  private readonly signUpListeners: Array<(event: SignUpEvent) => void | Promise<void>> = [];
+  private readonly gates: SessionGate[] = [];
+
+  /** Runs after sign-up has stored a user and its credential, before any session is opened. */
+  onSignUp(listener: (event: SignUpEvent) => void | Promise<void>): void {
+    this.signUpListeners.push(listener);
+  }
+
+  /** Adds a check every session opened by sign-up or sign-in must pass. */
+  addSessionGate(gate: SessionGate): void {
+    this.gates.push(gate);
+  }
+
+  /** Called by sign-up; listeners run in order and a listener's error fails the request. */
+  async signedUp(event: SignUpEvent): Promise<void> {
+    for (const listener of this.signUpListeners) await listener(event);
+  }
+
+  /** The first gate's reason to refuse a session to `user`, or `null` when every gate lets it through. */
+  async sessionRefusal(user: object, via: SessionOpening): Promise<AuthError | null> {
+    for (const gate of this.gates) {
+      const refusal = await gate(user, via);
+      if (refusal) return refusal;
+    }
+    return null;
+  }
+}

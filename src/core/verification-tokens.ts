@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { DatabaseAdapter } from '../../adapters/database-adapter';
+import { digestToken } from '../crypto/session-token';
+
+/** What a token was issued for; part of the stored identifier, so a token of one kind never passes as another. */
+export type TokenPurpose = 'reset-password' | 'verify-email' | 'delete-account';
+
+/** What the token carries (the user it acts for, and whatever else the flow needs), stored as JSON. */
+export type TokenPayload = Readonly<Record<string, string>>;
+
+/** The outcome of checking a token: its payload, or why it cannot be used. */
+export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; code: 'INVALID_TOKEN' | 'TOKEN_EXPIRED' };
+
+// Real tokens are 43 characters; anything much longer is refused before the database sees it.
+const MAX_TOKEN_LENGTH = 256;
+
+/**
+ * Single-use tokens for emailed links. A token is 32 random bytes (base64url) that only the email holds;
+ * the verification table stores `purpose:SHA-256(token)` as the identifier, so a leaked row cannot be
+ * replayed. Consuming goes through the adapter's atomic `consumeVerification`: of any number of concurrent
+ * uses, one wins.
+ * @example
+ * const token = await auth.tokens.issue('reset-password', { userId }, 3600);
+ * const check = await auth.tokens.consume('reset-password', token); // { ok: true, payload: { userId } }, once
+ */
+export class VerificationTokens {
+  constructor(private readonly db: DatabaseAdapter) {}
+
+  /** Stores a new token's digest with its payload and returns the token, which exists only in this answer. */
+  async issue(purpose: TokenPurpose, payload: TokenPayload, expiresInSeconds: number): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    await this.db.createVerification({
+      identifier: identifier(purpose, token),
+      value: JSON.stringify(payload),
+      expiresAt: new Date(now + expiresInSeconds * 1000),
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+    });
+    return token;
+  }
+
+  /** Checks a token without using it up (to show a form before the real use). */
+  async peek(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
+    const record = await this.db.getVerificationByIdentifier(identifier(purpose, token));
+    if (!record) return { ok: false, code: 'INVALID_TOKEN' };
+    if (this.expiresAt(record) <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
+    return this.payload(record);
+  }
+
+  /** Uses a token up: its payload once, then `INVALID_TOKEN` for ever (an expired one is removed too). */
+  async consume(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
+    const id = identifier(purpose, token);
+    // Looked at first only to tell "expired" from "unknown or used"; the consume alone decides who wins.
+    const seen = await this.db.getVerificationByIdentifier(id);
+    if (!seen) return { ok: false, code: 'INVALID_TOKEN' };
+    const consumed = await this.db.consumeVerification(id, new Date(now));
+    if (consumed) return this.payload(consumed);
+    return { ok: false, code: this.expiresAt(seen) <= now ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN' };
+  }
+
+  private expiresAt(record: object): number {
+    return (this.db.models.verification.read(record, 'expiresAt') as Date).getTime();
+  }
+
+  private payload(record: object): TokenCheck {
+    try {
+      const parsed: unknown = JSON.parse(String(this.db.models.verification.read(record, 'value')));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, payload: parsed as TokenPayload };
+    } catch {
+      // A record this engine did not write: not a token of ours.
+    }
+    return { ok: false, code: 'INVALID_TOKEN' };
+  }
+}
+
+function identifier(purpose: TokenPurpose, token: string): string {
+  return `${purpose}:${digestToken(token)}`;
+}
+
+function plausible(token: string): boolean {
+  return typeof token === 'string' && token.length > 0 && token.length <= MAX_TOKEN_LENGTH;
+}

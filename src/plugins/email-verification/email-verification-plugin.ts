@@ -1,0 +1,81 @@
+import type { AuthContext } from '../../core/auth-context';
+import { AuthError } from '../../errors/auth-error';
+import { requireEmailSender, sendLinkEmail } from '../../email/send-email';
+import { authURL } from '../../http/auth-url';
+import type { RouteDefinition } from '../../http/route';
+import type { AuthPlugin } from '../auth-plugin';
+import { resolveEmailVerificationOptions, type EmailVerificationOptions, type ResolvedEmailVerificationOptions } from './options';
+import { sendVerificationEmailRoute, verifyEmailRoute } from './routes';
+
+/**
+ * Proves that users own their email addresses: `POST /send-verification-email` and the emailed link
+ * `GET /verify-email?token=…`. It can send the link on sign-up, keep unverified users from signing in, and
+ * sign users in when they follow the link. The user plugin's change-email sends its confirmation link
+ * through it, so a new address is verified before it replaces the old one. Needs `AuthConfig.emailSender`.
+ * @example
+ * auth.plugin(new EmailVerificationPlugin({ requireEmailVerification: true, autoSignInAfterVerification: true }))
+ */
+export class EmailVerificationPlugin implements AuthPlugin {
+  readonly id = 'email-verification';
+  readonly options: ResolvedEmailVerificationOptions;
+  private context: AuthContext | undefined;
+
+  constructor(options: EmailVerificationOptions = {}) {
+    this.options = resolveEmailVerificationOptions(options);
+  }
+
+  init(auth: AuthContext): void {
+    requireEmailSender(auth, 'EmailVerificationPlugin');
+    this.context = auth;
+    auth.hooks.onSignUp(({ user, callbackURL }) => {
+      if (!this.options.sendOnSignUp || this.isVerified(user)) return;
+      auth.tasks.run('verification email after sign-up', () => this.sendVerificationEmail(user, callbackURL));
+    });
+    auth.hooks.addSessionGate((user, via) => {
+      if (!this.options.requireEmailVerification || this.isVerified(user)) return null;
+      if (via === 'sign-in' && this.options.sendOnSignIn) {
+        auth.tasks.run('verification email after a refused sign-in', () => this.sendVerificationEmail(user));
+      }
+      return new AuthError('EMAIL_NOT_VERIFIED');
+    });
+  }
+
+  routes(): RouteDefinition[] {
+    return [sendVerificationEmailRoute(this), verifyEmailRoute(this)];
+  }
+
+  /** Emails a link that marks the user's current address as verified. `callbackURL` must already be checked. */
+  async sendVerificationEmail(user: object, callbackURL?: string): Promise<void> {
+    const auth = this.auth;
+    const email = auth.models.user.read(user, 'email') as string;
+    const userId = auth.models.user.read(user, 'id') as string;
+    await this.mailLink('verify-email', email, { userId, email }, callbackURL);
+  }
+
+  /**
+   * Emails `newEmail` a link that, once followed, makes it the user's address (verified). The link dies if
+   * the address changes in between, so only the last of several pending changes can land.
+   */
+  async sendChangeEmailVerification(user: object, newEmail: string, callbackURL?: string): Promise<void> {
+    const auth = this.auth;
+    const userId = auth.models.user.read(user, 'id') as string;
+    const replaces = auth.models.user.read(user, 'email') as string;
+    await this.mailLink('change-email', newEmail, { userId, email: newEmail, replaces }, callbackURL);
+  }
+
+  isVerified(user: object): boolean {
+    return this.auth.models.user.read(user, 'emailVerified') === true;
+  }
+
+  private async mailLink(kind: 'verify-email' | 'change-email', to: string, payload: Record<string, string>, callbackURL?: string): Promise<void> {
+    const auth = this.auth;
+    const token = await auth.tokens.issue('verify-email', payload, this.options.expiresIn);
+    const url = authURL(auth, '/verify-email', { token, callbackURL });
+    await sendLinkEmail(auth, { kind, to, url, token, expiresInSeconds: this.options.expiresIn });
+  }
+
+  private get auth(): AuthContext {
+    if (!this.context) throw new Error('EmailVerificationPlugin is not part of a built auth instance; call BetterAuth.build() first.');
+    return this.context;
+  }
+}

@@ -1,0 +1,78 @@
+import { findCredentialAccount, passwordHashOf, storeCredentialPassword } from '../../core/credential-account';
+import { userJson } from '../../core/entity-json';
+import { assertFreshSession } from '../../core/fresh-session';
+import { assertPasswordLength } from '../../core/password-policy';
+import { AuthError } from '../../errors/auth-error';
+import { defineRoute, type RouteDefinition } from '../../http/route';
+import { StatusResponse } from '../../http/response-dtos';
+import { attachSession } from '../../http/session-response';
+import { ChangePasswordDto, ChangePasswordResponse, SetPasswordDto } from './dtos';
+import type { PasswordManagementPlugin } from './password-management-plugin';
+
+/**
+ * `POST /change-password` `{ currentPassword, newPassword, revokeOtherSessions? }` → `{ token, user }`.
+ * With `revokeOtherSessions`, every session of the user ends (the current one too, as its token may be the
+ * leaked one) and this client gets a new session: its token is in the answer and the cookie.
+ */
+export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/change-password',
+    summary: 'Change the password, knowing the current one',
+    body: ChangePasswordDto,
+    session: 'required',
+    response: { body: ChangePasswordResponse },
+    errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG'],
+    handle: async (ctx, dto) => {
+      const { user } = await ctx.requireSession();
+      const { minPasswordLength, maxPasswordLength } = plugin.options;
+      assertPasswordLength(dto.newPassword, minPasswordLength, maxPasswordLength);
+      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      const account = await findCredentialAccount(ctx.auth, userId);
+      const hash = passwordHashOf(ctx.auth, account);
+      if (!account || !hash) throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
+      // Longer than any stored password: wrong, without spending a hash on it.
+      if (dto.currentPassword.length > maxPasswordLength || !(await ctx.auth.hasher.verify(hash, dto.currentPassword))) {
+        throw new AuthError('INVALID_PASSWORD');
+      }
+      const newHash = await ctx.auth.hasher.hash(dto.newPassword);
+      const accountId = ctx.auth.models.account.read(account, 'id') as string;
+      const opened = await ctx.auth.db.transaction(async (tx) => {
+        await tx.updateAccount(accountId, { password: newHash });
+        if (!dto.revokeOtherSessions) return null;
+        await tx.deleteSessionsForUser(userId);
+        return ctx.auth.sessions.create(userId, ctx.client, {}, tx);
+      });
+      if (!opened) return { token: null, user: userJson(ctx.auth, user) };
+      ctx.forgetSession();
+      attachSession(ctx.auth, ctx.response, opened.session, opened.token);
+      return { token: opened.token, user: userJson(ctx.auth, user) };
+    },
+  });
+}
+
+/**
+ * `POST /set-password` `{ newPassword }` → `{ status: true }`: adds a password to a user who signed up
+ * through another provider. Refused when the user already has one (change-password is for that), and
+ * only from a fresh session, since it adds a way into the account.
+ */
+export function setPasswordRoute(plugin: PasswordManagementPlugin): RouteDefinition {
+  return defineRoute({
+    method: 'POST',
+    path: '/set-password',
+    summary: 'Add a password to an account that has none',
+    body: SetPasswordDto,
+    session: 'required',
+    response: { body: StatusResponse },
+    errors: ['PASSWORD_ALREADY_SET', 'SESSION_NOT_FRESH', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG'],
+    handle: async (ctx, dto) => {
+      const { user, session } = await ctx.requireSession();
+      assertFreshSession(ctx.auth, session);
+      assertPasswordLength(dto.newPassword, plugin.options.minPasswordLength, plugin.options.maxPasswordLength);
+      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      if (passwordHashOf(ctx.auth, await findCredentialAccount(ctx.auth, userId))) throw new AuthError('PASSWORD_ALREADY_SET');
+      await storeCredentialPassword(ctx.auth, userId, await ctx.auth.hasher.hash(dto.newPassword));
+      return { status: true };
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { listMigrations } from '../../migrations';
+import { splitSqlStatements } from '../../migrations/sql-files';
+
+describe('shipped migration files', () => {
+  test('every dialect ships the same versions, in order, each with statements', () => {
+    const versions = (['postgres', 'sqlite', 'mysql'] as const).map((dialect) => listMigrations(dialect).map((m) => m.version));
+    expect(versions).toEqual([
+      ['001_initial', '002_organization'],
+      ['001_initial', '002_organization'],
+      ['001_initial', '002_organization'],
+    ]);
+    for (const dialect of ['postgres', 'sqlite', 'mysql'] as const) {
+      for (const migration of listMigrations(dialect)) expect(migration.statements.length).toBeGreaterThan(2);
+    }
+  });
+
+  test('every CREATE in a shipped file is guarded by IF NOT EXISTS, so a file can be re-run', () => {
+    for (const dialect of ['postgres', 'sqlite', 'mysql'] as const) {
+      for (const { statements } of listMigrations(dialect)) {
+        for (const statement of statements) expect(statement).toMatch(/^CREATE (UNIQUE )?(TABLE|INDEX) IF NOT EXISTS /);
+      }
+    }
+  });
+});
+
+describe('splitSqlStatements', () => {
+  test('splits on semicolons outside quotes and drops comments', () => {
+    const script = [
+      "-- header; with a semicolon",
+      "CREATE TABLE a (x TEXT DEFAULT 'a;b', \"odd;name\" TEXT); /* block; comment */",
+      "INSERT INTO a VALUES ('it''s; fine') -- trailing; comment",
+      ';;',
+      'SELECT `x;y` FROM a',
+    ].join('\n');
+    expect(splitSqlStatements(script)).toEqual([
+      "CREATE TABLE a (x TEXT DEFAULT 'a;b', \"odd;name\" TEXT)",
+      "INSERT INTO a VALUES ('it''s; fine')",
+      'SELECT `x;y` FROM a',
+    ]);
+  });
+
+  test('an unterminated quote is an error, not a silently merged statement', () => {
+    expect(() => splitSqlStatements("SELECT 'oops; SELECT 1")).toThrow(/unterminated ' quote/);
+  });
+});
