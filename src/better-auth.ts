@@ -6,6 +6,7 @@ import { AuthContext } from './core/auth-context';
 import { coreRoutes } from './http/core-routes';
 import type { RouteDefinition } from './http/route';
 import type { AuthPlugin } from './plugins/auth-plugin';
+import { UserPlugin } from './plugins/user/user-plugin';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -47,9 +48,18 @@ export class BetterAuth<U extends object = object, S extends object = object> {
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const context = new AuthContext(config, this.db, [...this.plugins]);
-    for (const plugin of this.plugins) plugin.init?.(context);
-    const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...this.plugins.flatMap((plugin) => plugin.routes(context))];
-    return new Auth<U, S>(context, [...this.plugins], routes);
+    const plugins = withCorePlugins(this.plugins);
+    const context = new AuthContext(config, this.db, plugins);
+    for (const plugin of plugins) plugin.init?.(context);
+    const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...plugins.flatMap((plugin) => plugin.routes(context))];
+    return new Auth<U, S>(context, plugins, routes);
   }
+}
+
+/**
+ * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
+ * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead.
+ */
+function withCorePlugins(plugins: readonly AuthPlugin[]): AuthPlugin[] {
+  return plugins.some((plugin) => plugin.id === 'user') ? [...plugins] : [...plugins, new UserPlugin()];
 }

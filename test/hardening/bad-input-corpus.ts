@@ -48,6 +48,18 @@ function dtoFields(route: RouteDefinition): string[] {
   return [...new Set(metadata.map((entry) => entry.propertyName))];
 }
 
+/** Fields marked `@IsOptional()`: `null` there is a valid "clear it", not bad input. */
+function optionalFields(route: RouteDefinition): Set<string> {
+  if (!route.body) return new Set();
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(route.body, '', true, false);
+  return new Set(metadata.filter((entry) => entry.type === 'conditionalValidation').map((entry) => entry.propertyName));
+}
+
+// Fields with a format of their own (an address, a token): SQL-shaped text there is invalid on every route.
+// Elsewhere (a display name) it is legitimate text, and only public routes, where the existing email makes
+// the request fail anyway, get it.
+const FORMATTED_FIELDS = new Set(['email', 'newEmail', 'token', 'callbackURL', 'redirectTo']);
+
 /**
  * Hostile variants of every mounted route. Requests that must fail while parsing or validating the body carry
  * a valid `bearer`, so they would reach the handler if those checks let them through; the others carry none,
@@ -78,12 +90,15 @@ export function badRequestCorpus(routes: readonly RouteDefinition[], basePath: s
     add('cookie-authenticated from an untrusted origin', { ...JSON_TYPE, cookie: 'better-auth.session_token=x.y', origin: 'https://evil.example' }, '{}');
 
     const fields = dtoFields(route);
+    const optional = optionalFields(route);
     for (const field of fields) {
       for (const [label, value] of WRONG_TYPES) {
+        if (value === null && optional.has(field)) continue;
         add(`${field} as ${label}`, { ...JSON_TYPE, ...authorised }, JSON.stringify({ ...plausibleBody(route), [field]: value }));
       }
       for (const value of SQL_SHAPED) {
-        if (field === 'rememberMe' || field === 'password') continue; // any string is a valid password
+        if (field === 'rememberMe' || /password/i.test(field)) continue; // any string is a valid password
+        if (route.session && !FORMATTED_FIELDS.has(field)) continue;
         add(`${field} SQL-shaped ${value}`, { ...JSON_TYPE, ...authorised }, JSON.stringify({ ...plausibleBody(route), [field]: value }));
       }
     }
