@@ -1,11 +1,16 @@
 /**
- * The custom-entities example: an app's own seven entity classes on the embedded memory adapter, driven
- * through the real HTTP API (`auth.handler`, Web Request in, Response out). Run it with `npm run example`.
+ * The custom-entities example: an app's own seven entity classes, driven through the real HTTP API
+ * (`auth.handler`, Web Request in, Response out).
+ *   npm run example                    the embedded memory adapter
+ *   npm run example -- --db sqlite     a SQLite file in a temp folder
+ *   DATABASE_URL=postgres://… npm run example
  */
 import 'reflect-metadata';
-import { createAuth } from './create-auth';
+import { createAuth, type AppDatabase } from './create-auth';
+import { openDatabase } from './open-database';
 
-const { auth, database } = createAuth();
+let auth: ReturnType<typeof createAuth>['auth'];
+let database: AppDatabase;
 const base = 'http://localhost:3000/api/auth';
 const origin = 'http://localhost:3000';
 
@@ -26,7 +31,21 @@ function step(n: number, text: string): void {
   console.log(`\n${n}. ${text}`);
 }
 
+/** A rerun on the same SQL database starts clean: the demo user and organization of a previous run go first. */
+async function removePreviousRun(): Promise<void> {
+  const previous = await database.getUserByEmail('ada@example.com');
+  if (previous) await database.deleteUser(previous.id);
+  const org = await database.getOrganizationBySlug('analytical-engines');
+  if (org) await database.deleteOrganization(org.id);
+}
+
 async function main(): Promise<void> {
+  const opened = await openDatabase(process.argv.slice(2), process.env);
+  database = opened.database;
+  auth = createAuth({ database }).auth;
+  console.log(`Storage: ${opened.description}`);
+  await removePreviousRun();
+
   const credentials = { email: 'ada@example.com', password: 'correct horse battery staple' };
 
   step(1, 'Sign up (laptop)');
@@ -85,6 +104,7 @@ async function main(): Promise<void> {
   const user = await database.getUserById(userId);
   console.log(`\nStored user is an ${user?.constructor.name}: displayName "${user?.displayName}", plan ${user?.plan}`);
   console.log('\nDone: all seven entity kinds exercised.');
+  await database.close();
 }
 
 main().catch((error) => {

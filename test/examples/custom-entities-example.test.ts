@@ -6,12 +6,18 @@ const run = promisify(execFile);
 const root = resolve(__dirname, '../..');
 
 describe('npm run example (examples/custom-entities.ts)', () => {
-  it('walks the whole flow on the memory adapter and prints each step', async () => {
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'examples/custom-entities.ts'], {
+  it.each([
+    ['the memory adapter', [], /Storage: the embedded memory adapter/],
+    ['a SQLite file (--db sqlite)', ['--db', 'sqlite'], /Storage: sqlite \(sqlite:\/.*auth\.db\)/],
+  ])('walks the whole flow on %s and prints each step', async (_name, args, storage) => {
+    const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' };
+    delete env.DATABASE_URL;
+    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'examples/custom-entities.ts', ...args], {
       cwd: root,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      env,
     });
 
+    expect(stdout).toMatch(storage);
     expect(stdout).toMatch(/1\. Sign up \(laptop\)\n\s+status 200; user ada@example\.com, name "Ada Lovelace", plan free/);
     expect(stdout).toMatch(/2\. Sign in from a second device[^\n]*\n\s+status 200; redirect false; token issued: true/);
     expect(stdout).toMatch(/3\. Get the session[^\n]*\n\s+status 200; user ada@example\.com; plan: free; device: unknown device/);
