@@ -10,7 +10,7 @@ describe('npm run example (examples/custom-entities.ts)', () => {
     ['the memory adapter', [], /Storage: the embedded memory adapter/],
     ['a SQLite file (--db sqlite)', ['--db', 'sqlite'], /Storage: sqlite \(sqlite:\/.*auth\.db\)/],
   ])('walks the whole flow on %s and prints each step', async (_name, args, storage) => {
-    const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' };
     delete env.DATABASE_URL;
     const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'examples/custom-entities.ts', ...args], {
       cwd: root,

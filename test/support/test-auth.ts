@@ -2,6 +2,7 @@ import { BetterAuth, type AuthConfig } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import type { EntityClass } from 'better-auth-entities/entities';
 import { EmailPasswordPlugin, SessionManagementPlugin, type EmailPasswordOptions, type SessionManagementOptions } from 'better-auth-entities/plugins';
+import type { AppDatabase } from '../../examples/create-auth';
 import { appEntities } from '../../examples/entities';
 
 export const TEST_SECRET = 'test-secret-with-more-than-thirty-two-characters';
@@ -9,15 +10,18 @@ export const ORIGIN = 'http://localhost:3000';
 
 export interface TestAuthOptions {
   config?: Partial<AuthConfig>;
+  /** The storage; a fresh memory adapter with the example's classes when left out. */
+  database?: AppDatabase;
   /** Replaces the example's user class. */
   user?: EntityClass<object>;
   emailPassword?: EmailPasswordOptions;
   sessions?: SessionManagementOptions;
 }
 
-/** The example app's entities on a fresh memory adapter, with both core plugins. */
+/** The example app's entities (on a fresh memory adapter unless given a database), with both core plugins. */
 export function makeTestAuth(options: TestAuthOptions = {}) {
-  const database = new MemoryDatabaseAdapter({ ...appEntities, ...(options.user ? { user: options.user as typeof appEntities.user } : {}) });
+  const database: AppDatabase =
+    options.database ?? new MemoryDatabaseAdapter({ ...appEntities, ...(options.user ? { user: options.user as typeof appEntities.user } : {}) });
   const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, ...options.config })
     .database(database)
     .plugin(new EmailPasswordPlugin(options.emailPassword))
