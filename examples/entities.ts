@@ -18,11 +18,14 @@ import {
   BaseVerification,
 } from 'better-auth-entities/entities';
 
+/** The shipped migrations (plus this app's own, see open-database.ts) own the auth tables, not `synchronize`. */
+const AUTH_TABLE = { synchronize: false };
+
 /**
  * Written from scratch, without a base class: it declares only the fields the user contract requires, keeps
  * the display name in `displayName`, and adds billing fields that no request body may set.
  */
-@Entity('users')
+@Entity('users', AUTH_TABLE)
 @AuthUser()
 export class AppUser {
   @PrimaryColumn({ type: 'varchar', length: 255 }) id!: string;
@@ -47,7 +50,7 @@ export class AppUser {
 }
 
 /** Sessions remember which device opened them. */
-@Entity('sessions')
+@Entity('sessions', AUTH_TABLE)
 @AuthSession()
 export class AppSession extends BaseSession {
   @Column({ name: 'device_label', type: 'varchar', nullable: true })
@@ -55,17 +58,17 @@ export class AppSession extends BaseSession {
   deviceLabel!: string | null;
 }
 
-@Entity('accounts') @AuthAccount() export class AppAccount extends BaseAccount {}
+@Entity('accounts', AUTH_TABLE) @AuthAccount() export class AppAccount extends BaseAccount {}
 
-@Entity('organization')
+@Entity('organization', AUTH_TABLE)
 @AuthOrganization()
 export class AppOrganization extends BaseOrganization {
   @Column({ name: 'billing_email', type: 'varchar', nullable: true }) billingEmail!: string | null;
 }
 
-@Entity('member') @AuthMember() export class AppMember extends BaseMember {}
-@Entity('invitation') @AuthInvitation() export class AppInvitation extends BaseInvitation {}
-@Entity('verifications') @AuthVerification() export class AppVerification extends BaseVerification {}
+@Entity('member', AUTH_TABLE) @AuthMember() export class AppMember extends BaseMember {}
+@Entity('invitation', AUTH_TABLE) @AuthInvitation() export class AppInvitation extends BaseInvitation {}
+@Entity('verifications', AUTH_TABLE) @AuthVerification() export class AppVerification extends BaseVerification {}
 
 /** All seven, as the adapters take them. */
 export const appEntities = {
