@@ -9,7 +9,7 @@ import base from './jest.config';
 const config: Config = {
   ...base,
   displayName: 'typeorm 1.x',
-  testMatch: ['**/test/adapters/typeorm-*.test.ts', '**/test/migrations/*.test.ts'],
+  testMatch: ['**/test/adapters/typeorm-*.test.ts', '**/test/adapters/id-strategies.test.ts', '**/test/migrations/*.test.ts', '**/test/schema/*.test.ts'],
   moduleNameMapper: { ...base.moduleNameMapper, '^typeorm$': 'typeorm1' },
 };
 

@@ -1,4 +1,5 @@
 import type { EntityModels } from '../entities/entity-set';
+import type { PluginRecords, RecordTable } from './plugin-records';
 import type {
   CreateAccountData,
   CreateInvitationData,
@@ -122,6 +123,12 @@ export interface DatabaseAdapter<
    * Runs `fn` with an adapter whose writes all land or, when `fn` throws, none do; the error is rethrown.
    */
   transaction<T>(fn: (tx: DatabaseAdapter<U, S, A, O, M, I, V>) => Promise<T>): Promise<T>;
+
+  /**
+   * The rows of a table a plugin declared; optional, so adapters without plugin tables still satisfy the
+   * contract (a plugin that needs one fails when it asks for its table).
+   */
+  records?(table: RecordTable): PluginRecords;
 
   /** Releases connections; the memory adapter has nothing to release. */
   close(): Promise<void>;

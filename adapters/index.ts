@@ -2,4 +2,6 @@ export type { DatabaseAdapter, UserOf, SessionOf, AccountOf } from './database-a
 export type * from './inputs';
 export { UniqueConstraintError, DatabaseUnavailableError } from './errors';
 export { generateId } from './generate-id';
-export { MemoryDatabaseAdapter } from './memory';
+export type { PluginRecord, PluginRecords, RecordTable } from './plugin-records';
+export { resolveIdStrategy, type IdGenerator, type IdOptions, type IdStrategy } from './id-strategy';
+export { MemoryDatabaseAdapter, type MemoryAdapterOptions } from './memory';

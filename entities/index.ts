@@ -19,3 +19,4 @@ export { EntityModel, type EntityClass, type FieldValues } from './model/entity-
 export type { FieldModel } from './model/field-model';
 export { buildEntityModel } from './model/build-entity-model';
 export { buildEntityModels, type EntityClasses, type EntityModels } from './entity-set';
+export { configureEntities, type AdditionalField, type ConfigureEntitiesOptions, type KindOptions } from './configure-entities';

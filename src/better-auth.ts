@@ -3,6 +3,7 @@ import { Auth } from './auth';
 import type { AuthConfig } from './config/auth-config';
 import { ConfigError, resolveConfig } from './config/resolve-config';
 import { AuthContext } from './core/auth-context';
+import { HookedDatabaseAdapter } from './core/hooked-database-adapter';
 import { coreRoutes } from './http/core-routes';
 import type { RouteDefinition } from './http/route';
 import type { AuthPlugin } from './plugins/auth-plugin';
@@ -49,7 +50,9 @@ export class BetterAuth<U extends object = object, S extends object = object> {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
     const plugins = withCorePlugins(this.plugins);
-    const context = new AuthContext(config, this.db, plugins);
+    // Hooks wrap the adapter once, here, so every flow and plugin writes through them without knowing.
+    const db = config.databaseHooks ? new HookedDatabaseAdapter(this.db, config.databaseHooks) : this.db;
+    const context = new AuthContext(config, db, plugins);
     for (const plugin of plugins) plugin.init?.(context);
     const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...plugins.flatMap((plugin) => plugin.routes(context))];
     return new Auth<U, S>(context, plugins, routes);

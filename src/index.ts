@@ -22,6 +22,8 @@ export { Redirect } from './http/redirect';
 export { safeRedirectTarget } from './http/redirect-target';
 export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening } from './core/auth-hooks';
 export { BackgroundTasks } from './core/background-tasks';
+export type { DatabaseHooks, ModelHooks, DatabaseHookContext, HookRequest, HookData, BeforeHookResult, HookedKind } from './core/database-hooks';
+export { HookedDatabaseAdapter } from './core/hooked-database-adapter';
 export { VerificationTokens, type TokenPurpose, type TokenPayload, type TokenCheck } from './core/verification-tokens';
 export type { EmailSender, EmailMessage, EmailKind } from './email/email-sender';
 export { ConsoleEmailSender } from './email/console-email-sender';
@@ -29,3 +31,8 @@ export { MemoryEmailSender, type EmailFilter } from './email/memory-email-sender
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/build-openapi-document';
 export { toNodeHandler } from './http/node/node-handler';
 export type { AuthPlugin } from './plugins/auth-plugin';
+export type { AuthSchema, SchemaTable, SchemaColumn, SchemaIndex, PluginSchema, PluginField } from './schema/auth-schema';
+export { getAuthSchema, type SchemaSource } from './schema/get-auth-schema';
+export { schemaSql, createTableStatements, addColumnStatements } from './schema/sql/schema-sql';
+export { SQL_DIALECTS, type SqlDialect } from './schema/sql/dialect-sql';
+export { typeormMigration } from './schema/typeorm-migration';

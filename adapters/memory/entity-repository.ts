@@ -22,13 +22,15 @@ export class EntityRepository<T extends object, UniqueName extends string, Group
     readonly table: IndexedTable<T, UniqueName, GroupName>,
     private readonly journal: Journal | null,
     private readonly normalise: (row: T) => void = () => {},
+    /** Where ids come from: the adapter's id strategy (random strings unless configured otherwise). */
+    private readonly newId: () => string = generateId,
   ) {}
 
   create(data: object): T {
     const now = new Date();
     // Cloning what `model.create` built means no object the caller still holds (metadata) is stored.
     const row = this.model.clone(this.model.create(data as FieldValues));
-    this.fillIfMissing(row, 'id', generateId);
+    this.fillIfMissing(row, 'id', this.newId);
     this.fillIfMissing(row, 'createdAt', () => new Date(now));
     this.fillIfMissing(row, 'updatedAt', () => new Date(now));
     this.normalise(row);

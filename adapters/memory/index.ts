@@ -1,1 +1,1 @@
-export { MemoryDatabaseAdapter } from './memory-database-adapter';
+export { MemoryDatabaseAdapter, type MemoryAdapterOptions } from './memory-database-adapter';

@@ -2,7 +2,9 @@ import type { EntityModels } from '../../entities/entity-set';
 import type { DatabaseAdapter } from '../database-adapter';
 import type * as In from '../inputs';
 import { isExpired, newest } from './expiry';
+import type { PluginRecords, RecordTable } from '../plugin-records';
 import { Journal } from './journal';
+import { MemoryRecords } from './memory-records';
 import { selectUsers } from './list-users';
 import { createRepositories, type MemoryRepositories, type MemoryState } from './memory-repositories';
 import { compositeKey } from './memory-tables';
@@ -209,6 +211,11 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
   }
   async deleteInvitation(id: string): Promise<boolean> {
     return this.repos.invitations.delete(id);
+  }
+
+  /** A plugin table's rows (see `PluginRecords`). */
+  records(table: RecordTable): PluginRecords {
+    return new MemoryRecords(this.state.records, table);
   }
 
   /**

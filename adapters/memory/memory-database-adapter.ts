@@ -1,7 +1,16 @@
 import type { Account, Invitation, Member, Organization, Session, User, Verification } from '../../entities/builtin/builtin-entities';
 import { buildEntityModels, type EntityClasses } from '../../entities/entity-set';
+import { memoryIdSource, resolveIdStrategy, type IdOptions } from '../id-strategy';
 import { MemoryAdapterCore } from './memory-adapter-core';
 import { createMemoryTables } from './memory-tables';
+
+/**
+ * Options of the memory adapter: how ids are made. With `generateId: false` or `useNumberId` it numbers each
+ * kind's records "1", "2", … as a database sequence would.
+ * @example
+ * new MemoryDatabaseAdapter({ user: AppUser }, { generateId: 'uuid' });
+ */
+export type MemoryAdapterOptions = IdOptions;
 
 /**
  * The default adapter: everything in `Map`s, with a secondary index behind every lookup the engine makes
@@ -25,8 +34,8 @@ export class MemoryDatabaseAdapter<
   I extends object = Invitation,
   V extends object = Verification,
 > extends MemoryAdapterCore<U, S, A, O, M, I, V> {
-  constructor(entities: EntityClasses<U, S, A, O, M, I, V> = {}) {
+  constructor(entities: EntityClasses<U, S, A, O, M, I, V> = {}, options: MemoryAdapterOptions = {}) {
     const models = buildEntityModels(entities);
-    super({ models, tables: createMemoryTables(models) }, null);
+    super({ models, tables: createMemoryTables(models), newId: memoryIdSource(resolveIdStrategy(options)), records: new Map() }, null);
   }
 }

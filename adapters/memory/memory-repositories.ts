@@ -1,4 +1,6 @@
+import type { EntityKind } from '../../entities/entity-kind';
 import type { EntityModels } from '../../entities/entity-set';
+import type { PluginRecord } from '../plugin-records';
 import { EntityRepository, lowerCased } from './entity-repository';
 import type { Journal } from './journal';
 import type { MemoryTables } from './memory-tables';
@@ -10,6 +12,10 @@ import type { MemoryTables } from './memory-tables';
 export interface MemoryState<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object> {
   readonly models: EntityModels<U, S, A, O, M, I, V>;
   readonly tables: MemoryTables<U, S, A, O, M, I, V>;
+  /** The id of a new record of a kind, from the adapter's id strategy; shared so counters span transactions. */
+  readonly newId: (kind: EntityKind) => string;
+  /** Rows of plugin tables, by table name. */
+  readonly records: Map<string, PluginRecord[]>;
 }
 
 /** The seven repositories an adapter works through, all writing to one journal (or none). */
@@ -30,16 +36,17 @@ export interface MemoryRepositories<U extends object, S extends object, A extend
  * repos.users.findUnique('email', 'ada@example.com');
  */
 export function createRepositories<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
-  { models, tables }: MemoryState<U, S, A, O, M, I, V>,
+  { models, tables, newId }: MemoryState<U, S, A, O, M, I, V>,
   journal: Journal | null,
 ): MemoryRepositories<U, S, A, O, M, I, V> {
+  const ids = (kind: EntityKind) => () => newId(kind);
   return {
-    users: new EntityRepository(models.user, tables.users, journal, lowerCased(models.user, 'email')),
-    sessions: new EntityRepository(models.session, tables.sessions, journal),
-    accounts: new EntityRepository(models.account, tables.accounts, journal),
-    verifications: new EntityRepository(models.verification, tables.verifications, journal),
-    organizations: new EntityRepository(models.organization, tables.organizations, journal),
-    members: new EntityRepository(models.member, tables.members, journal),
-    invitations: new EntityRepository(models.invitation, tables.invitations, journal, lowerCased(models.invitation, 'email')),
+    users: new EntityRepository(models.user, tables.users, journal, lowerCased(models.user, 'email'), ids('user')),
+    sessions: new EntityRepository(models.session, tables.sessions, journal, undefined, ids('session')),
+    accounts: new EntityRepository(models.account, tables.accounts, journal, undefined, ids('account')),
+    verifications: new EntityRepository(models.verification, tables.verifications, journal, undefined, ids('verification')),
+    organizations: new EntityRepository(models.organization, tables.organizations, journal, undefined, ids('organization')),
+    members: new EntityRepository(models.member, tables.members, journal, undefined, ids('member')),
+    invitations: new EntityRepository(models.invitation, tables.invitations, journal, lowerCased(models.invitation, 'email'), ids('invitation')),
   };
 }

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ConnectionTarget } from './connection-url';
 import { poolOptions, type PoolConfig } from './pool-config';
+import { closeConnectionsOnStatementTimeout } from './statement-timeout';
 
 /** TypeORM's errors for a driver it does not have (1.x dropped `sqlite`) or whose npm package is missing. */
 const DRIVER_UNAVAILABLE = new Set(['MissingDriverError', 'DriverPackageNotInstalledError']);
@@ -23,7 +24,9 @@ export function createDataSource(
   for (const driver of target.drivers) {
     const options = { ...target.options, ...poolOptions(driver, pool), ...extra, type: driver, entities };
     try {
-      return new DataSource(options as DataSourceOptions);
+      const dataSource = new DataSource(options as DataSourceOptions);
+      if (driver === 'postgres') closeConnectionsOnStatementTimeout(dataSource);
+      return dataSource;
     } catch (error) {
       if (!DRIVER_UNAVAILABLE.has((error as Error)?.name)) throw error;
       failures.push(`${driver}: ${(error as Error).message}`);

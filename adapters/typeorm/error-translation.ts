@@ -20,6 +20,7 @@ const POOL_EXHAUSTED = /timeout exceeded when trying to connect/i;
 /** What drivers say, without a code, when the connection or the pool is gone. */
 const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
+  /Query read timeout/i, // pg: no answer within queryTimeoutMs (the database or the network stopped answering)
   /timeout exceeded when trying to connect/i, // pg-pool: no connection free within acquireTimeoutMs
   /Cannot use a pool after calling end/i,
   /Pool is closed/i,

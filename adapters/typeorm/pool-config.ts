@@ -15,6 +15,12 @@ export interface PoolConfig {
   idleTimeoutMs?: number;
   /** Close a connection this old, idle or not, once it is released (default 1800 s). */
   maxLifetimeMs?: number;
+  /**
+   * How long one statement waits for the database's answer before failing with `DatabaseUnavailableError`
+   * (default 30 s; 0 waits for ever). Without it, a database or network that stops answering without closing
+   * the connection holds every request until TCP gives up, many minutes later. PostgreSQL only (see poolOptions).
+   */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -28,6 +34,7 @@ export const DEFAULT_POOL_CONFIG: Readonly<Required<PoolConfig>> = Object.freeze
   acquireTimeoutMs: 30_000,
   idleTimeoutMs: 600_000,
   maxLifetimeMs: 1_800_000,
+  queryTimeoutMs: 30_000,
 });
 
 /** The TypeORM driver names `connect()` builds DataSources for. */
@@ -36,14 +43,16 @@ export type DriverType = 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'better-s
 /**
  * The DataSource options that carry `pool` to each driver. What a driver cannot do is said here, once:
  *
- * - pg (pg-pool): all five map. `connectionTimeoutMillis` bounds both the wait for a free connection and the
- *   connect itself; `min` only keeps idle connections from being closed, pg-pool never opens them ahead.
+ * - pg (pg-pool): all six map. `connectionTimeoutMillis` bounds both the wait for a free connection and the
+ *   connect itself; `min` only keeps idle connections from being closed, pg-pool never opens them ahead;
+ *   `query_timeout` bounds the wait for each statement's answer on the client side (`statement_timeout`
+ *   would not: a server that cannot be reached cannot cancel anything).
  * - mysql2 (MySQL, MariaDB): `connectionLimit` and `idleTimeout` map. mysql2 has no bound on the wait for a
  *   free connection (only `queueLimit`, a queue length) and no connection lifetime, so `acquireTimeoutMs`
  *   bounds the connect handshake (`connectTimeout`) and `maxLifetimeMs` is left to the server's `wait_timeout`.
  *   mysql2 runs its idle sweep only when `maxIdle < connectionLimit`, and then closes every connection idle
  *   past `idleTimeout`, so `minConnections` cannot be honoured; `maxIdle` is set just below the limit to
- *   switch the sweep on.
+ *   switch the sweep on. mysql2 has no pool-wide statement timeout, so `queryTimeoutMs` does not apply.
  * - SQLite (sqlite3, better-sqlite3): one connection, no pool. `acquireTimeoutMs` becomes the busy timeout,
  *   how long a statement waits for another process's write lock; the rest do not apply.
  * @example
@@ -60,6 +69,7 @@ export function poolOptions(driver: DriverType, pool: Readonly<Required<PoolConf
           connectionTimeoutMillis: pool.acquireTimeoutMs,
           idleTimeoutMillis: pool.idleTimeoutMs,
           maxLifetimeSeconds: Math.ceil(pool.maxLifetimeMs / 1000),
+          ...(pool.queryTimeoutMs > 0 ? { query_timeout: pool.queryTimeoutMs } : {}),
         },
       };
     case 'mysql':

@@ -55,10 +55,15 @@ export class SqlTable<T extends object> {
 
   async insert(data: object): Promise<T> {
     const values = this.map.insertValues(data as FieldValues, new Date());
-    await this.write(Object.keys(values), () =>
-      this.context.manager.createQueryBuilder().insert().into(this.map.target, Object.keys(values)).values(values).updateEntity(false).execute(),
+    const idProperty = this.map.column('id').propertyName;
+    // A database-generated id is only known from the insert's result: TypeORM reads it back (RETURNING,
+    // last insert id) when asked to update the entity, which costs nothing when the id was given.
+    const generated = values[idProperty] === undefined;
+    const result = await this.write(Object.keys(values), () =>
+      this.context.manager.createQueryBuilder().insert().into(this.map.target, Object.keys(values)).values(values).updateEntity(generated).execute(),
     );
-    const stored = await this.get(String(values[this.map.column('id').propertyName]));
+    const id = generated ? result.identifiers[0]?.[idProperty] : values[idProperty];
+    const stored = id === undefined || id === null ? null : await this.get(String(id));
     if (!stored) throw new Error(`the ${this.map.model.kind} just inserted into ${this.map.tablePath} cannot be read back`);
     return stored;
   }

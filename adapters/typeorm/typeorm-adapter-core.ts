@@ -3,7 +3,9 @@ import type { EntityModels } from '../../entities/entity-set';
 import type { DatabaseAdapter } from '../database-adapter';
 import type * as In from '../inputs';
 import { readOrganizationsOfUser, readSessionWithUser } from './joined-reads';
+import type { PluginRecords, RecordTable } from '../plugin-records';
 import { runInTransaction } from './run-in-transaction';
+import { SqlRecords } from './sql-records';
 import { atMost, contains, eq, ne, oneOf, type ReadOptions } from './sql-table';
 import { bindTables, type SqlTables, type TypeOrmState } from './typeorm-state';
 
@@ -220,6 +222,11 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   }
   deleteInvitation(id: string): Promise<boolean> {
     return this.op(async () => (await this.tables.invitations.delete([eq('id', id)])) > 0);
+  }
+
+  /** A plugin table's rows on this adapter's manager (a transaction's, inside one). */
+  records(table: RecordTable): PluginRecords {
+    return new SqlRecords(table, this.manager, this.state.dialect);
   }
 
   /**

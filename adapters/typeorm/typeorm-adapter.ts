@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Account, Invitation, Member, Organization, Session, User, Verification } from '../../entities/builtin/builtin-entities';
 import { buildEntityModels, type EntityClasses, type EntityModels } from '../../entities/entity-set';
+import type { IdOptions } from '../id-strategy';
+import { resolveIdStrategy } from '../id-strategy';
 import { connectionFailure } from './connection-errors';
 import { parseConnectionUrl } from './connection-url';
 import { createDataSource, describeDataSource } from './data-source-factory';
@@ -14,7 +16,7 @@ import { createTypeOrmState } from './typeorm-state';
  * @example
  * await TypeOrmAdapter.connect(url, {}, { pool: { maxConnections: 5 }, logging: true });
  */
-export interface TypeOrmConnectOptions {
+export interface TypeOrmConnectOptions extends IdOptions {
   /** Pool sizing and timeouts; see `PoolConfig` for the defaults and what each driver can honour. */
   pool?: PoolConfig;
   /** Log every SQL statement through TypeORM's logger (default `false`). */
@@ -56,8 +58,9 @@ export class TypeOrmAdapter<
     models: EntityModels<U, S, A, O, M, I, V>,
     database: string,
     private readonly ownsDataSource: boolean,
+    ids: IdOptions,
   ) {
-    super(createTypeOrmState(dataSource, dialect, models, database), dataSource.manager);
+    super(createTypeOrmState(dataSource, dialect, models, database, resolveIdStrategy(ids)), dataSource.manager);
     this.dataSource = dataSource;
     this.dialect = dialect;
   }
@@ -90,7 +93,7 @@ export class TypeOrmAdapter<
       throw connectionFailure(target, error);
     }
     try {
-      return new TypeOrmAdapter(dataSource, target.dialect, models, target.description, true);
+      return new TypeOrmAdapter(dataSource, target.dialect, models, target.description, true, options);
     } catch (error) {
       await dataSource.destroy();
       throw error;
@@ -114,11 +117,11 @@ export class TypeOrmAdapter<
     M extends object = Member,
     I extends object = Invitation,
     V extends object = Verification,
-  >(dataSource: DataSource, entities: EntityClasses<U, S, A, O, M, I, V> = {}): TypeOrmAdapter<U, S, A, O, M, I, V> {
+  >(dataSource: DataSource, entities: EntityClasses<U, S, A, O, M, I, V> = {}, options: IdOptions = {}): TypeOrmAdapter<U, S, A, O, M, I, V> {
     if (!dataSource.isInitialized) {
       throw new Error('TypeOrmAdapter.fromDataSource needs an initialised DataSource: `await dataSource.initialize()` first.');
     }
-    return new TypeOrmAdapter(dataSource, dialectOf(dataSource), buildEntityModels(entities), describeDataSource(dataSource), false);
+    return new TypeOrmAdapter(dataSource, dialectOf(dataSource), buildEntityModels(entities), describeDataSource(dataSource), false, options);
   }
 
   /** Ends the connection pool if `connect()` opened it; a DataSource passed to `fromDataSource` stays open. */

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EntityModels } from '../../entities/entity-set';
+import { resolveIdStrategy, type IdStrategy } from '../id-strategy';
 import type { Dialect } from './dialect';
 import { ErrorTranslator } from './error-translation';
 import { gateFor, type OperationGate } from './operation-gate';
@@ -46,16 +47,17 @@ export function createTypeOrmState<U extends object, S extends object, A extends
   dialect: Dialect,
   models: EntityModels<U, S, A, O, M, I, V>,
   database: string,
+  ids: IdStrategy = resolveIdStrategy(),
 ): TypeOrmState<U, S, A, O, M, I, V> {
   const mappings: TableMappings<U, S, A, O, M, I, V> = {
     // Emails are stored lower-cased, so a case-insensitive lookup is an exact match on the unique index.
-    users: buildTableMapping(dataSource, models.user, ['email']),
-    sessions: buildTableMapping(dataSource, models.session),
-    accounts: buildTableMapping(dataSource, models.account),
-    verifications: buildTableMapping(dataSource, models.verification),
-    organizations: buildTableMapping(dataSource, models.organization),
-    members: buildTableMapping(dataSource, models.member),
-    invitations: buildTableMapping(dataSource, models.invitation, ['email']),
+    users: buildTableMapping(dataSource, models.user, ['email'], ids),
+    sessions: buildTableMapping(dataSource, models.session, [], ids),
+    accounts: buildTableMapping(dataSource, models.account, [], ids),
+    verifications: buildTableMapping(dataSource, models.verification, [], ids),
+    organizations: buildTableMapping(dataSource, models.organization, [], ids),
+    members: buildTableMapping(dataSource, models.member, [], ids),
+    invitations: buildTableMapping(dataSource, models.invitation, ['email'], ids),
   };
   const errors = new ErrorTranslator(Object.values(mappings) as TableMapping<object>[], database);
   return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect) });

@@ -1,6 +1,7 @@
 import type { PasswordHasher } from '../crypto/password-hasher';
 import type { Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
+import type { DatabaseHooks } from '../core/database-hooks';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -59,4 +60,9 @@ export interface AuthConfig {
    * without one; use `ConsoleEmailSender` in development and `MemoryEmailSender` in tests.
    */
   emailSender?: EmailSender;
+  /**
+   * Code run before and after each create, update and delete of users, sessions, accounts and verifications
+   * (better-auth's shape); see `DatabaseHooks`.
+   */
+  databaseHooks?: DatabaseHooks;
 }

@@ -1,6 +1,7 @@
 import { ScryptPasswordHasher, type PasswordHasher } from '../crypto/password-hasher';
 import { consoleLogger, type Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
+import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
 
 /** The configuration with every default applied, resolved once when the auth instance is built. */
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   readonly passwordHasher: PasswordHasher;
   readonly logger: Logger;
   readonly emailSender: EmailSender | null;
+  /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
+  readonly databaseHooks: DatabaseHooks | null;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -84,6 +87,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     logger: config.logger ?? consoleLogger,
     emailSender: config.emailSender ?? null,
+    databaseHooks: config.databaseHooks ?? null,
   });
 }
 

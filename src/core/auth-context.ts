@@ -1,7 +1,9 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
-import type { ResolvedConfig } from '../config/resolve-config';
+import type { PluginRecords, RecordTable } from '../../adapters/plugin-records';
+import { ConfigError, type ResolvedConfig } from '../config/resolve-config';
 import { CookieSigner } from '../crypto/cookie-signer';
 import type { AuthPlugin } from '../plugins/auth-plugin';
+import { getAuthSchema } from '../schema/get-auth-schema';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
 import { SessionCookies } from './session-cookies';
@@ -42,6 +44,25 @@ export class AuthContext {
   get models() {
     return this.db.models;
   }
+
+  /**
+   * The rows of a table a plugin declared in its `schema`, by model name, on the configured adapter.
+   * @example
+   * await auth.records('auditLog').create({ action: 'sign-up', userId, createdAt: new Date() });
+   */
+  records(model: string): PluginRecords {
+    this.recordTables ??= new Map(
+      getAuthSchema({ context: this, plugins: this.plugins })
+        .tables.filter((table) => table.source !== 'core')
+        .map((table) => [table.model, table]),
+    );
+    const table = this.recordTables.get(model);
+    if (!table) throw new ConfigError(`No plugin declares a table "${model}": declare it in the plugin's schema.tables.`);
+    if (!this.db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${model}" cannot be used; use the memory or TypeORM adapter.`);
+    return this.db.records(table);
+  }
+
+  private recordTables: Map<string, RecordTable> | undefined;
 
   /**
    * The installed plugin of a class, or `null`: how one plugin uses another's settings or services

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   CONFLICT: { status: 409, message: 'The record already exists' },
   USER_ALREADY_EXISTS: { status: 422, message: 'User already exists. Use another email.' },
+  DATABASE_HOOK_ABORTED: { status: 422, message: 'A database hook refused the write' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again shortly' },

@@ -4,6 +4,7 @@ import type { AuthRequest, AuthResponse } from './auth-request';
 import { errorResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import { jsonResponse } from './json-response';
+import { runInRequestScope, type RequestScope } from '../core/request-scope';
 import { assertTrustedOrigin } from './origin-check';
 import { readQuery } from './query';
 import { Redirect, redirectResponse } from './redirect';
@@ -32,7 +33,15 @@ export class AuthHandler {
     return this.router.all();
   }
 
-  async handle(request: AuthRequest): Promise<AuthResponse> {
+  handle(request: AuthRequest): Promise<AuthResponse> {
+    // Database hooks read the request from an AsyncLocalStorage scope (see request-scope.ts); without hooks
+    // nothing reads it, so the hot path does not enter one.
+    if (!this.auth.config.databaseHooks) return this.serve(request, undefined);
+    const scope: RequestScope = { request };
+    return runInRequestScope(scope, () => this.serve(request, scope));
+  }
+
+  private async serve(request: AuthRequest, scope: RequestScope | undefined): Promise<AuthResponse> {
     let context: RequestContext | undefined;
     try {
       const path = this.routePath(request.path);
@@ -44,6 +53,7 @@ export class AuthHandler {
       const dto = route.body ? await validateDto(route.body, body) : EMPTY_BODY;
       const query = route.query ? await validateDto(route.query, readQuery(request.query)) : EMPTY_BODY;
       context = new RequestContext(request, this.auth, body, match.params);
+      if (scope) scope.context = context;
       if (route.session === 'required') await context.requireSession();
       const result = await route.handle(context, dto, query);
       if (result instanceof Redirect) return redirectResponse(result, context.response.headers);

@@ -16,6 +16,7 @@ export class RequestContext implements RouteContext {
   private lookup: Promise<ActiveSession | null> | undefined;
   private presented: PresentedToken | null = null;
   private clientInfoCache: ClientInfo | undefined;
+  private settled: ActiveSession | null = null;
 
   constructor(
     readonly request: AuthRequest,
@@ -40,9 +41,18 @@ export class RequestContext implements RouteContext {
     return session;
   }
 
+  /**
+   * The session once a lookup has finished, without starting one: database hooks read it, and a hook run by
+   * the lookup's own refresh write must not wait for the lookup it is part of.
+   */
+  settledSession(): ActiveSession | null {
+    return this.settled;
+  }
+
   /** Forgets the looked-up session (after sign-out or revocation) so later calls see the new state. */
   forgetSession(): void {
     this.lookup = Promise.resolve(null);
+    this.settled = null;
   }
 
   private async lookUpSession(): Promise<ActiveSession | null> {
@@ -59,6 +69,7 @@ export class RequestContext implements RouteContext {
         this.response.headers.push(['set-cookie', this.auth.cookies.setCookie(active.token, expiresAt)]);
       }
     }
+    this.settled = active;
     return active;
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../core/auth-context';
 import type { RouteDefinition } from '../http/route';
+import type { PluginSchema } from '../schema/auth-schema';
 
 /**
  * A feature of the auth engine: a set of routes over the shared context. Plugins are plain objects built by
@@ -17,4 +18,6 @@ export interface AuthPlugin {
   init?(auth: AuthContext): void;
   /** The routes this plugin mounts below the base path. */
   routes(auth: AuthContext): RouteDefinition[];
+  /** Tables and fields the plugin needs; `getAuthSchema`, `generate` and `migrate` include them. */
+  readonly schema?: PluginSchema;
 }

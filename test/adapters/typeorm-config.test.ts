@@ -4,8 +4,15 @@ import { parseConnectionUrl } from '../../adapters/typeorm/connection-url';
 import { poolOptions, resolvePoolConfig } from '../../adapters/typeorm/pool-config';
 
 describe('PoolConfig', () => {
-  test('defaults to the seed\'s pool: 10 connections, 0 kept idle, 30 s acquire, 600 s idle, 1800 s lifetime', () => {
-    expect(resolvePoolConfig()).toEqual({ maxConnections: 10, minConnections: 0, acquireTimeoutMs: 30_000, idleTimeoutMs: 600_000, maxLifetimeMs: 1_800_000 });
+  test('defaults to the seed\'s pool: 10 connections, 0 kept idle, 30 s acquire, 600 s idle, 1800 s lifetime; and 30 s for an answer', () => {
+    expect(resolvePoolConfig()).toEqual({
+      maxConnections: 10,
+      minConnections: 0,
+      acquireTimeoutMs: 30_000,
+      idleTimeoutMs: 600_000,
+      maxLifetimeMs: 1_800_000,
+      queryTimeoutMs: 30_000,
+    });
     expect(resolvePoolConfig({ maxConnections: 4 })).toEqual({ ...DEFAULT_POOL_CONFIG, maxConnections: 4 });
   });
 
@@ -16,11 +23,12 @@ describe('PoolConfig', () => {
   });
 
   test('maps onto pg-pool, mysql2 and the SQLite busy timeouts', () => {
-    const pool = resolvePoolConfig({ maxConnections: 8, minConnections: 2, acquireTimeoutMs: 1_000, idleTimeoutMs: 2_000, maxLifetimeMs: 3_500 });
+    const pool = resolvePoolConfig({ maxConnections: 8, minConnections: 2, acquireTimeoutMs: 1_000, idleTimeoutMs: 2_000, maxLifetimeMs: 3_500, queryTimeoutMs: 5_000 });
     expect(poolOptions('postgres', pool)).toEqual({
       poolSize: 8,
-      extra: { max: 8, min: 2, connectionTimeoutMillis: 1_000, idleTimeoutMillis: 2_000, maxLifetimeSeconds: 4 },
+      extra: { max: 8, min: 2, connectionTimeoutMillis: 1_000, idleTimeoutMillis: 2_000, maxLifetimeSeconds: 4, query_timeout: 5_000 },
     });
+    expect(poolOptions('postgres', { ...pool, queryTimeoutMs: 0 }).extra).not.toHaveProperty('query_timeout');
     expect(poolOptions('mariadb', pool)).toEqual({ poolSize: 8, connectTimeout: 1_000, extra: { connectionLimit: 8, maxIdle: 7, idleTimeout: 2_000 } });
     expect(poolOptions('sqlite', pool)).toEqual({ busyTimeout: 1_000 });
     expect(poolOptions('better-sqlite3', pool)).toEqual({ timeout: 1_000 });

@@ -14,6 +14,8 @@ export interface Backend {
   readonly name: string;
   /** The example's auth on this backend; SQL backends share one migrated database per file, emptied before each test. */
   makeAuth(options?: Omit<TestAuthOptions, 'user'>): ReturnType<typeof makeTestAuth> & { database: AppDatabase };
+  /** The storage alone, for an auth built another way (every plugin mounted, say): a fresh memory adapter, or the file's database. */
+  database(): AppDatabase;
 }
 
 // Children before parents, so foreign keys never object.
@@ -51,6 +53,7 @@ export function describeOnEveryBackend(title: string, body: (backend: Backend) =
     body({
       name: 'memory',
       makeAuth: (options = {}) => makeTestAuth({ ...options, database: new MemoryDatabaseAdapter(appEntities) }),
+      database: () => new MemoryDatabaseAdapter(appEntities),
     });
   });
 
@@ -75,6 +78,7 @@ export function describeOnEveryBackend(title: string, body: (backend: Backend) =
       body({
         name: setup.name,
         makeAuth: (options = {}) => makeTestAuth({ ...options, database: adapter as unknown as AppDatabase }),
+        database: () => adapter as unknown as AppDatabase,
       });
     });
   }

@@ -15,6 +15,7 @@ import {
   type PasswordManagementOptions,
   type UserPluginOptions,
 } from 'better-auth-entities/plugins';
+import type { AppDatabase } from '../../examples/create-auth';
 import { appEntities, type AppUser } from '../../examples/entities';
 import { ORIGIN, TEST_SECRET } from './test-auth';
 
@@ -28,6 +29,8 @@ export interface LifecycleAuthOptions {
   /** `false` leaves the plugin out (change-email then changes the address at once). */
   emailVerification?: EmailVerificationOptions | false;
   user?: UserPluginOptions<AppUser>;
+  /** The storage (a backend's migrated database, say); a fresh memory adapter with the example's classes when left out. */
+  database?: AppDatabase;
 }
 
 /**
@@ -36,7 +39,8 @@ export interface LifecycleAuthOptions {
  */
 export function makeLifecycleAuth(options: LifecycleAuthOptions = {}) {
   const mail = new MemoryEmailSender();
-  const database = new MemoryDatabaseAdapter({ ...appEntities, ...(options.userClass ? { user: options.userClass as typeof appEntities.user } : {}) });
+  const database: AppDatabase =
+    options.database ?? new MemoryDatabaseAdapter({ ...appEntities, ...(options.userClass ? { user: options.userClass as typeof appEntities.user } : {}) });
   const builder = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, emailSender: mail, ...options.config })
     .database(database)
     .plugin(new EmailPasswordPlugin(options.emailPassword))

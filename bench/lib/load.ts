@@ -1,0 +1,64 @@
+import autocannon from 'autocannon';
+import { cpuMicros, waitUntilIdle } from './probes';
+
+/** What one autocannon run measured, reduced to the figures the report shows. */
+export interface LoadResult {
+  /** Mean requests per second over the measured window (2xx only; see `non2xx`). */
+  rps: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  /** Answers that were not 2xx, and socket errors/timeouts: a run with either is flagged in the report. */
+  non2xx: number;
+  errors: number;
+  total: number;
+  /**
+   * Server CPU time per answered request (µs), thread pool included. Unlike req/s it hardly moves when other
+   * processes share the machine, so it is the figure to compare between noisy runs.
+   */
+  cpuMicrosPerRequest: number;
+}
+
+/** One request shape to fire, in autocannon's terms (a fixed list cycles; `setupRequest` makes each one new). */
+export type Scenario = Pick<autocannon.Options, 'method' | 'headers' | 'body' | 'requests'>;
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  /** A short unmeasured run first, so JIT warm-up and first-connection costs are not in the figures. */
+  warmupSeconds: number;
+  /** Wait for the server to go idle around the measured run (default); off when other load runs on purpose. */
+  idleBetween?: boolean;
+}
+
+/**
+ * Warms up, then measures one scenario against one URL of a bench server. Before and after the measured run
+ * it waits for the server to go idle (see `waitUntilIdle`), so runs never overlap.
+ */
+export async function measure(url: string, scenario: Scenario, options: LoadOptions): Promise<LoadResult> {
+  const server = new URL(url).origin;
+  if (options.warmupSeconds > 0) await fire(url, scenario, options.connections, options.warmupSeconds);
+  const idle = options.idleBetween === false ? async () => {} : () => waitUntilIdle(server);
+  await idle();
+  const cpuBefore = await cpuMicros(server);
+  const result = await fire(url, scenario, options.connections, options.durationSeconds);
+  const cpuUsed = (await cpuMicros(server)) - cpuBefore;
+  await idle();
+  const ok = result.requests.total - result.non2xx;
+  return {
+    // autocannon's `requests.average` counts every answer; a server answering 401s fast must not look fast.
+    rps: Math.round((ok / options.durationSeconds) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: Math.round(result.latency.average * 100) / 100,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    total: result.requests.total,
+    cpuMicrosPerRequest: result.requests.total > 0 ? Math.round((cpuUsed / result.requests.total) * 10) / 10 : 0,
+  };
+}
+
+function fire(url: string, scenario: Scenario, connections: number, duration: number): Promise<autocannon.Result> {
+  // Generous timeout: Better Auth's memory adapter at a million sessions takes seconds per answer.
+  return autocannon({ url, connections, duration, timeout: 30, ...scenario });
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench [-- --only memory,sqlite,postgres,scale,event-loop] [--duration 10]`
+ *
+ * Runs the selected sections one after another on this machine, prints one Markdown table per section plus the
+ * issue's targets, and writes everything as JSON to bench/results/ (latest.json and a dated copy).
+ * See bench/README.md for what each figure means.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { comparisonTable } from './lib/comparison-table';
+import { eventLoopTable } from './lib/event-loop-table';
+import { describeMachine, machineLine } from './lib/machine';
+import { parseOptions } from './lib/options';
+import { scaleTable } from './lib/scale-table';
+import { renderTable, type Table } from './lib/table';
+import { targetsTable, type AllResults } from './lib/targets';
+import { runComparison, type Backend } from './suites/comparison';
+import { runEventLoop } from './suites/event-loop';
+import { runScale } from './suites/scale';
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = describeMachine();
+  const started = Date.now();
+  console.log(`bench: ${[...options.sections].join(', ')} · ${options.durationSeconds} s per run after ${options.warmupSeconds} s warm-up`);
+  const tables: Table[] = [];
+  const results: AllResults = {};
+
+  const backends = (['memory', 'sqlite', 'postgres'] as const).filter((backend) => options.sections.has(backend)) as Backend[];
+  if (backends.length > 0) {
+    const comparison = await runComparison(options, backends);
+    results.comparison = comparison;
+    tables.push(comparisonTable(comparison, options.connections));
+  }
+
+  if (options.sections.has('scale')) {
+    const scale = await runScale(options);
+    results.scale = scale;
+    tables.push(scaleTable(scale, options.connections));
+  }
+
+  if (options.sections.has('event-loop')) {
+    const eventLoop = await runEventLoop(options);
+    results.eventLoop = eventLoop;
+    tables.push(eventLoopTable(eventLoop, options.connections));
+  }
+
+  if (tables.length > 0) tables.push(targetsTable(results));
+  machine.loadAfter = Number(loadavg()[0].toFixed(2));
+  const output = [`Measured ${machineLine(machine)} · ${Math.round((Date.now() - started) / 1000)} s`, ...tables.map(renderTable)].join('\n\n');
+  console.log(`\n${output}`);
+  writeResults({ machine, options: { ...options, sections: [...options.sections] }, results, markdown: output });
+}
+
+function writeResults(report: object): void {
+  const directory = join(__dirname, 'results');
+  mkdirSync(directory, { recursive: true });
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(join(directory, 'latest.json'), text);
+  writeFileSync(join(directory, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), text);
+  console.log(`\nwritten: bench/results/latest.json`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+/**
+ * Better Auth 1.7 behind node:http, configured as close to ours as it allows: the same backend, email and
+ * password on, rate limiting off, the same secret and base URL (so the same signed cookie works on both).
+ * Usage: node bench/servers/better-auth.mjs <memory|sqlite|postgres> [databaseUrl]
+ * Prints `READY {json}` (see bench/lib/child-server.ts). better-auth is ESM-only, hence a .mjs file.
+ */
+import { createServer } from 'node:http';
+import { betterAuth } from 'better-auth';
+import { toNodeHandler } from 'better-auth/node';
+import { BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, BENCH_EMAIL, announceReady, withLoopProbe } from './protocol.cjs';
+
+const [backend = 'memory', databaseUrl] = process.argv.slice(2);
+
+async function database() {
+  if (backend === 'memory') {
+    const { memoryAdapter } = await import('better-auth/adapters/memory');
+    return memoryAdapter({ user: [], session: [], account: [], verification: [] });
+  }
+  if (backend === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3');
+    return new Database(databaseUrl ?? ':memory:');
+  }
+  if (backend === 'postgres') {
+    const { default: pg } = await import('pg');
+    // The pool size of our TypeORM adapter's default, so neither side wins on connection count.
+    return new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  }
+  throw new Error(`unknown backend ${backend}`);
+}
+
+async function main() {
+  const options = {
+    database: await database(),
+    secret: BENCH_SECRET,
+    baseURL: BENCH_ORIGIN,
+    emailAndPassword: { enabled: true },
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+  };
+  if (backend !== 'memory') {
+    const { getMigrations } = await import('better-auth/db/migration');
+    const { runMigrations } = await getMigrations(options);
+    await runMigrations();
+  }
+  const auth = betterAuth(options);
+  const signUp = await auth.api.signUpEmail({
+    body: { email: BENCH_EMAIL, password: BENCH_PASSWORD, name: 'Bench' },
+    returnHeaders: true,
+  });
+  const cookie = signUp.headers.get('set-cookie').split(';')[0];
+  const server = createServer(withLoopProbe(toNodeHandler(auth)));
+  server.listen(0, '127.0.0.1', () => announceReady(server, { cookie }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

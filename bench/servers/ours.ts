@@ -1,0 +1,43 @@
+/**
+ * Our auth behind node:http, in the setup the comparison uses: built-in entities (Better Auth's default schema),
+ * email/password and session routes. Usage: ours.ts <memory|sqlite|postgres> [databaseUrl]
+ *
+ * Prints `READY {"port", "cookie"}` once a bench user exists, or `SKIP <reason>` when the backend's code is not
+ * in the tree yet (the TypeORM adapter and the migrations arrive separately).
+ */
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { BetterAuth, toNodeHandler } from 'better-auth-entities';
+import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
+import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { openSqlAdapter } from './sql-adapter';
+import { BENCH_EMAIL, BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, announceReady, withLoopProbe } from './protocol.cjs';
+
+async function openAdapter(backend: string, url: string | undefined): Promise<DatabaseAdapter | string> {
+  if (backend === 'memory') return new MemoryDatabaseAdapter();
+  if (!url) throw new Error(`backend ${backend} needs a database URL`);
+  return openSqlAdapter(url);
+}
+
+async function main(): Promise<void> {
+  const [backend = 'memory', url] = process.argv.slice(2);
+  const adapter = await openAdapter(backend, url);
+  if (typeof adapter === 'string') {
+    console.log(`SKIP ${adapter}`);
+    return;
+  }
+  const auth = new BetterAuth({ secret: BENCH_SECRET, baseURL: BENCH_ORIGIN })
+    .database(adapter)
+    .plugin(new EmailPasswordPlugin())
+    .plugin(new SessionManagementPlugin())
+    .build();
+  const { token } = await auth.api.signUpEmail({ email: BENCH_EMAIL, password: BENCH_PASSWORD, name: 'Bench' });
+  const cookie = `better-auth.session_token=${encodeURIComponent(auth.context.cookies.signed(token!))}`;
+  const server = createServer(withLoopProbe(toNodeHandler(auth)));
+  server.listen(0, '127.0.0.1', () => announceReady(server, { cookie }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+export declare const BENCH_SECRET: string;
+export declare const BENCH_ORIGIN: string;
+export declare const BENCH_EMAIL: string;
+export declare const BENCH_PASSWORD: string;
+export declare const LOOP_PATH: string;
+export declare const CPU_PATH: string;
+/** Prints `READY {"port":…, …extra}` for the driver. */
+export declare function announceReady(server: Server, extra?: Record<string, unknown>): void;
+/**
+ * The listener, plus `GET /__bench/loop` → `{ p50, p99, max }` event-loop delay in ms since the last call,
+ * and `GET /__bench/cpu` → `{ micros }` CPU time used so far.
+ */
+export declare function withLoopProbe(listener: Listener): Listener;
