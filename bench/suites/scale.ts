@@ -51,15 +51,16 @@ async function measureAt(file: string, users: number, cookies: string[], options
   try {
     const load = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
     const getSession = await measure(server.url('/api/auth/get-session'), getSessionRotating(cookies), load);
-    return { getSession, ...(heapFigures(server) as Omit<ScalePoint, 'getSession'>) };
+    return { getSession, ...heapFigures(server) };
   } finally {
     await server.stop();
   }
 }
 
-function heapFigures(server: RunningServer): Partial<ScalePoint> {
-  const { heapPerUser, heapPerSession, populateMs } = server.info as unknown as ScalePoint;
-  return { heapPerUser, heapPerSession, populateMs };
+/** What the scale servers measured while populating, from their READY line. */
+function heapFigures(server: RunningServer): Omit<ScalePoint, 'getSession'> {
+  const { heapPerUser, heapPerSession, populateMs } = server.info;
+  return { heapPerUser: Number(heapPerUser), heapPerSession: Number(heapPerSession), populateMs: Number(populateMs) };
 }
 
 /** Cookies of users spread evenly over the whole population (the same users for both libraries). */
