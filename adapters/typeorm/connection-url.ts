@@ -21,8 +21,10 @@ const SCHEMES = 'postgres://, postgresql://, mysql://, mariadb://, sqlite:<path>
  * - `postgres://` / `postgresql://`: handed to node-postgres whole, so its query parameters (`sslmode`,
  *   `options=-c search_path=auth`) keep working.
  * - `mysql://` / `mariadb://`: user, password, host, port and database; dates travel in UTC (`timezone: 'Z'`).
- * - `sqlite:<path>` (`sqlite:./auth.db`, `sqlite:///var/db/auth.db`) or `sqlite::memory:`. TypeORM 0.3 reaches
- *   SQLite through `sqlite3`, TypeORM 1.x only through `better-sqlite3`; both are listed and tried in order.
+ * - `sqlite:<path>` (`sqlite:./auth.db`, `sqlite:///var/db/auth.db`) or `sqlite::memory:`. `better-sqlite3` is
+ *   preferred whenever it is installed (TypeORM 1.x knows only it; on 0.3 it is also much cheaper per statement:
+ *   synchronous, off libuv's thread pool, and without the verbose mode TypeORM 0.3 switches `sqlite3` into);
+ *   `sqlite3` is used on TypeORM 0.3 when it is the only SQLite driver installed. Both are listed, tried in order.
  * @example
  * parseConnectionUrl('mysql://root@127.0.0.1:3306/app').options; // { host: '127.0.0.1', port: 3306, ... }
  */
@@ -65,7 +67,7 @@ function sqliteTarget(rest: string): ConnectionTarget {
   if (!database) throw new Error(`A SQLite URL names a file or :memory: (sqlite:./auth.db, sqlite::memory:).`);
   return {
     dialect: 'sqlite',
-    drivers: ['sqlite', 'better-sqlite3'],
+    drivers: ['better-sqlite3', 'sqlite'],
     options: { database },
     description: database === ':memory:' ? 'SQLite in memory' : `SQLite file ${database}`,
   };

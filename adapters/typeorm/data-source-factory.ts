@@ -9,7 +9,7 @@ const DRIVER_UNAVAILABLE = new Set(['MissingDriverError', 'DriverPackageNotInsta
 /**
  * A DataSource (not yet initialised) for a parsed connection URL, with the pool settings mapped onto the
  * driver. Tries the target's drivers in order and keeps the first the installed TypeORM can build: for SQLite
- * that is `sqlite3` on TypeORM 0.3 and `better-sqlite3` on TypeORM 1.x, or on 0.3 without `sqlite3` installed.
+ * that is `better-sqlite3` when it is installed (TypeORM 0.3 and 1.x), else `sqlite3` on TypeORM 0.3.
  * @example
  * const dataSource = createDataSource(parseConnectionUrl('sqlite::memory:'), resolvePoolConfig(), [User, Session], { logging: true });
  * await dataSource.initialize();

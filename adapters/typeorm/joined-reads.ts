@@ -11,13 +11,39 @@ export async function readSessionWithUser<S extends object, U extends object>(
   sessions: SqlTable<S>,
   users: SqlTable<U>,
   token: string,
+  cache?: JoinedReadCache,
 ): Promise<SessionWithUser<S, U> | null> {
+  const statement = (cache ? cache.sessionWithUser : undefined) ?? buildSessionWithUser(sessions, users);
+  if (cache && !cache.sessionWithUser) cache.sessionWithUser = statement;
+  const rows = await sessions.read(() => sessions.rawQuery(statement.sql, [sessions.parameter('token', token)]));
+  const row = (rows as Array<Record<string, unknown>> | undefined)?.[0];
+  return row ? { session: statement.session(row), user: statement.user(row) } : null;
+}
+
+/** Statements built once per adapter (SQL text and row hydration), shared with its transactions. */
+export interface JoinedReadCache {
+  sessionWithUser?: SessionWithUserStatement<any, any>;
+}
+
+interface SessionWithUserStatement<S extends object, U extends object> {
+  /** The dialect's SQL, with one bound parameter: the token. */
+  readonly sql: string;
+  readonly session: (row: Record<string, unknown>) => S;
+  readonly user: (row: Record<string, unknown>) => U;
+}
+
+/**
+ * The session ⋈ user SELECT, written once by TypeORM's query builder (escaping, table paths, placeholders of
+ * the dialect) and run afterwards as plain parameterised text: rebuilding it per request costs more than the query.
+ */
+function buildSessionWithUser<S extends object, U extends object>(sessions: SqlTable<S>, users: SqlTable<U>): SessionWithUserStatement<S, U> {
   const query = sessions.select('s', 's');
   users.select('u', 'u', query);
   query.innerJoin(users.map.target, 'u', `${users.ref('id', 'u')} = ${sessions.ref('userId', 's')}`);
-  sessions.where(query, [eq('token', token)], 's');
-  const row = await sessions.read(() => query.limit(1).getRawOne<Record<string, unknown>>());
-  return row ? { session: sessions.hydrate(row, 's'), user: users.hydrate(row, 'u') } : null;
+  sessions.where(query, [eq('token', '')], 's');
+  const [sql, parameters] = query.limit(1).getQueryAndParameters();
+  if (parameters.length !== 1) throw new Error(`the session lookup should bind one parameter, not ${parameters.length}`);
+  return { sql, session: sessions.hydrator('s'), user: users.hydrator('u') };
 }
 
 /**

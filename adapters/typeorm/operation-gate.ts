@@ -14,6 +14,11 @@ import type { Dialect } from './dialect';
  * The gate is re-entrant through async context: an operation already inside it (a transaction callback
  * calling the adapter) runs at once instead of waiting for itself. Queries an app sends through the same
  * DataSource outside the adapter are not gated.
+ *
+ * Only operations that run the caller's code (`transaction()` callbacks, `entered: true`) open that async
+ * context, and it is switched off again when the outermost one ends: an active AsyncLocalStorage makes Node
+ * track every promise of the process, which would otherwise tax every request once a first transaction ran.
+ * Plain operations never call back into the adapter, so they only wait their turn.
  * @example
  * const gate = gateFor(dataSource, 'sqlite');
  * await gate.run(() => manager.transaction(...));
@@ -24,12 +29,19 @@ export class OperationGate {
 
   constructor(private readonly serial: boolean) {}
 
-  run<T>(operation: () => Promise<T>): Promise<T> {
+  run<T>(operation: () => Promise<T>, entered = false): Promise<T> {
     if (!this.serial || this.inside.getStore()) return operation();
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
-    return previous.then(() => this.inside.run(true, operation)).finally(release);
+    if (!entered) return previous.then(operation).finally(release);
+    return previous
+      .then(() => this.inside.run(true, operation))
+      .finally(() => {
+        // The gate is serial: no other entered operation is running, so nothing else needs the context now.
+        this.inside.disable();
+        release();
+      });
   }
 }
 

@@ -123,6 +123,18 @@ export class SqlTable<T extends object> {
     return this.map.hydrate(this.context.dataSource, (_column, index) => row[`${prefix}${index}`]);
   }
 
+  /** `hydrate(row, prefix)` with the column keys worked out once. */
+  hydrator(prefix: string): (row: Record<string, unknown>) => T {
+    const keys = this.map.columns.map((_column, index) => `${prefix}${index}`);
+    const { dataSource } = this.context;
+    return (row) => this.map.hydrate(dataSource, (_column, index) => row[keys[index]]);
+  }
+
+  /** A statement written in the dialect's SQL, with bound parameters, on this table's manager (a transaction's too). */
+  rawQuery(sql: string, parameters: readonly unknown[]): Promise<unknown> {
+    return this.context.manager.query(sql, parameters as unknown[]);
+  }
+
   /** `"alias"."column"` (or the bare column), escaped by the driver. */
   ref(field: string, alias: string | null): string {
     const column = this.escape(this.map.columnName(field));

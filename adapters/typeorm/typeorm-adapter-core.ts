@@ -84,7 +84,7 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
     return this.op(() => this.tables.sessions.findOne([eq('token', token)]));
   }
   getSessionWithUser(token: string): Promise<In.SessionWithUser<S, U> | null> {
-    return this.op(() => readSessionWithUser(this.tables.sessions, this.tables.users, token));
+    return this.op(() => readSessionWithUser(this.tables.sessions, this.tables.users, token, this.state.joins));
   }
   listSessionsForUser(userId: string): Promise<S[]> {
     return this.op(() => this.tables.sessions.findMany([eq('userId', userId)], CREATION_ORDER));
@@ -235,13 +235,13 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
    * catches undoes only the inner writes. `fn`'s own error is rethrown as it is (see runInTransaction).
    */
   transaction<T>(fn: (tx: DatabaseAdapter<U, S, A, O, M, I, V>) => Promise<T>): Promise<T> {
-    return this.op(() => runInTransaction(this.manager, this.state.errors, (manager) => fn(new TypeOrmAdapterCore(this.state, manager))));
+    return this.state.gate.run(() => runInTransaction(this.manager, this.state.errors, (manager) => fn(new TypeOrmAdapterCore(this.state, manager))), true);
   }
 
   /** Nothing to release: connections belong to the DataSource (see `TypeOrmAdapter.close`). */
   async close(): Promise<void> {}
 
-  /** One adapter operation, serialised on SQLite (see OperationGate). */
+  /** One adapter operation, serialised on SQLite (see OperationGate); it must not run the caller's code. */
   private op<T>(operation: () => Promise<T>): Promise<T> {
     return this.state.gate.run(operation);
   }

@@ -3,6 +3,7 @@ import type { EntityModels } from '../../entities/entity-set';
 import { resolveIdStrategy, type IdStrategy } from '../id-strategy';
 import type { Dialect } from './dialect';
 import { ErrorTranslator } from './error-translation';
+import type { JoinedReadCache } from './joined-reads';
 import { gateFor, type OperationGate } from './operation-gate';
 import { SqlTable } from './sql-table';
 import { buildTableMapping, type TableMapping } from './table-mapping';
@@ -34,6 +35,8 @@ export interface TypeOrmState<U extends object, S extends object, A extends obje
   readonly mappings: TableMappings<U, S, A, O, M, I, V>;
   readonly errors: ErrorTranslator;
   readonly gate: OperationGate;
+  /** Joined reads built on first use (see readSessionWithUser). */
+  readonly joins: JoinedReadCache;
 }
 
 /**
@@ -60,7 +63,7 @@ export function createTypeOrmState<U extends object, S extends object, A extends
     invitations: buildTableMapping(dataSource, models.invitation, ['email'], ids),
   };
   const errors = new ErrorTranslator(Object.values(mappings) as TableMapping<object>[], database);
-  return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect) });
+  return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect), joins: {} });
 }
 
 /** The seven tables of `state`, running their statements on `manager`. */

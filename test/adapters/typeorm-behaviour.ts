@@ -9,7 +9,7 @@ import { DatabaseUnavailableError, EntityNotRegisteredError, MissingTableError, 
 import { parseConnectionUrl } from '../../adapters/typeorm/connection-url';
 import { runMigrations } from '../../migrations';
 import { createDataSource } from '../../adapters/typeorm/data-source-factory';
-import { resolvePoolConfig } from '../../adapters/typeorm/pool-config';
+import { resolvePoolConfig, type DriverType } from '../../adapters/typeorm/pool-config';
 
 /** A user with custom columns: `plan` has a database default and no `@AuthDefault`, so only SQL can fill it. */
 @Entity('users', { synchronize: false })
@@ -71,11 +71,17 @@ export async function clearTables(dataSource: DataSource, entities: Function[]):
  * The conformance suite on `url()`: one connected adapter creates the conformance tables; each test gets an
  * adapter over its DataSource (`fromDataSource`) and the rows are cleared after it.
  */
-export function describeTypeOrmConformance(name: string, url: () => string): void {
+export function describeTypeOrmConformance(name: string, url: () => string, drivers?: readonly DriverType[]): void {
   describe(name, () => {
     let dataSource: DataSource | undefined;
     beforeAll(async () => {
-      dataSource = (await TypeOrmAdapter.connect(url(), CONFORMANCE_ENTITIES)).dataSource;
+      if (drivers) {
+        // One driver forced (sqlite3 where better-sqlite3 would be preferred): the DataSource an app would get without the other.
+        dataSource = createDataSource({ ...parseConnectionUrl(url()), drivers }, resolvePoolConfig(), Object.values(CONFORMANCE_ENTITIES));
+        await dataSource.initialize();
+      } else {
+        dataSource = (await TypeOrmAdapter.connect(url(), CONFORMANCE_ENTITIES)).dataSource;
+      }
       await dataSource.synchronize();
     });
     afterAll(() => dataSource?.destroy());

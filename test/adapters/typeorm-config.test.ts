@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DEFAULT_POOL_CONFIG, TypeOrmAdapter } from '../../adapters/typeorm';
 import { parseConnectionUrl } from '../../adapters/typeorm/connection-url';
+import { createDataSource } from '../../adapters/typeorm/data-source-factory';
 import { poolOptions, resolvePoolConfig } from '../../adapters/typeorm/pool-config';
 
 describe('PoolConfig', () => {
@@ -58,13 +59,21 @@ describe('connection URLs', () => {
   });
 
   test('sqlite: names a file or :memory:, and lists both SQLite drivers', () => {
-    expect(parseConnectionUrl('sqlite::memory:')).toMatchObject({ dialect: 'sqlite', drivers: ['sqlite', 'better-sqlite3'], options: { database: ':memory:' } });
+    expect(parseConnectionUrl('sqlite::memory:')).toMatchObject({ dialect: 'sqlite', drivers: ['better-sqlite3', 'sqlite'], options: { database: ':memory:' } });
     expect(parseConnectionUrl('sqlite:./auth.db').options).toEqual({ database: './auth.db' });
     expect(parseConnectionUrl('sqlite:///var/db/auth.db').options).toEqual({ database: '/var/db/auth.db' });
     expect(() => parseConnectionUrl('sqlite:')).toThrow(/names a file or :memory:/);
   });
 
-  test('sqlite: uses sqlite3 where the installed TypeORM has that driver (0.3), better-sqlite3 where it does not (1.x)', async () => {
+  test('sqlite: prefers better-sqlite3 wherever it is installed (TypeORM 0.3 and 1.x), sqlite3 only without it', async () => {
+    const db = await TypeOrmAdapter.connect('sqlite::memory:');
+    try {
+      expect(db.dialect).toBe('sqlite');
+      expect(db.dataSource.options.type).toBe('better-sqlite3');
+    } finally {
+      await db.close();
+    }
+    // Without better-sqlite3 (its driver unavailable), the next listed driver is built: sqlite3 where TypeORM has it.
     const hasSqlite3Driver = (() => {
       try {
         new DataSource({ type: 'sqlite', database: ':memory:' });
@@ -73,12 +82,9 @@ describe('connection URLs', () => {
         return false;
       }
     })();
-    const db = await TypeOrmAdapter.connect('sqlite::memory:');
-    try {
-      expect(db.dialect).toBe('sqlite');
-      expect(db.dataSource.options.type).toBe(hasSqlite3Driver ? 'sqlite' : 'better-sqlite3');
-    } finally {
-      await db.close();
+    if (hasSqlite3Driver) {
+      const fallback = createDataSource({ ...parseConnectionUrl('sqlite::memory:'), drivers: ['sqlite'] }, resolvePoolConfig(), []);
+      expect(fallback.options.type).toBe('sqlite');
     }
   });
 

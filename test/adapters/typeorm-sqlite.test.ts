@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
 import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { TypeOrmAdapter, DatabaseUnavailableError } from '../../adapters/typeorm';
+import { DataSource } from 'typeorm';
 import { call, PASSWORD, TEST_SECRET, ORIGIN } from '../support/test-auth';
 import { BillingUser, describeTypeOrmBehaviour, describeTypeOrmConformance, migrateLikeAnApp } from './typeorm-behaviour';
 
@@ -12,6 +13,8 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describeTypeOrmConformance('TypeORM SQLite file', () => `sqlite:${join(directory, 'conformance.db')}`);
 describeTypeOrmConformance('TypeORM SQLite :memory:', () => 'sqlite::memory:');
+// better-sqlite3 is preferred when installed; sqlite3 (TypeORM 0.3 only) must keep working when it is the only driver.
+if (typeOrmHasSqlite3Driver()) describeTypeOrmConformance('TypeORM SQLite through sqlite3', () => 'sqlite::memory:', ['sqlite']);
 describeTypeOrmBehaviour('SQLite file', () => `sqlite:${join(directory, 'behaviour.db')}`);
 
 describe('TypeOrmAdapter on SQLite', () => {
@@ -129,3 +132,13 @@ describe('sign-up through the engine on a TypeORM SQLite database', () => {
     expect((await db.listUsers()).total).toBe(0);
   });
 });
+
+/** True where the installed TypeORM has the `sqlite3` driver (0.3) and the package is installed. */
+function typeOrmHasSqlite3Driver(): boolean {
+  try {
+    new DataSource({ type: 'sqlite', database: ':memory:' });
+    return true;
+  } catch {
+    return false;
+  }
+}

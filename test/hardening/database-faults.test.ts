@@ -12,7 +12,7 @@ import { TcpProxy } from './tcp-proxy';
 const ACQUIRE_TIMEOUT_MS = 1_000;
 const QUERY_TIMEOUT_MS = 1_000;
 /** Allowance on top of it for a loaded 2-core machine: past this, a request counts as hanging. */
-const MARGIN_MS = 750;
+const MARGIN_MS = 1_500;
 const STACK_TRACE = /\n\s+at |node_modules|\.ts:\d+/;
 
 interface Outcome {
@@ -133,7 +133,7 @@ describe('database faults: PostgreSQL behind a proxy the test cuts and restores'
       expect(outcomes.filter((o) => o.status !== 200 && !(o.status === 503 && o.code === 'DATABASE_UNAVAILABLE'))).toEqual([]);
       expect(outcomes.filter((o) => o.status !== 200 && (STACK_TRACE.test(o.text) || /postgres|ECONN|127\.0\.0\.1|terminated/i.test(o.text)))).toEqual([]);
       // Back by itself: no restart, the pool reconnects, and once one request succeeds, all do.
-      expect(firstOk - restoredAt).toBeLessThan(1_000);
+      expect(firstOk - restoredAt).toBeLessThan(3_000);
       expect(settled.length).toBeGreaterThan(10);
       expect(settled.filter((o) => o.status !== 200)).toEqual([]);
       expect(found.usersWithoutOneCredential).toEqual([]);
