@@ -49,10 +49,10 @@ export class RequestContext implements RouteContext {
     return this.settled;
   }
 
-  /** Forgets the looked-up session (after sign-out or revocation) so later calls see the new state. */
-  forgetSession(): void {
+  endSession(): void {
     this.lookup = Promise.resolve(null);
     this.settled = null;
+    this.response.headers.push(['set-cookie', this.auth.cookies.clearCookie()]);
   }
 
   private async lookUpSession(): Promise<ActiveSession | null> {

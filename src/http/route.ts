@@ -27,8 +27,11 @@ export interface RouteContext {
   session(): Promise<ActiveSession | null>;
   /** The caller's session, or a 401 `UNAUTHORIZED` answer. */
   requireSession(): Promise<ActiveSession>;
-  /** Forgets the looked-up session after the route ended it, so later reads in this request see none. */
-  forgetSession(): void;
+  /**
+   * After the route ended the caller's own session: later reads in this request see none, and the answer
+   * clears the session cookie.
+   */
+  endSession(): void;
 }
 
 /**

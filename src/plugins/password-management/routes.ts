@@ -44,7 +44,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
         return ctx.auth.sessions.create(userId, ctx.client, {}, tx);
       });
       if (!opened) return { token: null, user: userJson(ctx.auth, user) };
-      ctx.forgetSession();
+      // The new session's cookie replaces the revoked one's.
       attachSession(ctx.auth, ctx.response, opened.session, opened.token);
       return { token: opened.token, user: userJson(ctx.auth, user) };
     },

@@ -38,8 +38,7 @@ export function signOutRoute(): RouteDefinition {
     handle: async (ctx) => {
       const active = await ctx.requireSession();
       await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id') as string);
-      ctx.forgetSession();
-      ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+      ctx.endSession();
       return { success: true };
     },
   });
@@ -84,8 +83,7 @@ export function revokeSessionRoute(): RouteDefinition {
       const targetId = model.read(target, 'id') as string;
       await ctx.auth.sessions.revoke(targetId);
       if (targetId === model.read(current, 'id')) {
-        ctx.forgetSession();
-        ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+        ctx.endSession();
       }
       return { status: true, success: true };
     },
@@ -103,8 +101,7 @@ export function revokeSessionsRoute(): RouteDefinition {
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
       const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string);
-      ctx.forgetSession();
-      ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+      ctx.endSession();
       return { status: true, count };
     },
   });

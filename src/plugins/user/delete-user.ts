@@ -87,7 +87,6 @@ async function deleteNow(plugin: UserPlugin, ctx: RouteContext, active: ActiveSe
   if (beforeDelete) await beforeDelete(active.user);
   // The adapter contract deletes the sessions, accounts, memberships and sent invitations with the user.
   await ctx.auth.db.deleteUser(ctx.auth.models.user.read(active.user, 'id') as string);
-  ctx.forgetSession();
-  ctx.response.headers.push(['set-cookie', ctx.auth.cookies.clearCookie()]);
+  ctx.endSession();
   if (afterDelete) await afterDelete(active.user);
 }
