@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { DatabaseAdapter } from '../database-adapter';
 import type { IdOptions } from '../id-strategy';
+import { unique, withFreshAdapter } from './harness';
 
 /** One id strategy the suite runs, and the shape its ids must have. */
 export interface IdStrategyCase {
@@ -22,8 +23,6 @@ export const ID_STRATEGY_CASES: readonly IdStrategyCase[] = [
 export type MakeIdAdapter = (options: IdOptions) => Promise<DatabaseAdapter> | DatabaseAdapter;
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
-let serial = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++serial}`;
 
 /**
  * Declares the id-strategy suite: for each strategy, every kind gets ids of its shape (always strings), and
@@ -37,18 +36,7 @@ export function describeIdConformance(
   options: { cleanup?: (db: DatabaseAdapter) => Promise<void> | void; cases?: readonly IdStrategyCase[] } = {},
 ): void {
   describe.each(options.cases ?? ID_STRATEGY_CASES)(`${name} adapter ids: $name`, ({ options: idOptions, shape }) => {
-    const withAdapter = (body: (db: DatabaseAdapter) => Promise<void>) => async () => {
-      const db = await makeAdapter(idOptions);
-      try {
-        await body(db);
-      } finally {
-        try {
-          await options.cleanup?.(db);
-        } finally {
-          await db.close();
-        }
-      }
-    };
+    const withAdapter = (body: (db: DatabaseAdapter) => Promise<void>) => () => withFreshAdapter(() => makeAdapter(idOptions), options.cleanup, body);
     const idOf = (db: DatabaseAdapter, kind: keyof DatabaseAdapter['models'], record: object) => db.models[kind].read(record, 'id');
 
     test(

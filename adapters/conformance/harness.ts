@@ -32,23 +32,25 @@ export type ConformanceTest = (name: string, body: (db: ConformanceAdapter) => P
  * cleaned up and closed afterwards even when the test fails.
  */
 export function conformanceTest(makeAdapter: MakeConformanceAdapter, options: ConformanceOptions): ConformanceTest {
-  return (name, body) =>
-    test(
-      name,
-      async () => {
-        const db = await makeAdapter(CONFORMANCE_ENTITIES);
-        try {
-          await body(db);
-        } finally {
-          try {
-            await options.cleanup?.(db);
-          } finally {
-            await db.close();
-          }
-        }
-      },
-      options.timeout,
-    );
+  return (name, body) => test(name, () => withFreshAdapter(() => makeAdapter(CONFORMANCE_ENTITIES), options.cleanup, body), options.timeout);
+}
+
+/** Runs `body` on a fresh adapter, then cleans up and closes it, even when the body fails. */
+export async function withFreshAdapter<D extends { close(): Promise<void> }>(
+  make: () => Promise<D> | D,
+  cleanup: ((db: D) => Promise<void> | void) | undefined,
+  body: (db: D) => Promise<void>,
+): Promise<void> {
+  const db = await make();
+  try {
+    await body(db);
+  } finally {
+    try {
+      await cleanup?.(db);
+    } finally {
+      await db.close();
+    }
+  }
 }
 
 /** A value no other test run shares, so leftovers in a badly cleaned database cannot collide. */
