@@ -21,3 +21,14 @@ export interface AuthPlugin {
   /** Tables and fields the plugin needs; `getAuthSchema`, `generate` and `migrate` include them. */
   readonly schema?: PluginSchema;
 }
+
+/**
+ * What a plugin received in `init`, or a clear error when the plugin is used before `BetterAuth.build()`
+ * wired it (e.g. an app calling `plugin.signUp()` on a plugin it never added).
+ * @example
+ * private get auth(): AuthContext { return builtPart('EmailPasswordPlugin', this.context); }
+ */
+export function builtPart<T>(plugin: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`${plugin} is not part of a built auth instance; call BetterAuth.build() first.`);
+  return value;
+}

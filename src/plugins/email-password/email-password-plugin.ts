@@ -1,7 +1,7 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
 import type { RouteDefinition } from '../../http/route';
-import type { AuthPlugin } from '../auth-plugin';
+import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolveEmailPasswordOptions, type EmailPasswordOptions, type ResolvedEmailPasswordOptions } from './options';
 import { signInRoute, signUpRoute } from './routes';
 import { signInWithEmail, type SignInInput, type SignInResult } from './sign-in';
@@ -38,7 +38,6 @@ export class EmailPasswordPlugin implements AuthPlugin {
   }
 
   private get auth(): AuthContext {
-    if (!this.context) throw new Error('EmailPasswordPlugin is not part of a built auth instance; call BetterAuth.build() first.');
-    return this.context;
+    return builtPart('EmailPasswordPlugin', this.context);
   }
 }

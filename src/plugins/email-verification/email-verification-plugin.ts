@@ -3,7 +3,7 @@ import { AuthError } from '../../errors/auth-error';
 import { requireEmailSender, sendLinkEmail } from '../../email/send-email';
 import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
-import type { AuthPlugin } from '../auth-plugin';
+import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolveEmailVerificationOptions, type EmailVerificationOptions, type ResolvedEmailVerificationOptions } from './options';
 import { sendVerificationEmailRoute, verifyEmailRoute } from './routes';
 
@@ -75,7 +75,6 @@ export class EmailVerificationPlugin implements AuthPlugin {
   }
 
   private get auth(): AuthContext {
-    if (!this.context) throw new Error('EmailVerificationPlugin is not part of a built auth instance; call BetterAuth.build() first.');
-    return this.context;
+    return builtPart('EmailVerificationPlugin', this.context);
   }
 }

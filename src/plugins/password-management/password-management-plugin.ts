@@ -3,7 +3,7 @@ import { normaliseEmail } from '../../core/normalise-email';
 import { sendLinkEmail, requireEmailSender } from '../../email/send-email';
 import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
-import type { AuthPlugin } from '../auth-plugin';
+import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolvePasswordManagementOptions, type PasswordManagementOptions, type ResolvedPasswordManagementOptions } from './options';
 import { requestPasswordResetRoutes, resetPasswordCallbackRoute, resetPasswordRoute } from './reset-routes';
 import { changePasswordRoute, setPasswordRoute } from './routes';
@@ -31,8 +31,7 @@ export class PasswordManagementPlugin implements AuthPlugin {
   }
 
   get options(): ResolvedPasswordManagementOptions {
-    if (!this.resolved) throw new Error('PasswordManagementPlugin is not part of a built auth instance; call BetterAuth.build() first.');
-    return this.resolved;
+    return builtPart('PasswordManagementPlugin', this.resolved);
   }
 
   routes(): RouteDefinition[] {
@@ -62,7 +61,6 @@ export class PasswordManagementPlugin implements AuthPlugin {
   }
 
   private get auth(): AuthContext {
-    if (!this.context) throw new Error('PasswordManagementPlugin is not part of a built auth instance; call BetterAuth.build() first.');
-    return this.context;
+    return builtPart('PasswordManagementPlugin', this.context);
   }
 }

@@ -2,7 +2,7 @@ import type { AuthContext } from '../../core/auth-context';
 import { requireEmailSender, sendLinkEmail } from '../../email/send-email';
 import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
-import type { AuthPlugin } from '../auth-plugin';
+import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { changeEmailRoute } from './change-email';
 import { deleteUserCallbackRoute, deleteUserRoute } from './delete-user';
 import { resolveUserPluginOptions, type ResolvedUserPluginOptions, type UserPluginOptions } from './options';
@@ -47,7 +47,6 @@ export class UserPlugin<U extends object = object> implements AuthPlugin {
   }
 
   private get auth(): AuthContext {
-    if (!this.context) throw new Error('UserPlugin is not part of a built auth instance; call BetterAuth.build() first.');
-    return this.context;
+    return builtPart('UserPlugin', this.context);
   }
 }
