@@ -25,6 +25,9 @@ const SCHEMES = 'postgres://, postgresql://, mysql://, mariadb://, sqlite:<path>
  *   preferred whenever it is installed (TypeORM 1.x knows only it; on 0.3 it is also much cheaper per statement:
  *   synchronous, off libuv's thread pool, and without the verbose mode TypeORM 0.3 switches `sqlite3` into);
  *   `sqlite3` is used on TypeORM 0.3 when it is the only SQLite driver installed. Both are listed, tried in order.
+ *   A file is switched to WAL journaling (it stays so; `-wal` and `-shm` files appear beside it): readers and
+ *   the writer no longer block each other, across processes too (the app and the CLI), and each read is cheaper.
+ *   WAL needs a local file system; an app with its database on a network share builds its own DataSource.
  * @example
  * parseConnectionUrl('mysql://root@127.0.0.1:3306/app').options; // { host: '127.0.0.1', port: 3306, ... }
  */
@@ -68,7 +71,7 @@ function sqliteTarget(rest: string): ConnectionTarget {
   return {
     dialect: 'sqlite',
     drivers: ['better-sqlite3', 'sqlite'],
-    options: { database },
+    options: { database, enableWAL: database !== ':memory:' },
     description: database === ':memory:' ? 'SQLite in memory' : `SQLite file ${database}`,
   };
 }

@@ -15,35 +15,36 @@ export async function readSessionWithUser<S extends object, U extends object>(
 ): Promise<SessionWithUser<S, U> | null> {
   const statement = (cache ? cache.sessionWithUser : undefined) ?? buildSessionWithUser(sessions, users);
   if (cache && !cache.sessionWithUser) cache.sessionWithUser = statement;
-  const rows = await sessions.read(() => sessions.rawQuery(statement.sql, [sessions.parameter('token', token)]));
-  const row = (rows as Array<Record<string, unknown>> | undefined)?.[0];
-  return row ? { session: statement.session(row), user: statement.user(row) } : null;
+  const rows = await sessions.read(() => sessions.runFixedRead(statement.sql, [sessions.parameter('token', token)], statement.aliases));
+  const row = rows[0];
+  return row ? { session: sessions.hydrateArray(row, 0), user: users.hydrateArray(row, sessions.map.columns.length) } : null;
 }
 
 /** Statements built once per adapter (SQL text and row hydration), shared with its transactions. */
 export interface JoinedReadCache {
-  sessionWithUser?: SessionWithUserStatement<any, any>;
+  sessionWithUser?: SessionWithUserStatement;
 }
 
-interface SessionWithUserStatement<S extends object, U extends object> {
+interface SessionWithUserStatement {
   /** The dialect's SQL, with one bound parameter: the token. */
   readonly sql: string;
-  readonly session: (row: Record<string, unknown>) => S;
-  readonly user: (row: Record<string, unknown>) => U;
+  /** The select list: every session column (`s0`, `s1`, …), then every user column (`u0`, …). */
+  readonly aliases: readonly string[];
 }
 
 /**
  * The session ⋈ user SELECT, written once by TypeORM's query builder (escaping, table paths, placeholders of
  * the dialect) and run afterwards as plain parameterised text: rebuilding it per request costs more than the query.
  */
-function buildSessionWithUser<S extends object, U extends object>(sessions: SqlTable<S>, users: SqlTable<U>): SessionWithUserStatement<S, U> {
+function buildSessionWithUser<S extends object, U extends object>(sessions: SqlTable<S>, users: SqlTable<U>): SessionWithUserStatement {
   const query = sessions.select('s', 's');
   users.select('u', 'u', query);
   query.innerJoin(users.map.target, 'u', `${users.ref('id', 'u')} = ${sessions.ref('userId', 's')}`);
   sessions.where(query, [eq('token', '')], 's');
   const [sql, parameters] = query.limit(1).getQueryAndParameters();
   if (parameters.length !== 1) throw new Error(`the session lookup should bind one parameter, not ${parameters.length}`);
-  return { sql, session: sessions.hydrator('s'), user: users.hydrator('u') };
+  const aliases = [...sessions.map.columns.map((_column, index) => `s${index}`), ...users.map.columns.map((_column, index) => `u${index}`)];
+  return { sql, aliases };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import type { FieldValues } from '../../entities/model/entity-model';
+import type { DirectReader } from './direct-reads';
 import type { ErrorTranslator } from './error-translation';
 import type { TableMapping } from './table-mapping';
 
@@ -36,6 +37,8 @@ export interface SqlContext {
   /** The DataSource's own manager, or a transaction's. */
   readonly manager: EntityManager;
   readonly errors: ErrorTranslator;
+  /** Runs fixed statements on the driver itself; only on the DataSource's own manager, never in a transaction. */
+  readonly direct: DirectReader | null;
 }
 
 /**
@@ -123,16 +126,21 @@ export class SqlTable<T extends object> {
     return this.map.hydrate(this.context.dataSource, (_column, index) => row[`${prefix}${index}`]);
   }
 
-  /** `hydrate(row, prefix)` with the column keys worked out once. */
-  hydrator(prefix: string): (row: Record<string, unknown>) => T {
-    const keys = this.map.columns.map((_column, index) => `${prefix}${index}`);
-    const { dataSource } = this.context;
-    return (row) => this.map.hydrate(dataSource, (_column, index) => row[keys[index]]);
+  /** The instance held by `row` (an array) from `offset` on, where `select()` put this table's columns. */
+  hydrateArray(row: readonly unknown[], offset: number): T {
+    return this.map.hydrateArray(this.context.dataSource, row, offset);
   }
 
-  /** A statement written in the dialect's SQL, with bound parameters, on this table's manager (a transaction's too). */
-  rawQuery(sql: string, parameters: readonly unknown[]): Promise<unknown> {
-    return this.context.manager.query(sql, parameters as unknown[]);
+  /**
+   * A read written once in the dialect's SQL, run with bound parameters, its rows as arrays in the order of
+   * `aliases` (the select list): on the driver itself when the context allows it (see direct-reads.ts), else
+   * through this table's manager (a transaction's too).
+   */
+  async runFixedRead(sql: string, parameters: readonly unknown[], aliases: readonly string[]): Promise<unknown[][]> {
+    const { direct, manager } = this.context;
+    if (direct) return direct(sql, parameters);
+    const rows: Array<Record<string, unknown>> = await manager.query(sql, parameters as unknown[]);
+    return rows.map((row) => aliases.map((alias) => row[alias]));
   }
 
   /** `"alias"."column"` (or the bare column), escaped by the driver. */

@@ -141,19 +141,57 @@ export class TableMapping<T extends object> {
    * method serves plain selects (keyed by alias) and joins (two mappings, two alias prefixes).
    */
   hydrate(dataSource: DataSource, raw: (column: ColumnMetadata, index: number) => unknown): T {
+    const readers = this.readersFor(dataSource);
     const values: FieldValues = {};
-    this.columns.forEach(({ field, column }, index) => {
-      const value = raw(column, index);
-      const hydrated = value === undefined ? null : dataSource.driver.prepareHydratedValue(value, column);
-      // Numeric (auto-increment) ids and the columns referring to them leave as strings: the API speaks strings.
-      values[field.field] = (typeof hydrated === 'number' || typeof hydrated === 'bigint') && ID_FIELDS.has(field.field) ? String(hydrated) : hydrated;
-    });
+    for (let index = 0; index < readers.length; index += 1) {
+      values[this.columns[index].field.field] = readers[index](raw(this.columns[index].column, index));
+    }
     return this.model.create(values);
+  }
+
+  /** `hydrate` for a row given as an array (the columns of `select()` in order), starting at `offset`. */
+  hydrateArray(dataSource: DataSource, row: readonly unknown[], offset: number): T {
+    const readers = this.readersFor(dataSource);
+    const values: FieldValues = {};
+    for (let index = 0; index < readers.length; index += 1) values[this.columns[index].field.field] = readers[index](row[offset + index]);
+    return this.model.create(values);
+  }
+
+  private readers?: { driver: unknown; list: ReadonlyArray<(value: unknown) => unknown> };
+
+  /** One value converter per column, made once per driver (see columnReader). */
+  private readersFor(dataSource: DataSource): ReadonlyArray<(value: unknown) => unknown> {
+    if (this.readers?.driver !== dataSource.driver) {
+      this.readers = { driver: dataSource.driver, list: this.columns.map((mapped) => columnReader(dataSource, mapped)) };
+    }
+    return this.readers.list;
   }
 
   private normalise(field: FieldModel, value: unknown): unknown {
     return this.normaliseLookup(field.field, value);
   }
+}
+
+/** Column types whose values TypeORM hands back unchanged on every driver (strings stay strings). */
+const TEXT_TYPES = new Set<unknown>(['varchar', 'text', 'character varying', 'nvarchar', 'char', String]);
+
+/**
+ * How one column's raw value becomes the entity's: TypeORM's own conversion (dates, booleans, JSON,
+ * transformers), skipped where it cannot change anything — NULL without a transformer, and text columns —
+ * because it runs for every column of every row of the session lookup.
+ */
+function columnReader(dataSource: DataSource, { field, column }: MappedColumn): (value: unknown) => unknown {
+  const { driver } = dataSource;
+  const plainText = !column.transformer && TEXT_TYPES.has(column.type);
+  // Numeric (auto-increment) ids and the columns referring to them leave as strings: the API speaks strings.
+  const idLike = ID_FIELDS.has(field.field);
+  return (value) => {
+    if (value === undefined) return null;
+    if (value === null) return column.transformer ? driver.prepareHydratedValue(value, column) : null;
+    if (plainText && typeof value === 'string') return value;
+    const hydrated = driver.prepareHydratedValue(value, column);
+    return idLike && (typeof hydrated === 'number' || typeof hydrated === 'bigint') ? String(hydrated) : hydrated;
+  };
 }
 
 /** Ids and the fields holding another record's id. */

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EntityModels } from '../../entities/entity-set';
 import { resolveIdStrategy, type IdStrategy } from '../id-strategy';
 import type { Dialect } from './dialect';
+import { directReaderFor, type DirectReader } from './direct-reads';
 import { ErrorTranslator } from './error-translation';
 import type { JoinedReadCache } from './joined-reads';
 import { gateFor, type OperationGate } from './operation-gate';
@@ -37,6 +38,8 @@ export interface TypeOrmState<U extends object, S extends object, A extends obje
   readonly gate: OperationGate;
   /** Joined reads built on first use (see readSessionWithUser). */
   readonly joins: JoinedReadCache;
+  /** Fixed reads straight on the driver, where that is safe (see direct-reads.ts). */
+  readonly direct: DirectReader | null;
 }
 
 /**
@@ -63,7 +66,7 @@ export function createTypeOrmState<U extends object, S extends object, A extends
     invitations: buildTableMapping(dataSource, models.invitation, ['email'], ids),
   };
   const errors = new ErrorTranslator(Object.values(mappings) as TableMapping<object>[], database);
-  return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect), joins: {} });
+  return Object.freeze({ dataSource, dialect, models, mappings, errors, gate: gateFor(dataSource, dialect), joins: {}, direct: directReaderFor(dataSource, dialect) });
 }
 
 /** The seven tables of `state`, running their statements on `manager`. */
@@ -71,7 +74,9 @@ export function bindTables<U extends object, S extends object, A extends object,
   state: TypeOrmState<U, S, A, O, M, I, V>,
   manager: EntityManager,
 ): SqlTables<U, S, A, O, M, I, V> {
-  const context = { dataSource: state.dataSource, manager, errors: state.errors };
+  // A transaction's manager has its own query runner (its connection); only the DataSource's may read directly.
+  const direct = manager.queryRunner ? null : state.direct;
+  const context = { dataSource: state.dataSource, manager, errors: state.errors, direct };
   const { mappings } = state;
   return {
     users: new SqlTable(mappings.users, context),

@@ -18,7 +18,10 @@ async function database() {
   }
   if (backend === 'sqlite') {
     const { default: Database } = await import('better-sqlite3');
-    return new Database(databaseUrl ?? ':memory:');
+    const database = new Database(databaseUrl ?? ':memory:');
+    // WAL, as our adapter opens SQLite files: the same journal mode on both sides.
+    database.pragma('journal_mode = WAL');
+    return database;
   }
   if (backend === 'postgres') {
     const { default: pg } = await import('pg');

@@ -24,6 +24,7 @@ async function openQuery() {
   if (backend === 'sqlite') {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(location);
+    db.pragma('journal_mode = WAL'); // as our adapter and Better Auth's server open theirs
     for (const statement of SCHEMA) db.exec(statement);
     const join = db.prepare(`${JOIN}?`);
     return async (token) => join.get(token);

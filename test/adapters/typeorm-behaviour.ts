@@ -135,6 +135,37 @@ export function describeTypeOrmBehaviour(name: string, url: () => string): void 
       expect(sent[0]).toMatch(/INNER JOIN/);
     });
 
+    test('without a query logger the session lookup bypasses TypeORM\'s query runner (PostgreSQL, better-sqlite3) and reads the same entities', async () => {
+      const fast = await TypeOrmAdapter.connect(url(), { user: BillingUser }); // no logger: nothing listens to queries
+      try {
+        const banExpires = new Date('2031-05-06T07:08:09.123Z');
+        const user = await db.createUser({ email: 'direct@example.com', name: 'Direct', plan: 'pro', banExpires, metadata: { seats: 3, tags: ['a'] } });
+        await db.createSession({ token: 'direct-digest', userId: user.id, expiresAt: inAnHour(), ipAddress: '10.0.0.1' });
+        const runners = jest.spyOn(fast.dataSource, 'createQueryRunner');
+        try {
+          const direct = await fast.getSessionWithUser('direct-digest');
+          // MySQL and the asynchronous sqlite3 driver keep TypeORM's path: nothing was measured to need more.
+          const bypasses = fast.dataSource.options.type === 'postgres' || fast.dataSource.options.type === 'better-sqlite3';
+          expect(runners).toHaveBeenCalledTimes(bypasses ? 0 : 1);
+          const viaQueryRunner = await db.getSessionWithUser('direct-digest'); // `db` has a query logger
+          expect(direct).toEqual(viaQueryRunner);
+          expect(direct?.user).toBeInstanceOf(BillingUser);
+          expect(direct?.user).toMatchObject({ email: 'direct@example.com', plan: 'pro', stripeCustomerId: null, emailVerified: false, metadata: { seats: 3, tags: ['a'] } });
+          expect(direct?.user.banExpires?.toISOString()).toBe(banExpires.toISOString());
+          expect(direct?.session).toMatchObject({ userId: user.id, ipAddress: '10.0.0.1', userAgent: null });
+          expect(await fast.getSessionWithUser('no-such-digest')).toBeNull();
+          // Inside a transaction the lookup runs on the transaction's connection, through its query runner.
+          runners.mockClear();
+          expect(await fast.transaction((tx) => tx.getSessionWithUser('direct-digest'))).toEqual(direct);
+          expect(runners).toHaveBeenCalled();
+        } finally {
+          runners.mockRestore();
+        }
+      } finally {
+        await fast.close();
+      }
+    });
+
     test('fromDataSource runs every query on the app\'s DataSource, and close() leaves that DataSource open', async () => {
       const shared = TypeOrmAdapter.fromDataSource(app, { user: BillingUser });
       expect(shared.dataSource).toBe(app);
@@ -240,6 +271,7 @@ export function describeTypeOrmBehaviour(name: string, url: () => string): void 
       const closed = await TypeOrmAdapter.connect(url(), { user: BillingUser });
       await closed.close();
       await expect(closed.getUserById('anyone')).rejects.toThrow(DatabaseUnavailableError);
+      await expect(closed.getSessionWithUser('any-digest')).rejects.toThrow(DatabaseUnavailableError);
       await expect(closed.createUser({ email: 'late@example.com' })).rejects.toThrow(DatabaseUnavailableError);
       await expect(closed.transaction((tx) => tx.getUserById('anyone'))).rejects.toThrow(DatabaseUnavailableError);
     });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DEFAULT_POOL_CONFIG, TypeOrmAdapter } from '../../adapters/typeorm';
 import { parseConnectionUrl } from '../../adapters/typeorm/connection-url';
@@ -60,9 +63,29 @@ describe('connection URLs', () => {
 
   test('sqlite: names a file or :memory:, and lists both SQLite drivers', () => {
     expect(parseConnectionUrl('sqlite::memory:')).toMatchObject({ dialect: 'sqlite', drivers: ['better-sqlite3', 'sqlite'], options: { database: ':memory:' } });
-    expect(parseConnectionUrl('sqlite:./auth.db').options).toEqual({ database: './auth.db' });
-    expect(parseConnectionUrl('sqlite:///var/db/auth.db').options).toEqual({ database: '/var/db/auth.db' });
+    expect(parseConnectionUrl('sqlite:./auth.db').options).toEqual({ database: './auth.db', enableWAL: true });
+    expect(parseConnectionUrl('sqlite:///var/db/auth.db').options).toEqual({ database: '/var/db/auth.db', enableWAL: true });
     expect(() => parseConnectionUrl('sqlite:')).toThrow(/names a file or :memory:/);
+  });
+
+  test('sqlite: a database file is opened in WAL mode (readers never wait for the writer); :memory: has no journal file to switch', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'bae-wal-'));
+    try {
+      const db = await TypeOrmAdapter.connect(`sqlite:${join(directory, 'auth.db')}`);
+      try {
+        expect(await db.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      } finally {
+        await db.close();
+      }
+      const memory = await TypeOrmAdapter.connect('sqlite::memory:');
+      try {
+        expect(await memory.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'memory' }]);
+      } finally {
+        await memory.close();
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   test('sqlite: prefers better-sqlite3 wherever it is installed (TypeORM 0.3 and 1.x), sqlite3 only without it', async () => {

@@ -192,6 +192,28 @@ describe('an entity model', () => {
     expect(user.metadata).toEqual({ nested: { n: 1 } });
   });
 
+  it('clones flat JSON values (objects, arrays, null-prototype objects) into copies, and anything else through structuredClone', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { k: 'v' });
+    const user = model().create({ metadata: { seats: 3, tags: ['a', 'b'], bare, roles: new Map([['admin', true]]) } });
+    const flat = model().create({ metadata: { seats: 3, plan: 'pro' } });
+    const copy = model().clone(user);
+    const flatCopy = model().clone(flat);
+    expect(flatCopy.metadata).toEqual({ seats: 3, plan: 'pro' });
+    expect(flatCopy.metadata).not.toBe(flat.metadata);
+    const bareCopy = model().clone(model().create({ metadata: bare })).metadata;
+    expect(Object.getPrototypeOf(bareCopy)).toBeNull();
+    expect(bareCopy).not.toBe(bare);
+    expect(copy.metadata).toEqual(user.metadata);
+    (copy.metadata.tags as string[]).push('c');
+    (copy.metadata.bare as Record<string, unknown>).k = 'changed';
+    (copy.metadata.roles as Map<string, boolean>).set('admin', false);
+    (flatCopy.metadata as Record<string, unknown>).seats = 4;
+    expect(user.metadata.tags).toEqual(['a', 'b']);
+    expect((user.metadata.bare as Record<string, unknown>).k).toBe('v');
+    expect((user.metadata.roles as Map<string, boolean>).get('admin')).toBe(true);
+    expect(flat.metadata.seats).toBe(3);
+  });
+
   it('leaves optional standard fields out of a class that does not declare them', () => {
     @AuthUser()
     class Minimal {

@@ -33,6 +33,8 @@ export function sendNodeResponse(response: AuthResponse, reply: ServerResponse):
     const existing = headers[name];
     headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
+  // A known length lets Node send headers and body in one write, instead of chunked framing in several.
+  if (response.body !== null && response.body !== undefined) headers['content-length'] = String(Buffer.byteLength(response.body));
   reply.writeHead(response.status, headers);
   reply.end(response.body ?? undefined);
 }
