@@ -59,4 +59,27 @@ describe('CookieSigner', () => {
     expect(signer.verify(other.sign('token-123'))).toBeNull();
     for (const garbage of ['', '.', 'no-dot', '.sig', 'a.b.c']) expect(signer.verify(garbage)).toBeNull();
   });
+
+  it('remembers only values it verified: once a value passed, its altered forms and other secrets still fail', () => {
+    const fresh = new CookieSigner('a-secret-that-is-at-least-thirty-two-chars');
+    const signed = fresh.sign('token-123');
+    expect(fresh.verify(signed)).toBe('token-123');
+    expect(fresh.verify(signed)).toBe('token-123'); // the remembered answer is the same
+    expect(fresh.rememberedCount).toBe(1);
+    expect(fresh.verify(`${signed.slice(0, -2)}A=`)).toBeNull();
+    expect(fresh.verify(signed.replace('token-123', 'token-124'))).toBeNull();
+    expect(fresh.verify(new CookieSigner('another-secret-that-is-at-least-thirty-two').sign('token-123'))).toBeNull();
+    expect(fresh.rememberedCount).toBe(1); // failures are never stored
+    // Another signer with another secret does not know the first one's values.
+    expect(new CookieSigner('another-secret-that-is-at-least-thirty-two').verify(signed)).toBeNull();
+  });
+
+  it('remembers a bounded number of values and keeps verifying past the bound', () => {
+    const small = new CookieSigner('a-secret-that-is-at-least-thirty-two-chars', 3);
+    const values = Array.from({ length: 10 }, (_, i) => `token-${i}`);
+    for (const value of values) expect(small.verify(small.sign(value))).toBe(value);
+    expect(small.rememberedCount).toBeLessThanOrEqual(3);
+    for (const value of values) expect(small.verify(small.sign(value))).toBe(value);
+    expect(small.rememberedCount).toBeLessThanOrEqual(3);
+  });
 });
