@@ -13,7 +13,7 @@ export type RawRows = unknown[][];
 export type DirectReader = (sql: string, parameters: readonly unknown[]) => Promise<RawRows>;
 
 type PgClient = {
-  query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: RawRows }>;
+  query(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: RawRows }>;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   removeListener(event: 'error', listener: (error: unknown) => void): unknown;
 };
@@ -27,11 +27,13 @@ type SqliteDatabase = { prepare(sql: string): SqliteStatement };
  * Why bypass TypeORM here: `manager.query` builds a query runner per call, broadcasts before/after events,
  * and sends the text to be parsed and planned again each time. On PostgreSQL the reader uses a named prepared
  * statement (parsed once per pooled connection, then only bound); on better-sqlite3 it prepares the statement
- * once. Rows come back as arrays, which both drivers build faster than objects keyed by column alias. Both run through the pool and connection TypeORM opened, so timeouts, the closing of timed-out pg
- * connections (statement-timeout.ts) and error translation are the same as for every other query.
+ * once. Rows come back as arrays, which both drivers build faster than objects keyed by column alias. Both
+ * run on the pool and connection TypeORM opened, so timeouts, the closing of timed-out pg connections
+ * (statement-timeout.ts) and error translation are the same as for every other query.
  *
- * TypeORM's path is kept where it does something the app asked for: query logging (any `logging`
- * option, a logger instance, `maxQueryExecutionTime`), subscribers that listen to queries, the asynchronous `sqlite3` driver (and MySQL, where nothing was measured to need it).
+ * TypeORM's path is kept where it does something the app asked for: query logging (any `logging` option, a
+ * logger instance, `maxQueryExecutionTime`) and subscribers that listen to queries; and for the asynchronous
+ * `sqlite3` driver and MySQL, where nothing was measured to need more.
  * @example
  * const read = directReaderFor(dataSource, 'postgres');
  * const rows = read ? await read(sql, [digest]) : await manager.query(sql, [digest]);
@@ -46,29 +48,57 @@ export function directReaderFor(dataSource: DataSource, dialect: Dialect): Direc
   return null;
 }
 
+/**
+ * SQLSTATEs after which the statement is sent again, unnamed, on another connection:
+ * - 26000 (no such prepared statement): the server connection never saw it, as behind a pooler in transaction
+ *   mode (PgBouncer) that moves a client between server connections, or after a `DEALLOCATE`. Naming
+ *   statements cannot work there, so the reader stops doing it.
+ * - 0A000 ("cached plan must not change result type"): a migration changed the type of a selected column
+ *   while the app ran. The connection's statement is stale; a fresh connection prepares the new shape.
+ */
+const STATEMENT_UNKNOWN = '26000';
+const PLAN_OUTDATED = '0A000';
+
 function postgresReader(driver: PgDriver): DirectReader {
   const names = new Map<string, string>();
-  return async (sql, parameters) => {
+  let prepare = true;
+  const nameOf = (sql: string): string => {
     let name = names.get(sql);
     // pg refuses one name for two texts on a connection: the name is derived from the text.
     if (!name) names.set(sql, (name = `bae_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`));
-    const [client, release] = await driver.obtainMasterConnection();
-    // A checked-out pg client reports a dropped connection as an 'error' event, which would crash the process
-    // without a listener (pg-pool listens only while the client is idle). Either way the connection is
-    // handed back as broken, so the pool discards it instead of lending it out again.
-    let broken: unknown;
-    const onError = (error: unknown) => (broken = error);
-    client.on('error', onError);
+    return name;
+  };
+  return async (sql, parameters) => {
     try {
-      return (await client.query({ name, text: sql, values: parameters as unknown[], rowMode: 'array' })).rows;
+      return await queryPooled(driver, sql, parameters, prepare ? nameOf(sql) : undefined);
     } catch (error) {
-      if (isUnavailable(driverErrorOf(error))) broken ??= error;
-      throw error;
-    } finally {
-      client.removeListener('error', onError);
-      release(broken);
+      const code = driverErrorOf(error).code;
+      if (code !== STATEMENT_UNKNOWN && code !== PLAN_OUTDATED) throw error;
+      if (code === STATEMENT_UNKNOWN) prepare = false;
+      return queryPooled(driver, sql, parameters, undefined);
     }
   };
+}
+
+/** One statement on a connection borrowed from TypeORM's pool (named: prepared once per connection). */
+async function queryPooled(driver: PgDriver, sql: string, parameters: readonly unknown[], name: string | undefined): Promise<RawRows> {
+  const [client, release] = await driver.obtainMasterConnection();
+  // A checked-out pg client reports a dropped connection as an 'error' event, which would crash the process
+  // without a listener (pg-pool listens only while the client is idle). A connection that dropped, or whose
+  // prepared statements went stale, is handed back as broken, so the pool discards it instead of lending it again.
+  let broken: unknown;
+  const onError = (error: unknown) => (broken = error);
+  client.on('error', onError);
+  try {
+    return (await client.query({ name, text: sql, values: parameters as unknown[], rowMode: 'array' })).rows;
+  } catch (error) {
+    const driverError = driverErrorOf(error);
+    if (isUnavailable(driverError) || driverError.code === STATEMENT_UNKNOWN || driverError.code === PLAN_OUTDATED) broken ??= error;
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    release(broken);
+  }
 }
 
 function betterSqliteReader(dataSource: DataSource): DirectReader {

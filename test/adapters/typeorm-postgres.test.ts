@@ -54,6 +54,49 @@ describe('TypeOrmAdapter on PostgreSQL', () => {
     }
   });
 
+  describe('the session lookup as a named prepared statement', () => {
+    /** An adapter on one pooled connection, so a statement the test runs lands where the lookup was prepared. */
+    async function oneConnection(): Promise<{ db: TypeOrmAdapter; token: string; userId: string }> {
+      const db = await TypeOrmAdapter.connect(schema.url, {}, { pool: { maxConnections: 1 } });
+      const user = await db.createUser({ email: `prepared-${Date.now()}-${Math.random()}@example.com` });
+      const token = `prepared-${user.id}`;
+      await db.createSession({ token, userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+      expect((await db.getSessionWithUser(token))?.user.id).toBe(user.id); // prepared on the connection now
+      return { db, token, userId: user.id };
+    }
+
+    test('is sent again, unnamed, when the server no longer knows it (DEALLOCATE, or a pooler in transaction mode)', async () => {
+      const { db, token, userId } = await oneConnection();
+      try {
+        await db.dataSource.query('DEALLOCATE ALL');
+        expect((await db.getSessionWithUser(token))?.user.id).toBe(userId);
+        await db.dataSource.query('DEALLOCATE ALL');
+        expect((await db.getSessionWithUser(token))?.user.id).toBe(userId); // and keeps working unnamed
+      } finally {
+        await db.deleteUser(userId);
+        await db.close();
+      }
+    });
+
+    test('survives a migration that changes the type of a column it selects while the app runs', async () => {
+      const { db, token, userId } = await oneConnection();
+      const [column] = await db.dataSource.query(
+        "SELECT data_type, character_maximum_length FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'image'",
+      );
+      const original = column.data_type === 'character varying' ? `VARCHAR(${column.character_maximum_length})` : String(column.data_type);
+      const changed = original === 'text' ? 'VARCHAR(2048)' : 'TEXT';
+      try {
+        await db.dataSource.query(`ALTER TABLE users ALTER COLUMN image TYPE ${changed}`);
+        expect((await db.getSessionWithUser(token))?.user.id).toBe(userId);
+        expect((await db.getSessionWithUser(token))?.user.id).toBe(userId);
+      } finally {
+        await db.dataSource.query(`ALTER TABLE users ALTER COLUMN image TYPE ${original}`);
+        await db.deleteUser(userId);
+        await db.close();
+      }
+    });
+  });
+
   describe('on tables made by the seed\'s SQL (TEXT, JSONB, TIMESTAMPTZ, foreign keys)', () => {
     @Entity('users')
     @AuthUser()

@@ -99,8 +99,9 @@ describe('database faults: PostgreSQL behind a proxy the test cuts and restores'
       else if (mode === 'silent') await proxy.silence();
       else proxy.stall();
       const downFrom = performance.now();
-      // Long enough for every worker to be answered while down more than once, even when each answer takes the whole acquire timeout.
-      await sleep(mode === 'refusing' ? 1_500 : ACQUIRE_TIMEOUT_MS * 2.5);
+      // Long enough for every worker to be answered while down at least three times, even when each answer takes the
+      // whole acquire timeout: a worker cycles get-session, sign-in, sign-up, so each one alone covers all three.
+      await sleep(mode === 'refusing' ? 1_500 : ACQUIRE_TIMEOUT_MS * 4.5);
       const restoredAt = performance.now();
       await proxy.restore();
       await sleep(1_000);
