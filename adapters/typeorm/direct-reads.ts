@@ -33,7 +33,8 @@ type SqliteDatabase = { prepare(sql: string): SqliteStatement };
  *
  * TypeORM's path is kept where it does something the app asked for: query logging (any `logging` option, a
  * logger instance, `maxQueryExecutionTime`) and subscribers that listen to queries; and for the asynchronous
- * `sqlite3` driver and MySQL, where nothing was measured to need more.
+ * `sqlite3` driver and MySQL, where nothing was measured to need more. The DataSource is read when the adapter
+ * is built: a subscriber added to it later does not see the lookups.
  * @example
  * const read = directReaderFor(dataSource, 'postgres');
  * const rows = read ? await read(sql, [digest]) : await manager.query(sql, [digest]);
