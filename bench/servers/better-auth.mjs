@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import { betterAuth } from 'better-auth';
 import { toNodeHandler } from 'better-auth/node';
-import { BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, BENCH_EMAIL, announceReady, withLoopProbe } from './protocol.cjs';
+import { BENCH_PASSWORD, BENCH_EMAIL, BETTER_AUTH_OPTIONS, announceReady, withLoopProbe } from './protocol.cjs';
 
 const [backend = 'memory', databaseUrl] = process.argv.slice(2);
 
@@ -32,15 +32,7 @@ async function database() {
 }
 
 async function main() {
-  const options = {
-    database: await database(),
-    secret: BENCH_SECRET,
-    baseURL: BENCH_ORIGIN,
-    emailAndPassword: { enabled: true },
-    rateLimit: { enabled: false },
-    telemetry: { enabled: false },
-    logger: { disabled: true },
-  };
+  const options = { ...BETTER_AUTH_OPTIONS, database: await database() };
   if (backend !== 'memory') {
     const { getMigrations } = await import('better-auth/db/migration');
     const { runMigrations } = await getMigrations(options);

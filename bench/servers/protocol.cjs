@@ -20,6 +20,16 @@ const BENCH_PASSWORD = 'bench password 1';
 const LOOP_PATH = '/__bench/loop';
 const CPU_PATH = '/__bench/cpu';
 
+/** Better Auth's options in every bench server but the database: as close to ours as it allows. */
+const BETTER_AUTH_OPTIONS = Object.freeze({
+  secret: BENCH_SECRET,
+  baseURL: BENCH_ORIGIN,
+  emailAndPassword: { enabled: true },
+  rateLimit: { enabled: false }, // we have none
+  telemetry: { enabled: false },
+  logger: { disabled: true },
+});
+
 function announceReady(server, extra = {}) {
   // Exit normally on the driver's SIGTERM: `node --cpu-prof` (BENCH_CPU_PROF) writes its profile only then.
   process.once('SIGTERM', () => process.exit(0));
@@ -49,4 +59,4 @@ function withLoopProbe(listener) {
   };
 }
 
-module.exports = { BENCH_SECRET, BENCH_ORIGIN, BENCH_EMAIL, BENCH_PASSWORD, LOOP_PATH, CPU_PATH, announceReady, withLoopProbe };
+module.exports = { BENCH_SECRET, BENCH_ORIGIN, BENCH_EMAIL, BENCH_PASSWORD, LOOP_PATH, CPU_PATH, BETTER_AUTH_OPTIONS, announceReady, withLoopProbe };

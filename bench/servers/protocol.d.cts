@@ -8,6 +8,8 @@ export declare const BENCH_EMAIL: string;
 export declare const BENCH_PASSWORD: string;
 export declare const LOOP_PATH: string;
 export declare const CPU_PATH: string;
+/** Better Auth's options in every bench server but the database. */
+export declare const BETTER_AUTH_OPTIONS: Readonly<Record<string, unknown>>;
 /** Prints `READY {"port":…, …extra}` for the driver. */
 export declare function announceReady(server: Server, extra?: Record<string, unknown>): void;
 /**

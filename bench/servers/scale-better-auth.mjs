@@ -9,19 +9,11 @@ import { betterAuth } from 'better-auth';
 import { memoryAdapter } from 'better-auth/adapters/memory';
 import { toNodeHandler } from 'better-auth/node';
 import { scaleToken, sessionFields, settledHeap, userFields } from '../lib/scale-population.cjs';
-import { BENCH_ORIGIN, BENCH_SECRET, announceReady, withLoopProbe } from './protocol.cjs';
+import { BETTER_AUTH_OPTIONS, announceReady, withLoopProbe } from './protocol.cjs';
 
 const count = Number(process.argv[2]);
 const tables = { user: [], session: [], account: [], verification: [] };
-const auth = betterAuth({
-  database: memoryAdapter(tables),
-  secret: BENCH_SECRET,
-  baseURL: BENCH_ORIGIN,
-  emailAndPassword: { enabled: true },
-  rateLimit: { enabled: false },
-  telemetry: { enabled: false },
-  logger: { disabled: true },
-});
+const auth = betterAuth({ ...BETTER_AUTH_OPTIONS, database: memoryAdapter(tables) });
 
 /** Heap growth per user and per session while `count` of each are pushed into `into`. */
 function populate(into, count) {
