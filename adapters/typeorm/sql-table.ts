@@ -123,12 +123,12 @@ export class SqlTable<T extends object> {
 
   /** The instance a row selected by `select(alias, prefix)` holds. */
   hydrate(row: Record<string, unknown>, prefix: string): T {
-    return this.map.hydrate(this.context.dataSource, (_column, index) => row[`${prefix}${index}`]);
+    return this.map.hydrate((index) => row[`${prefix}${index}`]);
   }
 
   /** The instance held by `row` (an array) from `offset` on, where `select()` put this table's columns. */
   hydrateArray(row: readonly unknown[], offset: number): T {
-    return this.map.hydrateArray(this.context.dataSource, row, offset);
+    return this.map.hydrateArray(row, offset);
   }
 
   /**

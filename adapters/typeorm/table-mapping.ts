@@ -30,6 +30,8 @@ const IMMUTABLE_FIELDS = new Set(['id', 'createdAt']);
  */
 export class TableMapping<T extends object> {
   readonly columns: readonly MappedColumn[];
+  /** One value converter per column (see columnReader). */
+  private readonly readers: ReadonlyArray<(value: unknown) => unknown>;
   private readonly byField = new Map<string, MappedColumn>();
   private readonly fieldByColumn = new Map<string, string>();
 
@@ -52,6 +54,8 @@ export class TableMapping<T extends object> {
       this.fieldByColumn.set(column.databaseName, field.field);
     }
     this.columns = Object.freeze(columns);
+    // The metadata belongs to one DataSource, so its driver converts every value this mapping reads.
+    this.readers = columns.map((mapped) => columnReader(metadata.connection, mapped));
     const id = this.byField.get('id')?.column;
     this.databaseIds = ids.databaseGenerated || id?.isGenerated === true;
     if (ids.databaseGenerated && id && !id.isGenerated) throw notGenerated(model);
@@ -137,34 +141,18 @@ export class TableMapping<T extends object> {
   }
 
   /**
-   * An instance of the class from one result row. `raw(column, index)` reads the column's raw value, so one
-   * method serves plain selects (keyed by alias) and joins (two mappings, two alias prefixes).
+   * An instance of the class from one result row. `read(index)` gives the raw value of the index-th column of
+   * `columns`, so one method serves plain selects (keyed by alias), joins and rows given as arrays.
    */
-  hydrate(dataSource: DataSource, raw: (column: ColumnMetadata, index: number) => unknown): T {
-    const readers = this.readersFor(dataSource);
+  hydrate(read: (index: number) => unknown): T {
     const values: FieldValues = {};
-    for (let index = 0; index < readers.length; index += 1) {
-      values[this.columns[index].field.field] = readers[index](raw(this.columns[index].column, index));
-    }
+    for (let index = 0; index < this.readers.length; index += 1) values[this.columns[index].field.field] = this.readers[index](read(index));
     return this.model.create(values);
   }
 
   /** `hydrate` for a row given as an array (the columns of `select()` in order), starting at `offset`. */
-  hydrateArray(dataSource: DataSource, row: readonly unknown[], offset: number): T {
-    const readers = this.readersFor(dataSource);
-    const values: FieldValues = {};
-    for (let index = 0; index < readers.length; index += 1) values[this.columns[index].field.field] = readers[index](row[offset + index]);
-    return this.model.create(values);
-  }
-
-  private readers?: { driver: unknown; list: ReadonlyArray<(value: unknown) => unknown> };
-
-  /** One value converter per column, made once per driver (see columnReader). */
-  private readersFor(dataSource: DataSource): ReadonlyArray<(value: unknown) => unknown> {
-    if (this.readers?.driver !== dataSource.driver) {
-      this.readers = { driver: dataSource.driver, list: this.columns.map((mapped) => columnReader(dataSource, mapped)) };
-    }
-    return this.readers.list;
+  hydrateArray(row: readonly unknown[], offset: number): T {
+    return this.hydrate((index) => row[offset + index]);
   }
 
   private normalise(field: FieldModel, value: unknown): unknown {
