@@ -1,6 +1,6 @@
 import { AuthApi, type SessionAndUser } from './api/auth-api';
 import type { AuthContext } from './core/auth-context';
-import type { AuthRequest, AuthResponse } from './http/auth-request';
+import type { AuthRequest, AuthResponse } from './wire/auth-request';
 import { AuthHandler } from './http/auth-handler';
 import type { RouteDefinition } from './http/route';
 import { fromWebRequest, toWebResponse } from './http/web/web-adapter';

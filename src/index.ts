@@ -15,7 +15,7 @@ export { AuthContext } from './core/auth-context';
 export type { ActiveSession } from './core/session-service';
 export type { ClientInfo } from './core/client-info';
 export type { Logger } from './core/logger';
-export type { AuthRequest, AuthResponse } from './http/auth-request';
+export type { AuthRequest, AuthResponse } from './wire/auth-request';
 export { defineRoute, type RouteDefinition, type RouteContext, type ResponseDraft, type RouteResponse } from './http/route';
 export type { RouteParams } from './http/router';
 export { Redirect } from './http/redirect';

@@ -1,4 +1,4 @@
-import type { AuthRequest } from '../http/auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 
 /** Request headers as apps hold them: Web `Headers`, or Node's `req.headers`. */
 export type HeadersInput = Headers | Record<string, string | string[] | undefined>;

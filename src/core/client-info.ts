@@ -1,4 +1,4 @@
-import type { AuthRequest } from '../http/auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 
 /** What a session records about the device that opened it. */
 export interface ClientInfo {

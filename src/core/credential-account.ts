@@ -1,5 +1,7 @@
-import { CREDENTIAL_PROVIDER } from '../plugins/email-password/sign-up';
 import type { AuthContext } from './auth-context';
+
+/** The provider id of email/password accounts, as better-auth names it. */
+export const CREDENTIAL_PROVIDER = 'credential';
 
 /**
  * The user's email/password account, if any. Found among the user's accounts by provider rather than by

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuthRequest } from '../http/auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 import type { ClientInfo } from './client-info';
 import type { ActiveSession } from './session-service';
 

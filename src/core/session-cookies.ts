@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolve-config';
 import type { CookieSigner } from '../crypto/cookie-signer';
-import type { AuthRequest } from '../http/auth-request';
-import { parseCookies, serializeCookie } from '../http/cookies';
+import type { AuthRequest } from '../wire/auth-request';
+import { parseCookies, serializeCookie } from '../wire/cookies';
 
 /** Where a request's session token came from: the cookie needs a trusted Origin on writes, a Bearer header does not. */
 export type TokenSource = 'bearer' | 'cookie';

@@ -1,6 +1,6 @@
 import type { AuthContext } from '../core/auth-context';
 import { AuthError } from '../errors/auth-error';
-import type { AuthRequest, AuthResponse } from './auth-request';
+import type { AuthRequest, AuthResponse } from '../wire/auth-request';
 import { errorResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import { jsonResponse } from './json-response';

@@ -1,7 +1,7 @@
 import { DatabaseUnavailableError, UniqueConstraintError } from '../../adapters/errors';
 import type { Logger } from '../core/logger';
 import { AuthError } from '../errors/auth-error';
-import type { AuthResponse } from './auth-request';
+import type { AuthResponse } from '../wire/auth-request';
 import { jsonResponse } from './json-response';
 
 /**

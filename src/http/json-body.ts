@@ -1,5 +1,5 @@
 import { AuthError } from '../errors/auth-error';
-import type { AuthRequest } from './auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 
 // Keys that could reach an object's prototype when a body is copied onto one: dropped while parsing.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,4 +1,4 @@
-import type { AuthResponse } from './auth-request';
+import type { AuthResponse } from '../wire/auth-request';
 
 /** Auth answers carry tokens and personal data: never cached by browsers or proxies. */
 const BASE_HEADERS: ReadonlyArray<[string, string]> = [

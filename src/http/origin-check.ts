@@ -1,6 +1,6 @@
 import type { AuthContext } from '../core/auth-context';
 import { AuthError } from '../errors/auth-error';
-import type { AuthRequest } from './auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,4 +1,4 @@
-import type { AuthResponse } from './auth-request';
+import type { AuthResponse } from '../wire/auth-request';
 
 /**
  * What a route returns to answer with a redirect instead of JSON (emailed links land on the app's pages).

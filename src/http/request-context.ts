@@ -3,7 +3,7 @@ import { clientInfo, type ClientInfo } from '../core/client-info';
 import type { ActiveSession } from '../core/session-service';
 import type { PresentedToken } from '../core/session-cookies';
 import { AuthError } from '../errors/auth-error';
-import type { AuthRequest } from './auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 import type { ResponseDraft, RouteContext } from './route';
 import type { RouteParams } from './router';
 

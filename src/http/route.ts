@@ -3,7 +3,7 @@ import type { ClientInfo } from '../core/client-info';
 import type { ActiveSession } from '../core/session-service';
 import type { ErrorCode } from '../errors/error-codes';
 import type { EntitySchemaName } from '../openapi/json-schema';
-import type { AuthRequest } from './auth-request';
+import type { AuthRequest } from '../wire/auth-request';
 import type { RouteParams } from './router';
 import type { DtoClass } from './validate-dto';
 

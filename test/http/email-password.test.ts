@@ -110,6 +110,21 @@ describeOnEveryBackend('email and password', (backend) => {
   });
 
   describe('POST /sign-in/email', () => {
+    it('signs in with a credential account whose accountId is not the user id (a database migrated from elsewhere)', async () => {
+      const { auth, database } = backend.makeAuth();
+      const { email, user } = await signUp(auth.handler);
+      const [credential] = await database.listAccountsForUser(user.id);
+      // Replace the credential by one with a foreign account id and the same hash, as an import would leave it.
+      await database.deleteAccount(credential.id);
+      await database.createAccount({ userId: user.id, providerId: 'credential', accountId: `legacy-${user.id}`, password: credential.password });
+
+      const result = await call(auth.handler, 'POST', '/sign-in/email', { body: { email, password: PASSWORD } });
+      expect(result.status).toBe(200);
+      expect(result.json.user.id).toBe(user.id);
+      const wrong = await call(auth.handler, 'POST', '/sign-in/email', { body: { email, password: 'not the password at all' } });
+      expect(wrong.status).toBe(401);
+    });
+
     it('answers { redirect: false, token, url: null, user } and a working session', async () => {
       const { auth } = backend.makeAuth();
       const { email } = await signUp(auth.handler);

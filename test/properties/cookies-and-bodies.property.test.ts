@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { AuthError, CookieSigner } from 'better-auth-entities';
 import type { AuthRequest } from 'better-auth-entities';
-import { parseCookies } from '../../src/http/cookies';
+import { parseCookies } from '../../src/wire/cookies';
 import { readJsonBody } from '../../src/http/json-body';
 
 const signer = new CookieSigner('property-test-secret-with-32-or-more-chars');

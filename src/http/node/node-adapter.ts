@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthError } from '../../errors/auth-error';
-import type { AuthRequest, AuthResponse } from '../auth-request';
+import type { AuthRequest, AuthResponse } from '../../wire/auth-request';
 
 /** A request a framework may already have read: Express's `json()` leaves the parsed body on `req.body`. */
 type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };

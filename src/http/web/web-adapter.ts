@@ -1,5 +1,5 @@
 import { AuthError } from '../../errors/auth-error';
-import type { AuthRequest, AuthResponse } from '../auth-request';
+import type { AuthRequest, AuthResponse } from '../../wire/auth-request';
 
 /** A Web `Request` as the engine's `AuthRequest`. */
 export function fromWebRequest(request: Request, remoteAddress: string | null = null): AuthRequest {

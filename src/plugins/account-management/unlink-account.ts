@@ -1,6 +1,6 @@
 import type { AuthContext } from '../../core/auth-context';
 import { AuthError } from '../../errors/auth-error';
-import { CREDENTIAL_PROVIDER } from '../email-password/sign-up';
+import { CREDENTIAL_PROVIDER } from '../../core/credential-account';
 import type { UnlinkAccountDto } from './dtos';
 
 /**

@@ -1,9 +1,9 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
+import { findCredentialAccount, passwordHashOf } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
 import { AuthError } from '../../errors/auth-error';
 import type { ResolvedEmailPasswordOptions } from './options';
-import { CREDENTIAL_PROVIDER } from './sign-up';
 
 export interface SignInInput {
   email: string;
@@ -32,8 +32,9 @@ export async function signInWithEmail(
   if (input.password.length > options.maxPasswordLength) throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
   const user = await auth.db.getUserByEmail(normaliseEmail(input.email));
   const userId = user ? (auth.models.user.read(user, 'id') as string) : null;
-  const account = userId ? await auth.db.getAccountByProvider(CREDENTIAL_PROVIDER, userId) : null;
-  const hash = account ? (auth.models.account.read(account, 'password') as string | null) : null;
+  // By provider among the user's accounts, not by `accountId`: a credential migrated from elsewhere may carry
+  // any account id, and it must still sign in.
+  const hash = userId ? passwordHashOf(auth, await findCredentialAccount(auth, userId)) : null;
 
   if (!user || !userId || !hash) {
     await auth.hasher.hash(input.password); // the same cost as a real check

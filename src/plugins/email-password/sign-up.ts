@@ -1,13 +1,11 @@
 import { UniqueConstraintError } from '../../../adapters/errors';
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
+import { CREDENTIAL_PROVIDER } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
 import { assertPasswordLength } from '../../core/password-policy';
 import { AuthError } from '../../errors/auth-error';
 import type { ResolvedEmailPasswordOptions } from './options';
-
-/** The provider id of email/password accounts, as better-auth names it. */
-export const CREDENTIAL_PROVIDER = 'credential';
 
 export interface SignUpInput {
   email: string;
