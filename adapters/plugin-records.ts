@@ -12,19 +12,36 @@ export interface RecordTable {
 /** Plain records keyed by field name (`userId`), as the plugin declared them. */
 export type PluginRecord = Record<string, unknown>;
 
+/** How `findMany` sorts and cuts its result. */
+export interface FindManyOptions {
+  limit?: number;
+  orderBy?: readonly [field: string, direction: 'asc' | 'desc'];
+}
+
 /**
- * The rows of one plugin table. Deliberately small (create, equality reads, deletes): what an audit log, a
- * rate-limit table or a one-time-code table needs, without a query language of its own.
+ * The rows of one plugin table. Deliberately small (create, equality reads, conditional updates, counts,
+ * deletes): what an audit log, a rate-limit table or a one-time-code table needs, without a query language
+ * of its own. `where` matches records whose fields equal every value given (`null` matches NULL; `{}` all).
  * @example
  * const log = auth.records('auditLog');
  * await log.create({ action: 'sign-up', userId, createdAt: new Date() });
  * await log.findMany({ userId }, { orderBy: ['createdAt', 'desc'], limit: 20 });
+ * // Single use under concurrency: of any number of racing calls, one gets 1.
+ * const won = (await codes.update({ id, usedAt: null }, { usedAt: new Date() })) === 1;
  */
 export interface PluginRecords {
   /** Stores a record (an `id` is generated when none is given) and returns it as stored. */
   create(values: PluginRecord): Promise<PluginRecord>;
-  /** Records whose fields equal every value of `where` (`{}` for all). */
-  findMany(where: PluginRecord, options?: { limit?: number; orderBy?: readonly [field: string, direction: 'asc' | 'desc'] }): Promise<PluginRecord[]>;
+  /** The first record matching `where`, or `null`. */
+  findOne(where: PluginRecord): Promise<PluginRecord | null>;
+  findMany(where: PluginRecord, options?: FindManyOptions): Promise<PluginRecord[]>;
+  /** How many records match `where`. */
+  count(where: PluginRecord): Promise<number>;
+  /**
+   * Sets `values` on every record matching `where`, in one statement; returns how many matched. Since the
+   * check and the write are one step, `where` can carry the condition that makes a change single-use.
+   */
+  update(where: PluginRecord, values: PluginRecord): Promise<number>;
   /** Deletes the records matching `where`; returns how many went. */
   deleteMany(where: PluginRecord): Promise<number>;
 }

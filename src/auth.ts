@@ -4,6 +4,7 @@ import type { AuthRequest, AuthResponse } from './wire/auth-request';
 import { AuthHandler } from './http/auth-handler';
 import type { RouteDefinition } from './http/route';
 import { fromWebRequest, toWebResponse } from './http/web/web-adapter';
+import type { RequestHooks } from './http/request-hooks';
 import type { AuthPlugin } from './plugins/auth-plugin';
 
 /** A session lookup for middleware: the typed pair, plus a cookie to re-send when the expiry slid forward. */
@@ -14,13 +15,14 @@ export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
 
 /**
  * A built auth instance: the HTTP handler, the in-process API, and session lookup for framework integrations.
- * `U` and `S` are the app's own user and session classes.
+ * `U` and `S` are the app's own user and session classes; `A` is what the plugins added to `api`.
  * @example
  * export default { fetch: auth.handler };            // any Web-standard server
  * http.createServer(toNodeHandler(auth)).listen(3000); // node:http
  */
-export class Auth<U extends object, S extends object> {
-  readonly api: AuthApi<U, S>;
+export class Auth<U extends object, S extends object, A extends object = object> {
+  /** The flows as functions: the engine's (`getSession`, `signUpEmail`, …) and each plugin's (`api.audit.list`). */
+  readonly api: AuthApi<U, S> & A;
   private readonly server: AuthHandler;
 
   constructor(
@@ -28,8 +30,9 @@ export class Auth<U extends object, S extends object> {
     readonly plugins: readonly AuthPlugin[],
     routes: readonly RouteDefinition[],
   ) {
-    this.api = new AuthApi<U, S>(context, plugins);
-    this.server = new AuthHandler(context, routes);
+    this.api = withPluginApis(new AuthApi<U, S>(context), context, plugins) as AuthApi<U, S> & A;
+    const hooks = plugins.map((plugin) => plugin.hooks).filter((set): set is RequestHooks => set !== undefined);
+    this.server = new AuthHandler(context, routes, hooks);
   }
 
   /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */
@@ -57,4 +60,16 @@ export class Auth<U extends object, S extends object> {
         : null;
     return { user: active.user as U, session: active.session as S, refreshedCookie };
   }
+}
+
+/** Adds each plugin's `api()` methods to the engine's; two plugins may not claim one name. */
+function withPluginApis(api: AuthApi<object, object>, context: AuthContext, plugins: readonly AuthPlugin[]): object {
+  for (const plugin of plugins) {
+    if (!plugin.api) continue;
+    for (const [name, value] of Object.entries(plugin.api(context))) {
+      if (name in api) throw new Error(`Plugin "${plugin.id}" adds api.${name}, which the engine or another plugin already has.`);
+      Object.defineProperty(api, name, { value, enumerable: true });
+    }
+  }
+  return api;
 }

@@ -6,12 +6,15 @@ import { AuthContext } from './core/auth-context';
 import { HookedDatabaseAdapter } from './core/hooked-database-adapter';
 import { coreRoutes } from './http/core-routes';
 import type { RouteDefinition } from './http/route';
-import type { AuthPlugin } from './plugins/auth-plugin';
+import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
+// The builder is the composition root, the one layer above the plugins: it knows the plugin every instance
+// mounts by default. Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
- * The user and session types of the result come from the adapter, so handlers see the app's own classes.
+ * The user and session types of the result come from the adapter, so handlers see the app's own classes, and
+ * `auth.api` gains the methods of each plugin passed to `.plugin()`.
  * @example
  * const auth = new BetterAuth({ secret: process.env.AUTH_SECRET!, baseURL: 'http://localhost:3000' })
  *   .database(new MemoryDatabaseAdapter({ user: AppUser }))
@@ -19,7 +22,7 @@ import { UserPlugin } from './plugins/user/user-plugin';
  *   .plugin(new SessionManagementPlugin())
  *   .build();
  */
-export class BetterAuth<U extends object = object, S extends object = object> {
+export class BetterAuth<U extends object = object, S extends object = object, A extends object = object> {
   private db: DatabaseAdapter | undefined;
   private readonly plugins: AuthPlugin[] = [];
 
@@ -28,23 +31,23 @@ export class BetterAuth<U extends object = object, S extends object = object> {
   /** The storage every flow goes through; its entity classes become the types of sessions and users. */
   database<U2 extends object, S2 extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
     db: DatabaseAdapter<U2, S2, A, O, M, I, V>,
-  ): BetterAuth<U2, S2> {
-    const next = this as unknown as BetterAuth<U2, S2>;
+  ): BetterAuth<U2, S2, A> {
+    const next = this as unknown as BetterAuth<U2, S2, A>;
     next.db = db as unknown as DatabaseAdapter;
     return next;
   }
 
-  /** Adds a feature; each plugin id may be added once. */
-  plugin(plugin: AuthPlugin): this {
+  /** Adds a feature; each plugin id may be added once. Its `api()` methods join `auth.api`, typed. */
+  plugin<P extends AuthPlugin>(plugin: P): BetterAuth<U, S, A & PluginApi<P>> {
     if (this.plugins.some((existing) => existing.id === plugin.id)) {
       throw new ConfigError(`The plugin "${plugin.id}" was added twice; add each plugin once.`);
     }
     this.plugins.push(plugin);
-    return this;
+    return this as unknown as BetterAuth<U, S, A & PluginApi<P>>;
   }
 
   /** Checks the configuration, wires the plugins and returns the ready auth instance. */
-  build(): Auth<U, S> {
+  build(): Auth<U, S, A> {
     const config = resolveConfig(this.config);
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
@@ -54,8 +57,9 @@ export class BetterAuth<U extends object = object, S extends object = object> {
     const db = config.databaseHooks ? new HookedDatabaseAdapter(this.db, config.databaseHooks) : this.db;
     const context = new AuthContext(config, db, plugins);
     for (const plugin of plugins) plugin.init?.(context);
+    context.seal();
     const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...plugins.flatMap((plugin) => plugin.routes(context))];
-    return new Auth<U, S>(context, plugins, routes);
+    return new Auth<U, S, A>(context, plugins, routes);
   }
 }
 
@@ -63,6 +67,8 @@ export class BetterAuth<U extends object = object, S extends object = object> {
  * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
  * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead.
  */
+const USER_PLUGIN_ID = 'user';
+
 function withCorePlugins(plugins: readonly AuthPlugin[]): AuthPlugin[] {
-  return plugins.some((plugin) => plugin.id === 'user') ? [...plugins] : [...plugins, new UserPlugin()];
+  return plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
 }

@@ -1,5 +1,5 @@
 import { generateId } from '../generate-id';
-import { assertKnownFields, type PluginRecord, type PluginRecords, type RecordTable } from '../plugin-records';
+import { assertKnownFields, type FindManyOptions, type PluginRecord, type PluginRecords, type RecordTable } from '../plugin-records';
 
 /**
  * Plugin tables in memory: one array per table, shared by an adapter and its transactions. Writes inside a
@@ -19,10 +19,15 @@ export class MemoryRecords implements PluginRecords {
     for (const column of this.table.columns) row[column.field] = copy(values[column.field] ?? null);
     row.id ??= generateId();
     this.rows().push(row);
-    return copy(row) as PluginRecord;
+    return copyRow(row);
   }
 
-  async findMany(where: PluginRecord, options: { limit?: number; orderBy?: readonly [string, 'asc' | 'desc'] } = {}): Promise<PluginRecord[]> {
+  async findOne(where: PluginRecord): Promise<PluginRecord | null> {
+    const [found] = await this.findMany(where, { limit: 1 });
+    return found ?? null;
+  }
+
+  async findMany(where: PluginRecord, options: FindManyOptions = {}): Promise<PluginRecord[]> {
     assertKnownFields(this.table, where);
     let rows = this.rows().filter((row) => matches(row, where));
     if (options.orderBy) {
@@ -30,7 +35,25 @@ export class MemoryRecords implements PluginRecords {
       const sign = direction === 'desc' ? -1 : 1;
       rows = [...rows].sort((a, b) => sign * compare(a[field], b[field]));
     }
-    return rows.slice(0, options.limit ?? rows.length).map((row) => copy(row) as PluginRecord);
+    return rows.slice(0, options.limit ?? rows.length).map((row) => copyRow(row));
+  }
+
+  async count(where: PluginRecord): Promise<number> {
+    assertKnownFields(this.table, where);
+    return this.rows().filter((row) => matches(row, where)).length;
+  }
+
+  // Synchronous between the match and the write, so two racing updates cannot both match (one event loop).
+  async update(where: PluginRecord, values: PluginRecord): Promise<number> {
+    assertKnownFields(this.table, where);
+    assertKnownFields(this.table, values);
+    let updated = 0;
+    for (const row of this.rows()) {
+      if (!matches(row, where)) continue;
+      for (const [field, value] of Object.entries(values)) row[field] = copy(value ?? null);
+      updated += 1;
+    }
+    return updated;
   }
 
   async deleteMany(where: PluginRecord): Promise<number> {
@@ -59,6 +82,13 @@ function comparable(value: unknown): unknown {
 function compare(a: unknown, b: unknown): number {
   const [x, y] = [comparable(a), comparable(b)] as [number | string, number | string];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A record copied field by field, so callers never hold the stored objects (and dates stay `Date`s of this realm). */
+function copyRow(row: PluginRecord): PluginRecord {
+  const copied: PluginRecord = {};
+  for (const [field, value] of Object.entries(row)) copied[field] = copy(value);
+  return copied;
 }
 
 function copy(value: unknown): unknown {

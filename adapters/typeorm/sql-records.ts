@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { generateId } from '../generate-id';
-import { assertKnownFields, type PluginRecord, type PluginRecords, type RecordTable } from '../plugin-records';
+import { assertKnownFields, type FindManyOptions, type PluginRecord, type PluginRecords, type RecordTable } from '../plugin-records';
 import type { Dialect } from './dialect';
 
 /**
@@ -29,7 +29,12 @@ export class SqlRecords implements PluginRecords {
     return stored!;
   }
 
-  async findMany(where: PluginRecord, options: { limit?: number; orderBy?: readonly [string, 'asc' | 'desc'] } = {}): Promise<PluginRecord[]> {
+  async findOne(where: PluginRecord): Promise<PluginRecord | null> {
+    const [found] = await this.findMany(where, { limit: 1 });
+    return found ?? null;
+  }
+
+  async findMany(where: PluginRecord, options: FindManyOptions = {}): Promise<PluginRecord[]> {
     assertKnownFields(this.table, where);
     const query = this.manager.createQueryBuilder().from(this.table.name, 't');
     this.table.columns.forEach((column, index) => query.addSelect(`t.${this.escape(column.name)}`, `c${index}`));
@@ -38,6 +43,28 @@ export class SqlRecords implements PluginRecords {
     if (options.limit !== undefined) query.limit(options.limit);
     const rows = await query.getRawMany<Record<string, unknown>>();
     return rows.map((raw) => Object.fromEntries(this.table.columns.map((column, index) => [column.field, this.read(column.type, raw[`c${index}`])])));
+  }
+
+  async count(where: PluginRecord): Promise<number> {
+    assertKnownFields(this.table, where);
+    const query = this.manager.createQueryBuilder().from(this.table.name, 't').select('COUNT(*)', 'total');
+    this.where(query, where);
+    const row = await query.getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
+  }
+
+  async update(where: PluginRecord, values: PluginRecord): Promise<number> {
+    assertKnownFields(this.table, where);
+    assertKnownFields(this.table, values);
+    const set: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(values)) {
+      const column = this.column(field);
+      set[column.name] = this.write(column.type, value);
+    }
+    if (Object.keys(set).length === 0) return this.count(where);
+    const query = this.manager.createQueryBuilder().update(this.table.name).set(set);
+    this.where(query, where);
+    return (await query.execute()).affected ?? 0;
   }
 
   async deleteMany(where: PluginRecord): Promise<number> {

@@ -3,8 +3,8 @@ import type { StandardUser } from '../../entities/standard-fields';
 import type { AuthContext } from '../core/auth-context';
 import type { ClientInfo } from '../core/client-info';
 import { AuthError } from '../errors/auth-error';
-import type { AuthPlugin } from '../plugins/auth-plugin';
-import { EmailPasswordPlugin } from '../plugins/email-password/email-password-plugin';
+// Types only: the plugin is found by id at run time, so this layer never loads plugin code.
+import type { EmailPasswordPlugin } from '../plugins/email-password/email-password-plugin';
 import { requestFromHeaders, type HeadersInput } from './headers-request';
 
 /** A session and its user, typed with the app's own classes. */
@@ -31,10 +31,7 @@ const NO_CLIENT: ClientInfo = { ipAddress: null, userAgent: null };
  * const current = await auth.api.getSession({ headers: req.headers });                  // { user, session } | null
  */
 export class AuthApi<U extends object, S extends object> {
-  constructor(
-    private readonly auth: AuthContext,
-    private readonly plugins: readonly AuthPlugin[],
-  ) {}
+  constructor(private readonly auth: AuthContext) {}
 
   /** The live session that these request headers present (Bearer or cookie), or `null`. */
   async getSession(input: { headers: HeadersInput }): Promise<SessionAndUser<U, S> | null> {
@@ -51,9 +48,13 @@ export class AuthApi<U extends object, S extends object> {
     return { user: result.user as U, session: result.session as S | null, token: result.token };
   }
 
-  /** Checks an email and password and opens a session; throws `AuthError('INVALID_EMAIL_OR_PASSWORD')`. */
+  /**
+   * Checks an email and password and opens a session; throws `AuthError('INVALID_EMAIL_OR_PASSWORD')`, a sign-in
+   * step's refusal, or `SIGN_IN_INCOMPLETE` when a step asks for more than a password (a second factor).
+   */
   async signInEmail(input: { email: string; password: string; rememberMe?: boolean }): Promise<{ user: U; session: S; token: string }> {
     const result = await this.emailPassword().signIn(input, NO_CLIENT);
+    if (result.kind === 'answer') throw new AuthError('SIGN_IN_INCOMPLETE');
     return { user: result.user as U, session: result.session as S, token: result.token };
   }
 
@@ -66,7 +67,7 @@ export class AuthApi<U extends object, S extends object> {
   }
 
   private emailPassword(): EmailPasswordPlugin {
-    const plugin = this.plugins.find((candidate): candidate is EmailPasswordPlugin => candidate instanceof EmailPasswordPlugin);
+    const plugin = this.auth.pluginById<EmailPasswordPlugin>('email-password');
     if (!plugin) throw new AuthError('NOT_FOUND', 'EmailPasswordPlugin is not installed on this auth instance');
     return plugin;
   }

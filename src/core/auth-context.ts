@@ -2,39 +2,71 @@ import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { PluginRecords, RecordTable } from '../../adapters/plugin-records';
 import { ConfigError, type ResolvedConfig } from '../config/resolve-config';
 import { CookieSigner } from '../crypto/cookie-signer';
-import type { AuthPlugin } from '../plugins/auth-plugin';
+import { EmailTemplates } from '../email/email-templates';
+import { ErrorCatalog } from '../errors/error-catalog';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
+import type { PluginDeclarations } from './plugin-declarations';
+import { checkRateLimitRule, type DeclaredRateLimitRule } from './rate-limit-rules';
 import { SessionCookies } from './session-cookies';
 import { SessionService } from './session-service';
+import { DatabaseSessionStore, type SessionStore } from './session-store';
+import { SignInPipeline } from './sign-in-pipeline';
 import { VerificationTokens } from './verification-tokens';
 
 /**
- * What every plugin and route reaches: the resolved configuration, the database, and the services built on
- * them. Built once per auth instance; nothing in it is per request.
+ * What every plugin and route reaches: the resolved configuration, the database, the services built on them,
+ * and the registries the plugins' declarations were merged into. Built once per auth instance; nothing in it
+ * is per request.
  */
 export class AuthContext {
   readonly signer: CookieSigner;
   readonly cookies: SessionCookies;
   readonly sessions: SessionService;
-  /** Single-use emailed tokens (password reset, email verification, account deletion). */
+  /** Single-use emailed tokens (password reset, email verification, account deletion, plugins' purposes). */
   readonly tokens: VerificationTokens;
-  /** Where plugins join flows other plugins own (after sign-up, before a session opens). */
+  /** Where plugins join flows other plugins own (after sign-up, session gates). */
   readonly hooks = new AuthHooks();
+  /** The one way a session is opened after a user proved who they are; plugins add steps in `init`. */
+  readonly signIn: SignInPipeline;
   /** Work a request starts without waiting for it (emails whose timing must not tell anything). */
   readonly tasks: BackgroundTasks;
+  /** Every error code the instance answers with: the engine's and its plugins'. */
+  readonly errors = new ErrorCatalog();
+  /** The templates of every email kind, the engine's and its plugins'. */
+  readonly emailTemplates = new EmailTemplates();
+  /** The rate limits plugins asked for on their paths. */
+  readonly rateLimitRules: readonly DeclaredRateLimitRule[];
+  private sealed = false;
 
   constructor(
     readonly config: ResolvedConfig,
     readonly db: DatabaseAdapter,
-    private readonly plugins: readonly AuthPlugin[] = [],
+    private readonly plugins: readonly PluginDeclarations[] = [],
   ) {
     this.signer = new CookieSigner(config.secret);
     this.cookies = new SessionCookies(config, this.signer);
-    this.sessions = new SessionService(config, db);
+    this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(db);
     this.tasks = new BackgroundTasks(config.logger);
+    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id') as string);
+    // Gates (email verification required, …) are the first step of every sign-in.
+    this.signIn.addStep({
+      id: 'session-gates',
+      run: async (attempt) => {
+        const refusal = await this.hooks.sessionRefusal(attempt.user, attempt.via === 'sign-up' ? 'sign-up' : 'sign-in');
+        return refusal ? { refuse: refusal } : undefined;
+      },
+    });
+    const rules: DeclaredRateLimitRule[] = [];
+    for (const plugin of plugins) {
+      if (plugin.errorCodes) this.errors.declare(plugin.id, plugin.errorCodes);
+      if (plugin.tokenPurposes) this.tokens.declare(plugin.id, plugin.tokenPurposes);
+      if (plugin.emailTemplates) this.emailTemplates.declare(plugin.id, plugin.emailTemplates);
+      for (const rule of plugin.rateLimit ?? []) rules.push(checkRateLimitRule(plugin.id, rule));
+    }
+    this.rateLimitRules = rules;
   }
 
   get hasher() {
@@ -43,6 +75,23 @@ export class AuthContext {
 
   get models() {
     return this.db.models;
+  }
+
+  /**
+   * Replaces where sessions are kept (a secondary storage in front of the database). Only while the instance
+   * is being built, from a plugin's `init`, and only once: two stores would each miss the other's writes.
+   * @example
+   * init(auth) { auth.useSessionStore((database) => new RedisSessionStore(redis, database)); }
+   */
+  useSessionStore(create: (database: SessionStore) => SessionStore): void {
+    if (this.sealed) throw new ConfigError('useSessionStore: call it from a plugin init(), before the instance is built.');
+    if (!(this.sessions.store instanceof DatabaseSessionStore)) throw new ConfigError('useSessionStore: a session store is installed already; install one.');
+    this.sessions.store = create(this.sessions.store);
+  }
+
+  /** Called by `BetterAuth.build()` once every plugin's `init` ran: the wiring is final from here on. */
+  seal(): void {
+    this.sealed = true;
   }
 
   /**
@@ -68,7 +117,12 @@ export class AuthContext {
    * The installed plugin of a class, or `null`: how one plugin uses another's settings or services
    * (password rules of the email-password plugin, the verification links of the email-verification one).
    */
-  findPlugin<P extends AuthPlugin>(type: abstract new (...args: never[]) => P): P | null {
+  findPlugin<P extends PluginDeclarations>(type: abstract new (...args: never[]) => P): P | null {
     return (this.plugins.find((plugin) => plugin instanceof type) as P | undefined) ?? null;
+  }
+
+  /** The installed plugin with this id, or `null`: for code that must not import the plugin's class. */
+  pluginById<P extends PluginDeclarations = PluginDeclarations>(id: string): P | null {
+    return (this.plugins.find((plugin) => plugin.id === id) as P | undefined) ?? null;
   }
 }

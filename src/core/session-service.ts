@@ -2,6 +2,7 @@ import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { ResolvedConfig } from '../config/resolve-config';
 import { digestToken, generateSessionToken } from '../crypto/session-token';
 import type { ClientInfo } from './client-info';
+import type { SessionStore } from './session-store';
 
 /** A session as the engine holds it after a successful lookup. */
 export interface ActiveSession<S extends object = object, U extends object = object> {
@@ -16,26 +17,40 @@ export interface ActiveSession<S extends object = object, U extends object = obj
 /** Sessions of "don't remember me" sign-ins last a day, as in better-auth. */
 const SHORT_SESSION_MS = 24 * 60 * 60 * 1000;
 
+/** What else a new session carries: fields sign-in steps set (impersonation, the active organization). */
+export interface SessionOptions {
+  rememberMe?: boolean;
+  fields?: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Creates, finds, refreshes and revokes sessions. The database only ever sees a token's SHA-256 digest.
+ * Creates, finds, refreshes and revokes sessions, through the instance's `SessionStore` (the database unless a
+ * plugin installed another). Storage only ever sees a token's SHA-256 digest.
  */
 export class SessionService {
   constructor(
     private readonly config: ResolvedConfig,
     private readonly db: DatabaseAdapter,
+    /** Replaced (once, while the instance is built) through `AuthContext.useSessionStore`. */
+    public store: SessionStore,
   ) {}
 
-  /** Opens a session for a user and returns it with the raw token, which exists only in this answer. */
+  /**
+   * Opens a session for a user and returns it with the raw token, which exists only in this answer. Flows
+   * that sign a user in call `AuthContext.signIn.open`, which runs the sign-in steps first; this is for
+   * re-issuing a session to a user who already holds one (after a password change).
+   */
   async create(
     userId: string,
     client: ClientInfo,
-    options: { rememberMe?: boolean } = {},
-    db: DatabaseAdapter = this.db,
+    options: SessionOptions = {},
+    db?: DatabaseAdapter,
   ): Promise<{ session: object; token: string }> {
     const token = generateSessionToken();
     const lifetime = options.rememberMe === false ? SHORT_SESSION_MS : this.config.session.expiresInMs;
     const now = Date.now();
-    const session = await db.createSession({
+    const session = await this.store.create({
+      ...options.fields,
       token: digestToken(token),
       userId,
       expiresAt: new Date(now + lifetime),
@@ -43,7 +58,7 @@ export class SessionService {
       userAgent: client.userAgent,
       createdAt: new Date(now),
       updatedAt: new Date(now),
-    });
+    }, db);
     return { session, token };
   }
 
@@ -52,37 +67,42 @@ export class SessionService {
    * deleted on the way). Pushes the expiry forward when the session is older than `updateAge` (sliding).
    */
   async find(token: string, now = Date.now()): Promise<ActiveSession | null> {
-    const found = await this.db.getSessionWithUser(digestToken(token));
+    const found = await this.store.findWithUser(digestToken(token));
     if (!found) return null;
     const model = this.db.models.session;
     const expiresAt = (model.read(found.session, 'expiresAt') as Date).getTime();
     const id = model.read(found.session, 'id') as string;
     if (expiresAt <= now) {
-      await this.db.deleteSession(id);
+      await this.store.delete(id);
       return null;
     }
     const { expiresInMs, updateAgeMs } = this.config.session;
     const dueForRefresh = expiresAt - expiresInMs + updateAgeMs <= now;
     if (!dueForRefresh) return { ...found, token, refreshed: false };
-    const updated = await this.db.updateSession(id, { expiresAt: new Date(now + expiresInMs) });
+    const updated = await this.store.update(id, { expiresAt: new Date(now + expiresInMs) });
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
   }
 
   /** The user's sessions that have not expired, newest first. */
   async listLive(userId: string, now = Date.now()): Promise<object[]> {
     const model = this.db.models.session;
-    const sessions = await this.db.listSessionsForUser(userId);
+    const sessions = await this.store.listForUser(userId);
     return sessions
       .filter((session) => (model.read(session, 'expiresAt') as Date).getTime() > now)
       .sort((a, b) => (model.read(b, 'createdAt') as Date).getTime() - (model.read(a, 'createdAt') as Date).getTime());
   }
 
-  revoke(sessionId: string): Promise<boolean> {
-    return this.db.deleteSession(sessionId);
+  revoke(sessionId: string, db?: DatabaseAdapter): Promise<boolean> {
+    return this.store.delete(sessionId, db);
   }
 
   /** Revokes all of a user's sessions, or all but one; returns how many were revoked. */
-  revokeAll(userId: string, exceptSessionId?: string): Promise<number> {
-    return this.db.deleteSessionsForUser(userId, { exceptSessionId });
+  revokeAll(userId: string, exceptSessionId?: string, db?: DatabaseAdapter): Promise<number> {
+    return this.store.deleteForUser(userId, { exceptSessionId }, db);
+  }
+
+  /** All of a user's stored sessions, expired ones included (to tell "not yours" from "gone"). */
+  listAll(userId: string): Promise<object[]> {
+    return this.store.listForUser(userId);
   }
 }

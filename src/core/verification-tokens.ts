@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import { digestToken } from '../crypto/session-token';
 
-/** What a token was issued for; part of the stored identifier, so a token of one kind never passes as another. */
-export type TokenPurpose = 'reset-password' | 'verify-email' | 'delete-account';
+/** The purposes of the engine's own flows (unprefixed: links already mailed must keep working). */
+export type CoreTokenPurpose = 'reset-password' | 'verify-email' | 'delete-account';
+
+const CORE_PURPOSES: readonly CoreTokenPurpose[] = ['reset-password', 'verify-email', 'delete-account'];
+
+/**
+ * What a token was issued for; part of the stored identifier, so a token of one kind never passes as another.
+ * A plugin's purposes are named `<plugin id>:<name>` and declared in its `tokenPurposes`.
+ */
+export type TokenPurpose = CoreTokenPurpose | `${string}:${string}`;
 
 /** What the token carries (the user it acts for, and whatever else the flow needs), stored as JSON. */
 export type TokenPayload = Readonly<Record<string, string>>;
@@ -24,10 +32,24 @@ const MAX_TOKEN_LENGTH = 256;
  * const check = await auth.tokens.consume('reset-password', token); // { ok: true, payload: { userId } }, once
  */
 export class VerificationTokens {
+  private readonly purposes = new Set<string>(CORE_PURPOSES);
+
   constructor(private readonly db: DatabaseAdapter) {}
+
+  /** Adds a plugin's purposes (called by `BetterAuth.build()`); each must be `<plugin id>:<name>`. */
+  declare(source: string, purposes: readonly string[]): void {
+    for (const purpose of purposes) {
+      if (!purpose.startsWith(`${source}:`) || purpose.length === source.length + 1) {
+        throw new TypeError(`Plugin "${source}" declares the token purpose "${purpose}": name it "${source}:<name>".`);
+      }
+      if (this.purposes.has(purpose)) throw new TypeError(`The token purpose "${purpose}" is declared twice.`);
+      this.purposes.add(purpose);
+    }
+  }
 
   /** Stores a new token's digest with its payload and returns the token, which exists only in this answer. */
   async issue(purpose: TokenPurpose, payload: TokenPayload, expiresInSeconds: number): Promise<string> {
+    this.assertDeclared(purpose);
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     await this.db.createVerification({
@@ -42,6 +64,7 @@ export class VerificationTokens {
 
   /** Checks a token without using it up (to show a form before the real use). */
   async peek(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
     const record = await this.db.getVerificationByIdentifier(identifier(purpose, token));
     if (!record) return { ok: false, code: 'INVALID_TOKEN' };
@@ -51,6 +74,7 @@ export class VerificationTokens {
 
   /** Uses a token up: its payload once, then `INVALID_TOKEN` for ever (an expired one is removed too). */
   async consume(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
     const id = identifier(purpose, token);
     // Looked at first only to tell "expired" from "unknown or used"; the consume alone decides who wins.
@@ -59,6 +83,11 @@ export class VerificationTokens {
     const consumed = await this.db.consumeVerification(id, new Date(now));
     if (consumed) return this.payload(consumed);
     return { ok: false, code: this.expiresAt(seen) <= now ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN' };
+  }
+
+  // A purpose nobody declared is a typo in a plugin: fail loudly rather than issue tokens nothing can consume.
+  private assertDeclared(purpose: string): void {
+    if (!this.purposes.has(purpose)) throw new TypeError(`No plugin declares the token purpose "${purpose}": add it to the plugin's tokenPurposes.`);
   }
 
   private expiresAt(record: object): number {

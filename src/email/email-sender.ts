@@ -1,5 +1,11 @@
+/** The emails the engine's own flows send. */
+export type CoreEmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'delete-account';
+
+/** An email a plugin declared, named `<plugin id>:<name>` (e.g. `two-factor:otp`) so two plugins never clash. */
+export type PluginEmailKind = `${string}:${string}`;
+
 /** Why an email is sent; senders that render their own templates switch on it. */
-export type EmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'delete-account';
+export type EmailKind = CoreEmailKind | PluginEmailKind;
 
 /**
  * One email the engine wants delivered. `subject`, `text` and `html` are ready to send; `kind`, `token` and

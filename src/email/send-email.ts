@@ -1,7 +1,6 @@
 import { ConfigError } from '../config/resolve-config';
 import type { AuthContext } from '../core/auth-context';
 import type { EmailKind, EmailSender } from './email-sender';
-import { composeEmail } from './templates';
 
 /** What a flow knows when it mails a link. */
 export interface LinkEmail {
@@ -20,7 +19,7 @@ export interface LinkEmail {
 export async function sendLinkEmail(auth: AuthContext, email: LinkEmail): Promise<void> {
   const sender = auth.config.emailSender;
   if (!sender) throw new Error('No emailSender: the plugin should have refused to build.');
-  const message = composeEmail(email.kind, email.to, email.url, email.token, email.expiresInSeconds);
+  const message = auth.emailTemplates.compose(email.kind, email);
   try {
     await sender.send(message);
   } catch (error) {

@@ -1,6 +1,28 @@
-import type { EmailKind, EmailMessage } from './email-sender';
+import type { CoreEmailKind, EmailKind, EmailMessage } from './email-sender';
 
-const WORDING: Record<EmailKind, { subject: string; intro: string; action: string; outro: string }> = {
+/** The words of a link email; the layout around them (link, validity) is the engine's. */
+export interface EmailWording {
+  subject: string;
+  intro: string;
+  action: string;
+  outro: string;
+}
+
+/** What a template is given to render one email. */
+export interface EmailLink {
+  to: string;
+  url: string;
+  token: string;
+  expiresInSeconds: number;
+}
+
+/**
+ * How a kind of email reads: wording for the engine's layout, or a function that renders the whole message.
+ * Plugins declare theirs in `emailTemplates`; apps that want their own text render in their `EmailSender`.
+ */
+export type EmailTemplate = EmailWording | ((link: EmailLink) => Pick<EmailMessage, 'subject' | 'text' | 'html'>);
+
+export const WORDING: Record<CoreEmailKind, EmailWording> = {
   'reset-password': {
     subject: 'Reset your password',
     intro: 'Someone asked to reset the password of your account.',
@@ -31,8 +53,16 @@ const WORDING: Record<EmailKind, { subject: string; intro: string; action: strin
  * The default email for a kind: a plain-text and an HTML body around the link. Apps that want their own
  * wording render from `kind` and `url` in their `EmailSender` instead.
  */
-export function composeEmail(kind: EmailKind, to: string, url: string, token: string, expiresInSeconds: number): EmailMessage {
-  const words = WORDING[kind];
+export function composeEmail(
+  kind: EmailKind,
+  to: string,
+  url: string,
+  token: string,
+  expiresInSeconds: number,
+  template: EmailTemplate = WORDING[kind as CoreEmailKind],
+): EmailMessage {
+  if (typeof template === 'function') return { ...template({ to, url, token, expiresInSeconds }), to, kind, token, url };
+  const words = template;
   const validity = `The link works once, for ${describeDuration(expiresInSeconds)}.`;
   const text = `${words.intro}\n\n${words.action}: ${url}\n\n${validity}\n${words.outro}\n`;
   const html =

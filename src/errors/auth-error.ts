@@ -1,3 +1,4 @@
+import type { DeclaredError } from './declared-error';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 
 /** The JSON body of every error answer. */
@@ -14,18 +15,23 @@ export interface ErrorBody {
  * @example
  * throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
  * throw new AuthError('VALIDATION_ERROR', 'email must be an email', [{ field: 'email', messages: ['must be an email'] }]);
+ * throw new AuthError(AUDIT_ERRORS.AUDIT_LOG_DISABLED); // a code a plugin declared with defineErrorCodes
  */
 export class AuthError extends Error {
   readonly status: number;
+  /** An engine code, or one a plugin declared. */
+  readonly code: string;
 
   constructor(
-    readonly code: ErrorCode,
+    code: ErrorCode | DeclaredError,
     message?: string,
     readonly details?: ErrorBody['details'],
   ) {
-    super(message ?? ERROR_CODES[code].message);
+    const declared: DeclaredError = typeof code === 'string' ? { code, ...ERROR_CODES[code] } : code;
+    super(message ?? declared.message);
     this.name = 'AuthError';
-    this.status = ERROR_CODES[code].status;
+    this.code = declared.code;
+    this.status = declared.status;
   }
 
   toBody(): ErrorBody {

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   INVALID_REDIRECT_URL: { status: 403, message: 'Invalid redirectURL' },
   SESSION_NOT_FRESH: { status: 403, message: 'Session is not fresh: sign in again to do this' },
   FORBIDDEN: { status: 403, message: 'Forbidden' },
+  SIGN_IN_INCOMPLETE: { status: 403, message: 'Sign-in needs another step (such as a second factor) that only an HTTP client can complete' },
   SIGN_UP_DISABLED: { status: 403, message: 'Email and password sign up is not enabled' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   SESSION_NOT_FOUND: { status: 404, message: 'Session not found' },

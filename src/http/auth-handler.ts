@@ -11,6 +11,8 @@ import { Redirect, redirectResponse } from './redirect';
 import { RequestContext } from './request-context';
 import type { RouteDefinition } from './route';
 import { Router } from './router';
+import { RouteHooks } from './route-hooks';
+import type { RequestHooks } from './request-hooks';
 import { validateDto } from './validate-dto';
 
 const EMPTY_BODY: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -21,12 +23,15 @@ const EMPTY_BODY: Readonly<Record<string, unknown>> = Object.freeze({});
  */
 export class AuthHandler {
   private readonly router: Router;
+  private readonly hooks: RouteHooks;
 
   constructor(
     private readonly auth: AuthContext,
     routes: readonly RouteDefinition[],
+    hooks: readonly RequestHooks[] = [],
   ) {
     this.router = new Router(routes);
+    this.hooks = new RouteHooks(routes, hooks, auth.config.logger);
   }
 
   get routes(): RouteDefinition[] {
@@ -50,20 +55,33 @@ export class AuthHandler {
       const { route } = match;
       assertTrustedOrigin(request, this.auth);
       const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await readJsonBody(request, this.auth.config.maxBodyBytes);
-      const dto = route.body ? await validateDto(route.body, body) : EMPTY_BODY;
-      const query = route.query ? await validateDto(route.query, readQuery(request.query)) : EMPTY_BODY;
-      context = new RequestContext(request, this.auth, body, match.params);
+      context = new RequestContext(request, this.auth, body, match.params, route);
       if (scope) scope.context = context;
-      if (route.session === 'required') await context.requireSession();
-      const result = await route.handle(context, dto, query);
-      if (result instanceof Redirect) return redirectResponse(result, context.response.headers);
-      return jsonResponse(context.response.status, result, context.response.headers);
+      // Looked up once per route when the handler was built: a route no hook names pays nothing here.
+      const hooks = this.hooks.of(route);
+      if (!hooks) return await this.answer(context, route, request);
+      const hooked = context;
+      return await this.hooks.around(hooked, hooks, () => this.answer(hooked, route, request), (error) => this.failure(error, hooked));
     } catch (error) {
-      const response = errorResponse(error, this.auth.config.logger);
-      // A stale cookie is cleared even when the route then refuses the request.
-      for (const header of context?.response.headers ?? []) if (header[0] === 'set-cookie') response.headers.push(header);
-      return response;
+      return this.failure(error, context);
     }
+  }
+
+  /** The error answer, keeping the cookie changes the request made (a stale cookie is cleared even when the route then refuses). */
+  private failure(error: unknown, context: RequestContext | undefined): AuthResponse {
+    const response = errorResponse(error, this.auth.config.logger);
+    for (const header of context?.response.headers ?? []) if (header[0] === 'set-cookie') response.headers.push(header);
+    return response;
+  }
+
+  /** Validates the input, runs the route and builds its answer; throws what the route threw. */
+  private async answer(context: RequestContext, route: RouteDefinition, request: AuthRequest): Promise<AuthResponse> {
+    const dto = route.body ? await validateDto(route.body, context.body) : EMPTY_BODY;
+    const query = route.query ? await validateDto(route.query, readQuery(request.query)) : EMPTY_BODY;
+    if (route.session === 'required') await context.requireSession();
+    const result = await route.handle(context, dto, query);
+    if (result instanceof Redirect) return redirectResponse(result, context.response.headers);
+    return jsonResponse(context.response.status, result, context.response.headers);
   }
 
   /** The path below the base path, or `null` when the request is not for us. */

@@ -4,15 +4,17 @@ import type { ActiveSession } from '../core/session-service';
 import type { PresentedToken } from '../core/session-cookies';
 import { AuthError } from '../errors/auth-error';
 import type { AuthRequest } from '../wire/auth-request';
-import type { ResponseDraft, RouteContext } from './route';
+import type { RequestHookContext } from './request-hooks';
+import type { ResponseDraft, RouteDefinition } from './route';
 import type { RouteParams } from './router';
 
 /**
  * The per-request state behind `RouteContext`: the session is looked up at most once, and the cookie is
  * re-sent or cleared here, so no route has to remember to.
  */
-export class RequestContext implements RouteContext {
+export class RequestContext implements RequestHookContext {
   readonly response: ResponseDraft = { status: 200, headers: [] };
+  private localValues: Map<string, unknown> | undefined;
   private lookup: Promise<ActiveSession | null> | undefined;
   private presented: PresentedToken | null = null;
   private clientInfoCache: ClientInfo | undefined;
@@ -23,7 +25,18 @@ export class RequestContext implements RouteContext {
     readonly auth: AuthContext,
     readonly body: Record<string, unknown>,
     readonly params: RouteParams,
+    readonly route: RouteDefinition,
   ) {}
+
+  get path(): string {
+    return this.route.path;
+  }
+
+  // Made on first use: only requests with hooks need it.
+  get locals(): Map<string, unknown> {
+    this.localValues ??= new Map();
+    return this.localValues;
+  }
 
   get client(): ClientInfo {
     this.clientInfoCache ??= clientInfo(this.request, this.auth.config.trustProxyHeaders);

@@ -1,6 +1,7 @@
 import type { AuthContext } from '../core/auth-context';
 import type { ClientInfo } from '../core/client-info';
 import type { ActiveSession } from '../core/session-service';
+import type { DeclaredError } from '../errors/declared-error';
 import type { ErrorCode } from '../errors/error-codes';
 import type { EntitySchemaName } from '../openapi/json-schema';
 import type { AuthRequest } from '../wire/auth-request';
@@ -11,6 +12,8 @@ import type { DtoClass } from './validate-dto';
 export interface ResponseDraft {
   status: number;
   readonly headers: Array<[string, string]>;
+  /** The session this request handed to the client, whatever the way of signing in (for `after` hooks). */
+  openedSession?: object;
 }
 
 /** What a route handler gets for one request. */
@@ -62,8 +65,8 @@ export interface RouteDefinition<D extends object = object, Q extends object = o
   readonly query?: DtoClass<Q>;
   /** The successful answer, for the API reference. */
   readonly response?: RouteResponse;
-  /** The error codes this route answers with besides the generic ones, for the API reference. */
-  readonly errors?: readonly ErrorCode[];
+  /** The error codes this route answers with besides the generic ones, for the API reference: engine codes by name, plugin codes as declared. */
+  readonly errors?: ReadonlyArray<ErrorCode | DeclaredError>;
   /**
    * How the route uses the caller's session: `required` answers 401 before the handler runs when there is
    * none; `optional` reads it when present; absent means the route never looks at it (sign-up, health).

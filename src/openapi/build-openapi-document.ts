@@ -11,6 +11,8 @@ export interface OpenApiDocument {
   servers: Array<{ url: string }>;
   paths: Record<string, Record<string, JsonSchema>>;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+  /** Each error code the instance answers with: its status and default message. */
+  'x-error-codes': Record<string, { status: number; message: string }>;
 }
 
 /**
@@ -32,7 +34,7 @@ export function buildOpenApiDocument(auth: AuthContext, routes: readonly RouteDe
   for (const route of routes) {
     const path = `${auth.config.basePath}${openApiPath(route.path)}` || '/';
     paths[path] ??= {};
-    paths[path][route.method.toLowerCase()] = routeOperation(route, registry);
+    paths[path][route.method.toLowerCase()] = routeOperation(route, registry, auth.errors);
   }
   return {
     openapi: '3.1.0',
@@ -43,6 +45,8 @@ export function buildOpenApiDocument(auth: AuthContext, routes: readonly RouteDe
     },
     servers: [{ url: auth.config.baseURL.origin }],
     paths,
+    // Every code the instance can answer with (the engine's and its plugins'), for clients that map codes to text.
+    'x-error-codes': Object.fromEntries(auth.errors.all().map(({ code, status, message }) => [code, { status, message }])),
     components: {
       schemas: registry.schemas,
       securitySchemes: {

@@ -1,5 +1,7 @@
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import { ERROR_CODES, type ErrorCode } from '../errors/error-codes';
+import type { DeclaredError } from '../errors/declared-error';
+import type { ErrorCatalog } from '../errors/error-catalog';
+import type { ErrorCode } from '../errors/error-codes';
 import type { RouteDefinition } from '../http/route';
 import type { DtoClass } from '../http/validate-dto';
 import type { JsonSchema } from './json-schema';
@@ -37,7 +39,7 @@ const SESSION_SECURITY = [{ bearerAuth: [] }, { cookieAuth: [] }];
  * The OpenAPI operation of one route: parameters from its path and query DTO, the body from its body DTO,
  * the answers from its `response` declaration, and every error it can answer with, grouped by status.
  */
-export function routeOperation(route: RouteDefinition, registry: SchemaRegistry): JsonSchema {
+export function routeOperation(route: RouteDefinition, registry: SchemaRegistry, errors: ErrorCatalog): JsonSchema {
   const operation: JsonSchema = {
     operationId: operationId(route),
     summary: route.summary,
@@ -50,7 +52,7 @@ export function routeOperation(route: RouteDefinition, registry: SchemaRegistry)
   if (route.body) {
     operation.requestBody = { required: true, content: { 'application/json': { schema: registry.ref(route.body) } } };
   }
-  operation.responses = { ...successResponses(route, registry), ...errorResponses(route) };
+  operation.responses = { ...successResponses(route, registry), ...errorResponses(route, errors) };
   return operation;
 }
 
@@ -95,8 +97,8 @@ function successResponses(route: RouteDefinition, registry: SchemaRegistry): Rec
 }
 
 /** Codes every route of its kind can answer with, besides the ones it declares. */
-function genericErrors(route: RouteDefinition): ErrorCode[] {
-  const codes: ErrorCode[] = [];
+function genericErrors(route: RouteDefinition): Array<ErrorCode | DeclaredError> {
+  const codes: Array<ErrorCode | DeclaredError> = [];
   if (route.body || route.query) codes.push('VALIDATION_ERROR');
   if (route.method === 'POST') codes.push('INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'INVALID_ORIGIN');
   if (route.session === 'required') codes.push('UNAUTHORIZED');
@@ -104,11 +106,12 @@ function genericErrors(route: RouteDefinition): ErrorCode[] {
   return codes;
 }
 
-function errorResponses(route: RouteDefinition): Record<string, JsonSchema> {
-  const byStatus = new Map<number, Set<ErrorCode>>();
-  for (const code of [...genericErrors(route), ...(route.errors ?? [])]) {
-    const status = ERROR_CODES[code].status;
-    byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
+function errorResponses(route: RouteDefinition, errors: ErrorCatalog): Record<string, JsonSchema> {
+  const byStatus = new Map<number, Set<string>>();
+  for (const entry of [...genericErrors(route), ...(route.errors ?? [])]) {
+    const declared = typeof entry === 'string' ? errors.get(entry) : entry;
+    if (!declared) throw new Error(`Route ${route.method} ${route.path} lists the error ${String(entry)}, which no plugin declares.`);
+    byStatus.set(declared.status, (byStatus.get(declared.status) ?? new Set()).add(declared.code));
   }
   const responses: Record<string, JsonSchema> = {};
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {

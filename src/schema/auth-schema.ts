@@ -73,6 +73,20 @@ export interface PluginField {
 }
 
 /**
+ * A table a plugin declares (or, under a core kind's name, the fields it adds to that table).
+ * @example
+ * { modelName: 'audit_log', fields: { userId: { type: 'string', required: true }, createdAt: { type: 'date', required: true } },
+ *   indexes: [{ fields: ['userId', 'createdAt'] }] }
+ */
+export interface PluginTable {
+  /** The SQL table name (default: the model name in snake_case). */
+  readonly modelName?: string;
+  readonly fields: Readonly<Record<string, PluginField>>;
+  /** Composite (or unique) indexes by field name, besides each field's own `index` / `unique`. */
+  readonly indexes?: ReadonlyArray<{ readonly fields: readonly string[]; readonly unique?: boolean }>;
+}
+
+/**
  * What a plugin adds to the schema (better-auth's plugin `schema` shape): `tables` keyed by model name, where
  * a core kind (`user`, `session`, `account`, `verification`) adds fields to that core table and any other key
  * is a table of the plugin's own; `kinds` lists further entity kinds whose tables it uses.
@@ -85,7 +99,7 @@ export interface PluginField {
  * };
  */
 export interface PluginSchema {
-  readonly tables?: Readonly<Record<string, { readonly modelName?: string; readonly fields: Readonly<Record<string, PluginField>> }>>;
+  readonly tables?: Readonly<Record<string, PluginTable>>;
   /** Entity kinds beyond user, session, account and verification whose tables the plugin uses. */
   readonly kinds?: ReadonlyArray<'organization' | 'member' | 'invitation'>;
 }

@@ -1,13 +1,13 @@
 import type { EntityKind } from '../../entities/entity-kind';
 import type { AuthContext } from '../core/auth-context';
-import type { AuthPlugin } from '../plugins/auth-plugin';
+import type { PluginDeclarations } from '../core/plugin-declarations';
 import type { AuthSchema, PluginField, SchemaColumn, SchemaTable } from './auth-schema';
 import { entityTable, snakeCase } from './entity-table';
 
 /** What `getAuthSchema` reads from a built auth: its context (the adapter's models) and its plugins. */
 export interface SchemaSource {
   readonly context: Pick<AuthContext, 'models'>;
-  readonly plugins: readonly AuthPlugin[];
+  readonly plugins: readonly PluginDeclarations[];
 }
 
 /** The kinds every auth stores; plugins add others through `schema.kinds`. */
@@ -47,9 +47,17 @@ export function getAuthSchema(auth: SchemaSource): AuthSchema {
         continue;
       }
       const id: SchemaColumn = { field: 'id', name: 'id', type: 'string', nullable: false, primaryKey: true, autoIncrement: false, unique: false, long: false, source: plugin.id };
-      const indexes = Object.entries(declared.fields)
-        .filter(([, spec]) => spec.index && !spec.unique)
-        .map(([field, spec]) => ({ columns: [spec.fieldName ?? snakeCase(field)], unique: false }));
+      const columnName = (field: string) => {
+        const spec = declared.fields[field];
+        if (!spec) throw new Error(`The plugin "${plugin.id}" indexes ${model}.${field}, which it does not declare.`);
+        return spec.fieldName ?? snakeCase(field);
+      };
+      const indexes = [
+        ...Object.entries(declared.fields)
+          .filter(([, spec]) => spec.index && !spec.unique)
+          .map(([field]) => ({ columns: [columnName(field)], unique: false })),
+        ...(declared.indexes ?? []).map((index) => ({ columns: index.fields.map(columnName), unique: index.unique === true })),
+      ];
       plugins.push({ model, name: declared.modelName ?? snakeCase(model), source: plugin.id, columns: [id, ...columns], indexes });
     }
   }

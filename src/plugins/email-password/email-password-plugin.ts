@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
+import type { AnswerDraft } from '../../core/sign-in-pipeline';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolveEmailPasswordOptions, type EmailPasswordOptions, type ResolvedEmailPasswordOptions } from './options';
@@ -33,8 +34,9 @@ export class EmailPasswordPlugin implements AuthPlugin {
     return signUpWithEmail(this.auth, this.options, input, client);
   }
 
-  signIn(input: SignInInput, client: ClientInfo): Promise<SignInResult> {
-    return signInWithEmail(this.auth, this.options, input, client);
+  /** Checks the password, then runs the sign-in pipeline; `response` receives the cookies a step sets. */
+  signIn(input: SignInInput, client: ClientInfo, response?: AnswerDraft): Promise<SignInResult> {
+    return signInWithEmail(this.auth, this.options, input, client, response);
   }
 
   private get auth(): AuthContext {

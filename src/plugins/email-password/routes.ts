@@ -38,8 +38,10 @@ export function signInRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     handle: async (ctx, dto) => {
       // The client navigates to `url`: it must stay on a trusted origin.
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
-      const result = await plugin.signIn(dto, ctx.client);
-      attachSession(ctx.auth, ctx.response, result.session, result.token, dto.rememberMe !== false);
+      const result = await plugin.signIn(dto, ctx.client, ctx.response);
+      // A step answered instead of opening a session (two-factor's `{ twoFactorRedirect: true }`): its answer goes out as is.
+      if (result.kind === 'answer') return result.body;
+      attachSession(ctx.auth, ctx.response, result.session, result.token, result.rememberMe);
       return {
         redirect: Boolean(dto.callbackURL),
         token: result.token,

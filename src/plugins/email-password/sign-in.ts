@@ -2,6 +2,7 @@ import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
 import { findCredentialAccount, passwordHashOf } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
+import type { AnswerDraft, SignInOutcome } from '../../core/sign-in-pipeline';
 import { AuthError } from '../../errors/auth-error';
 import type { ResolvedEmailPasswordOptions } from './options';
 
@@ -11,11 +12,8 @@ export interface SignInInput {
   rememberMe?: boolean;
 }
 
-export interface SignInResult {
-  user: object;
-  session: object;
-  token: string;
-}
+/** A session, or the answer a sign-in step gave instead (a second factor to ask for). */
+export type SignInResult = Exclude<SignInOutcome, { kind: 'refused' }>;
 
 /**
  * Checks an email and password and opens a session. An unknown email, a user without a password and a wrong
@@ -27,6 +25,7 @@ export async function signInWithEmail(
   options: ResolvedEmailPasswordOptions,
   input: SignInInput,
   client: ClientInfo,
+  response?: AnswerDraft,
 ): Promise<SignInResult> {
   // Too long for any stored password: refuse before hashing, with the same answer as a wrong password.
   if (input.password.length > options.maxPasswordLength) throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
@@ -41,9 +40,8 @@ export async function signInWithEmail(
     throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
   }
   if (!(await auth.hasher.verify(hash, input.password))) throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
-  // Asked only after the password matched, so a refusal (EMAIL_NOT_VERIFIED) tells nothing to a guesser.
-  const refusal = await auth.hooks.sessionRefusal(user, 'sign-in');
-  if (refusal) throw refusal;
-  const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
-  return { user, session, token };
+  // The steps run only after the password matched, so a refusal (EMAIL_NOT_VERIFIED, a ban) tells nothing to a guesser.
+  const outcome = await auth.signIn.open(user, { via: 'email', client, rememberMe: input.rememberMe, response });
+  if (outcome.kind === 'refused') throw outcome.error;
+  return outcome;
 }

@@ -56,9 +56,9 @@ export async function signUpWithEmail(
     throw error;
   }
   await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined });
-  // A gate (email verification required, say) keeps the new user without a session, as better-auth does.
-  if (!options.autoSignIn || (await auth.hooks.sessionRefusal(user, 'sign-up'))) return { user, session: null, token: null };
-  const userId = auth.models.user.read(user, 'id') as string;
-  const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
-  return { user, session, token };
+  if (!options.autoSignIn) return { user, session: null, token: null };
+  // A refusing step (email verification required, say) keeps the new user without a session, as better-auth does.
+  const outcome = await auth.signIn.open(user, { via: 'sign-up', client, rememberMe: input.rememberMe });
+  if (outcome.kind !== 'session') return { user, session: null, token: null };
+  return { user, session: outcome.session, token: outcome.token };
 }

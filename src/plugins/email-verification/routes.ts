@@ -73,6 +73,7 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
       if (!user || !email || model.read(user, 'email') !== (replaces ?? email)) return fail('INVALID_TOKEN');
 
       let changed: object | null = null;
+      let verified: object = user;
       if (replaces !== undefined) {
         try {
           changed = await ctx.auth.db.updateUser(userId, { email, emailVerified: true });
@@ -82,14 +83,16 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
         }
         if (!changed) return fail('INVALID_TOKEN');
       } else if (!plugin.isVerified(user)) {
-        await ctx.auth.db.updateUser(userId, { emailVerified: true });
+        verified = (await ctx.auth.db.updateUser(userId, { emailVerified: true })) ?? user;
       }
 
       if (plugin.options.autoSignInAfterVerification) {
         const active = await ctx.session();
         if (!active || model.read(active.user, 'id') !== userId) {
-          const opened = await ctx.auth.sessions.create(userId, ctx.client);
-          attachSession(ctx.auth, ctx.response, opened.session, opened.token);
+          // Through the sign-in pipeline like any sign-in (bans apply); a step that refuses or asks for more
+          // leaves the user verified but signed out, to sign in the ordinary way.
+          const opened = await ctx.auth.signIn.open(changed ?? verified, { via: 'email-verification', client: ctx.client, response: ctx.response });
+          if (opened.kind === 'session') attachSession(ctx.auth, ctx.response, opened.session, opened.token);
         }
       }
       if (target) return new Redirect(target);

@@ -40,7 +40,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
       const opened = await ctx.auth.db.transaction(async (tx) => {
         await tx.updateAccount(accountId, { password: newHash });
         if (!dto.revokeOtherSessions) return null;
-        await tx.deleteSessionsForUser(userId);
+        await ctx.auth.sessions.revokeAll(userId, undefined, tx);
         return ctx.auth.sessions.create(userId, ctx.client, {}, tx);
       });
       if (!opened) return { token: null, user: userJson(ctx.auth, user) };

@@ -77,7 +77,7 @@ export function revokeSessionRoute(): RouteDefinition {
       // Accept the raw token or the digest list-sessions showed; compare digests only.
       const candidates = new Set([digestToken(dto.token)]);
       if (looksLikeDigest(dto.token)) candidates.add(dto.token);
-      const own = await ctx.auth.db.listSessionsForUser(ctx.auth.models.user.read(user, 'id') as string);
+      const own = await ctx.auth.sessions.listAll(ctx.auth.models.user.read(user, 'id') as string);
       const target = own.find((session) => candidates.has(model.read(session, 'token') as string));
       if (!target) throw new AuthError('SESSION_NOT_FOUND');
       const targetId = model.read(target, 'id') as string;

@@ -85,8 +85,11 @@ async function consumeDeleteToken(auth: AuthContext, token: string, userId: stri
 async function deleteNow(plugin: UserPlugin, ctx: RouteContext, active: ActiveSession): Promise<void> {
   const { beforeDelete, afterDelete } = plugin.options;
   if (beforeDelete) await beforeDelete(active.user);
-  // The adapter contract deletes the sessions, accounts, memberships and sent invitations with the user.
-  await ctx.auth.db.deleteUser(ctx.auth.models.user.read(active.user, 'id') as string);
+  const userId = ctx.auth.models.user.read(active.user, 'id') as string;
+  // Through the session store first, so a secondary storage forgets them too; the adapter contract then
+  // deletes the rest (accounts, memberships, sent invitations) with the user.
+  await ctx.auth.sessions.revokeAll(userId);
+  await ctx.auth.db.deleteUser(userId);
   ctx.endSession();
   if (afterDelete) await afterDelete(active.user);
 }

@@ -1,0 +1,24 @@
+import type { DeclaredError } from '../errors/declared-error';
+import type { EmailTemplate } from '../email/templates';
+import type { PluginSchema } from '../schema/auth-schema';
+import type { RateLimitRule } from './rate-limit-rules';
+
+/**
+ * What a plugin declares as data, for the engine to merge when the instance is built: the part of
+ * `AuthPlugin` that core reads. Core knows plugins only through this (never by class), so a third-party
+ * plugin reaches every extension point the first-party ones use.
+ */
+export interface PluginDeclarations {
+  /** Unique per auth instance; namespaces the plugin's token purposes and email kinds. */
+  readonly id: string;
+  /** Tables and fields the plugin needs; `getAuthSchema`, `generate` and `migrate` include them. */
+  readonly schema?: PluginSchema;
+  /** Error codes the plugin answers with (from `defineErrorCodes`), merged into the code→status table and OpenAPI. */
+  readonly errorCodes?: Readonly<Record<string, DeclaredError>>;
+  /** Purposes of the single-use tokens the plugin issues, each `<plugin id>:<name>`. */
+  readonly tokenPurposes?: readonly string[];
+  /** The emails the plugin sends, keyed `<plugin id>:<name>`, with their templates. */
+  readonly emailTemplates?: Readonly<Record<string, EmailTemplate>>;
+  /** Rate limits the plugin asks for on its own paths. */
+  readonly rateLimit?: readonly RateLimitRule[];
+}

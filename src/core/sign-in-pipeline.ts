@@ -1,0 +1,126 @@
+import type { DatabaseAdapter } from '../../adapters/database-adapter';
+import type { AuthError } from '../errors/auth-error';
+import type { ClientInfo } from './client-info';
+import type { SessionService } from './session-service';
+
+/**
+ * How the user proved who they are. Every way of signing in names itself here and ends in the same
+ * pipeline, so a step (a ban, a second factor) applies to all of them without each route knowing.
+ */
+export type SignInMethod =
+  | 'sign-up'
+  | 'email'
+  | 'username'
+  | 'social'
+  | 'passkey'
+  | 'magic-link'
+  | 'email-otp'
+  | 'email-verification'
+  | 'two-factor'
+  | (string & {});
+
+/** The status and headers of the answer being built, when the sign-in came over HTTP. */
+export interface AnswerDraft {
+  status: number;
+  readonly headers: Array<[string, string]>;
+}
+
+/** One sign-in as the steps see it. Steps may set `sessionFields` and `rememberMe`; the rest is fixed. */
+export interface SignInAttempt {
+  readonly user: object;
+  readonly userId: string;
+  readonly via: SignInMethod;
+  readonly client: ClientInfo;
+  /** Whether the session outlives the browser session (`rememberMe: false` on sign-in makes it a one-day one). */
+  rememberMe: boolean;
+  /** Standard or custom session fields the new session is created with (`impersonatedBy`, `activeOrganizationId`). */
+  readonly sessionFields: Record<string, unknown>;
+  /** The answer being built (to set a cookie of the step's own); absent for `auth.api` calls. */
+  readonly response?: AnswerDraft;
+}
+
+/** What a step decides: go on (nothing), refuse with an error, or answer instead of opening a session. */
+export type SignInStepResult = void | undefined | { refuse: AuthError } | { answer: Record<string, unknown> };
+
+/**
+ * A plugin's part in every sign-in, run in the order steps were added, after the user proved who they are
+ * and before any session exists.
+ * @example
+ * auth.signIn.addStep({
+ *   id: 'admin:ban',
+ *   run: (attempt) => (isBanned(attempt.user) ? { refuse: new AuthError(ADMIN_ERRORS.BANNED_USER) } : undefined),
+ * });
+ * auth.signIn.addStep({ id: 'two-factor', run: (attempt) => ({ answer: { twoFactorRedirect: true } }) });
+ */
+export interface SignInStep {
+  /** For error messages and ordering questions: `<plugin id>` or `<plugin id>:<what>`. */
+  readonly id: string;
+  run(attempt: SignInAttempt): SignInStepResult | Promise<SignInStepResult>;
+}
+
+/**
+ * How a sign-in ended: a session, an answer a step gave instead (the route sends it as is), or a step's
+ * refusal (sign-in answers with it; sign-up keeps the new user without a session).
+ */
+export type SignInOutcome =
+  | { readonly kind: 'session'; readonly user: object; readonly session: object; readonly token: string; readonly rememberMe: boolean }
+  | { readonly kind: 'answer'; readonly user: object; readonly body: Record<string, unknown> }
+  | { readonly kind: 'refused'; readonly user: object; readonly error: AuthError };
+
+/** What a flow passes when it has proven who the user is. */
+export interface SignInRequest {
+  via: SignInMethod;
+  client: ClientInfo;
+  rememberMe?: boolean;
+  response?: AnswerDraft;
+  /** Where the session is written, when the flow runs in a transaction. */
+  db?: DatabaseAdapter;
+}
+
+/**
+ * The one way a session is opened for a user who just proved who they are. Runs every step, then creates
+ * the session with the fields the steps set. A refusal or an answer stops it before any session exists.
+ * @example
+ * const outcome = await auth.signIn.open(user, { via: 'email', client: ctx.client, rememberMe, response: ctx.response });
+ * if (outcome.kind === 'refused') throw outcome.error;
+ * if (outcome.kind === 'answer') return outcome.body;
+ */
+export class SignInPipeline {
+  private readonly steps: SignInStep[] = [];
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly userId: (user: object) => string,
+  ) {}
+
+  /** Adds a step; call from a plugin's `init`. */
+  addStep(step: SignInStep): void {
+    if (this.steps.some((existing) => existing.id === step.id)) throw new TypeError(`The sign-in step "${step.id}" was added twice.`);
+    this.steps.push(step);
+  }
+
+  async open(user: object, request: SignInRequest): Promise<SignInOutcome> {
+    const attempt: SignInAttempt = {
+      user,
+      userId: this.userId(user),
+      via: request.via,
+      client: request.client,
+      rememberMe: request.rememberMe !== false,
+      sessionFields: {},
+      response: request.response,
+    };
+    for (const step of this.steps) {
+      const result = await step.run(attempt);
+      if (!result) continue;
+      if ('refuse' in result) return { kind: 'refused', user, error: result.refuse };
+      return { kind: 'answer', user, body: result.answer };
+    }
+    const { session, token } = await this.sessions.create(
+      attempt.userId,
+      attempt.client,
+      { rememberMe: attempt.rememberMe, fields: attempt.sessionFields },
+      request.db,
+    );
+    return { kind: 'session', user, session, token, rememberMe: attempt.rememberMe };
+  }
+}
