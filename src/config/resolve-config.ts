@@ -3,6 +3,9 @@ import { consoleLogger, type Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
+import { ConfigError } from '../errors/config-error';
+
+export { ConfigError };
 
 /** The configuration with every default applied, resolved once when the auth instance is built. */
 export interface ResolvedConfig {
@@ -37,13 +40,6 @@ export const MIN_SECRET_LENGTH = 32;
 const DAY_SECONDS = 24 * 60 * 60;
 const DEFAULT_COOKIE_NAME = 'better-auth.session_token';
 
-/** Thrown at build time for a configuration the engine refuses to run with. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /** Applies defaults and checks the configuration; throws `ConfigError` with the fix in the message. */
 export function resolveConfig(config: AuthConfig): ResolvedConfig {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/resolve-config';
+import { ConfigError } from './config-error';
 import type { DeclaredError } from './declared-error';
 import { ERROR_CODES } from './error-codes';
 
