@@ -17,6 +17,8 @@ export interface ServerSpec {
   nodeFlags?: string[];
   /** How long start-up may take (population of a million sessions takes a while). */
   startTimeoutMs?: number;
+  /** The checkout to run it from (default: this one), e.g. a worktree of an earlier commit for `--baseline`. */
+  cwd?: string;
 }
 
 export interface RunningServer {
@@ -40,6 +42,7 @@ export function startServer(spec: ServerSpec): Promise<RunningServer | SkippedSe
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...(spec.nodeFlags ?? []), ...profile, ...loader, spec.file, ...(spec.args ?? [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: spec.cwd,
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

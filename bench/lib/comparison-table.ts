@@ -28,6 +28,11 @@ export function comparisonTable(results: ComparisonResults, connections: number)
       const ceiling = 'skipped' in ceilingRun ? null : figure.pick(ceilingRun);
       rows.push([backend.backend, figure.label, ours, theirs, gain(ours, theirs, figure.better), ceiling, cost(ours, ceiling, figure.better)]);
     }
+    if (backend.baseline && !('skipped' in backend.baseline) && !('skipped' in backend.ours)) {
+      const before = backend.baseline.rps;
+      const now = backend.ours.getSession.rps;
+      rows.push([backend.backend, 'get-session req/s vs --baseline', now, before, `${((now / before - 1) * 100).toFixed(1)}%`, null, null]);
+    }
     for (const [who, side] of [['ours', backend.ours], ['Better Auth', backend.theirs]] as const) {
       if ('skipped' in side) notes.push(`${backend.backend}, ${who}: skipped — ${side.skipped}`);
     }

@@ -13,10 +13,15 @@ export interface BenchOptions {
   rounds: number;
   /** Users (each with a session) for the scale bench. */
   scaleSizes: number[];
+  /**
+   * A checkout of this project at another commit (a git worktree with its node_modules): its server joins the
+   * get-session rounds as `baseline`, so a change is measured against the code before it in the same run.
+   */
+  baseline?: string;
 }
 
-const USAGE = `npm run bench -- [--only memory,sqlite,postgres,scale,event-loop] [--duration s] [--warmup s] [--rounds n] [--scale-sizes 1000,100000]
-  env: BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_ROUNDS, BENCH_PG_URL (admin URL of PostgreSQL), BENCH_CPU_PROF (directory)`;
+const USAGE = `npm run bench -- [--only memory,sqlite,postgres,scale,event-loop] [--duration s] [--warmup s] [--rounds n] [--scale-sizes 1000,100000] [--baseline dir]
+  env: BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_ROUNDS, BENCH_PG_URL (admin URL of PostgreSQL), BENCH_CPU_PROF (directory), BENCH_BASELINE (dir)`;
 
 /** Reads flags (and BENCH_* environment variables, handy with `npm run bench`). */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -39,6 +44,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     warmupSeconds: positive(flags.get('warmup') ?? process.env.BENCH_WARMUP ?? '2'),
     rounds: Math.round(positive(flags.get('rounds') ?? process.env.BENCH_ROUNDS ?? '3')),
     scaleSizes: (flags.get('scale-sizes') ?? '1000,100000,1000000').split(',').map(positive),
+    baseline: flags.get('baseline') ?? process.env.BENCH_BASELINE,
   };
 }
 

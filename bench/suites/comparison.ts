@@ -25,17 +25,21 @@ export interface BackendComparison {
   ceiling: LoadResult | Skipped;
   /** node:http doing one scrypt per request, measured next to this backend's sign-ins. */
   hashCeiling: LoadResult | Skipped;
+  /** Our server from the `--baseline` checkout, in the same get-session rounds. */
+  baseline?: LoadResult | Skipped;
 }
 
 export interface ComparisonResults {
   backends: BackendComparison[];
 }
 
-type Contender = 'ceiling' | 'ours' | 'theirs';
+type Contender = 'ceiling' | 'ours' | 'theirs' | 'baseline';
 
 /** Where each contender keeps its data for one backend, and how to release it afterwards. */
 interface Locations {
   ours?: string;
+  /** Where the `--baseline` checkout's server keeps its data. */
+  baseline?: string;
   theirs?: string;
   ceiling?: string;
   dispose(): void;
@@ -71,7 +75,7 @@ async function compareOn(backend: Backend, hashServer: RunningServer, options: B
   const servers = new Map<Contender, RunningServer>();
   const skips = new Map<Contender, string>();
   try {
-    for (const [contender, spec] of specs(backend, where)) {
+    for (const [contender, spec] of specs(backend, where, options.baseline)) {
       const server = await startServer(spec);
       if (isSkipped(server)) {
         console.log(`    ${backend}, ${contender}: skipped — ${server.skipped}`);
@@ -96,7 +100,10 @@ async function compareOn(backend: Backend, hashServer: RunningServer, options: B
     const theirs = await flows('theirs');
     const ceilingRuns = getSessions.get('ceiling');
     const ceiling = ceilingRuns ? median(ceilingRuns) : { skipped: skips.get('ceiling') ?? 'not started' };
-    return { backend, ours, theirs, ceiling, hashCeiling };
+    if (!options.baseline) return { backend, ours, theirs, ceiling, hashCeiling };
+    const baselineRuns = getSessions.get('baseline');
+    const baseline = baselineRuns ? median(baselineRuns) : { skipped: skips.get('baseline') ?? 'not started' };
+    return { backend, ours, theirs, ceiling, hashCeiling, baseline };
   } finally {
     for (const server of servers.values()) await server.stop();
     where.dispose();
@@ -125,14 +132,16 @@ function median(runs: LoadResult[]): LoadResult {
   return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
 }
 
-function specs(backend: Backend, where: Locations): Array<[Contender, ServerSpec]> {
+function specs(backend: Backend, where: Locations, baseline: string | undefined): Array<[Contender, ServerSpec]> {
   const args = (location: string | undefined) => (location === undefined ? [backend] : [backend, location]);
   const ceiling: ServerSpec = backend === 'memory' ? { file: 'bench/servers/ceiling-json.mjs' } : { file: 'bench/servers/ceiling-join.mjs', args: [backend, where.ceiling!] };
-  return [
+  const contenders: Array<[Contender, ServerSpec]> = [
     ['ceiling', ceiling],
     ['ours', { file: 'bench/servers/ours.ts', args: args(where.ours) }],
     ['theirs', { file: 'bench/servers/better-auth.mjs', args: args(where.theirs) }],
   ];
+  if (baseline) contenders.push(['baseline', { file: 'bench/servers/ours.ts', args: args(where.baseline), cwd: baseline }]);
+  return contenders;
 }
 
 async function locations(backend: Backend): Promise<Locations | string> {
@@ -140,11 +149,17 @@ async function locations(backend: Backend): Promise<Locations | string> {
   if (backend === 'sqlite') {
     // On disk, as a deployment would be; each contender its own file.
     const scratch = scratchDirectory();
-    return { ours: `sqlite:${scratch.path('ours.sqlite')}`, theirs: scratch.path('theirs.sqlite'), ceiling: scratch.path('ceiling.sqlite'), dispose: scratch.dispose };
+    return {
+      ours: `sqlite:${scratch.path('ours.sqlite')}`,
+      baseline: `sqlite:${scratch.path('baseline.sqlite')}`,
+      theirs: scratch.path('theirs.sqlite'),
+      ceiling: scratch.path('ceiling.sqlite'),
+      dispose: scratch.dispose,
+    };
   }
-  const urls = await freshPostgresDatabases(['ours', 'better_auth', 'ceiling'] as const);
+  const urls = await freshPostgresDatabases(['ours', 'baseline', 'better_auth', 'ceiling'] as const);
   if (typeof urls === 'string') return urls;
-  return { ours: urls.ours, theirs: urls.better_auth, ceiling: urls.ceiling, dispose: () => {} };
+  return { ours: urls.ours, baseline: urls.baseline, theirs: urls.better_auth, ceiling: urls.ceiling, dispose: () => {} };
 }
 
 function log(message: string): void {
