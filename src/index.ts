@@ -28,7 +28,7 @@ export { defineRoute, type RouteDefinition, type RouteContext, type ResponseDraf
 export type { RouteParams } from './http/router';
 export { Redirect } from './http/redirect';
 export { safeRedirectTarget } from './http/redirect-target';
-export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening } from './core/auth-hooks';
+export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening, type UserInputContributor, type UserInputChange } from './core/auth-hooks';
 export { BackgroundTasks } from './core/background-tasks';
 export type { DatabaseHooks, ModelHooks, DatabaseHookContext, HookRequest, HookData, BeforeHookResult, HookedKind } from './core/database-hooks';
 export { HookedDatabaseAdapter } from './core/hooked-database-adapter';

@@ -7,6 +7,23 @@ export interface SignUpEvent {
   callbackURL?: string;
 }
 
+/** Which request is writing the user: sign-up creates it, update-user changes the caller's own. */
+export interface UserInputChange {
+  readonly via: 'sign-up' | 'update-user';
+  /** The user being changed (update-user only). */
+  readonly userId?: string;
+}
+
+/**
+ * Reads the request body for fields a plugin owns (a username) and returns the standard fields to write, or
+ * `{}`; throws an `AuthError` to refuse the request before anything is written. Custom fields of the user
+ * class keep flowing through `customInput`; this is for fields that need a plugin's rules.
+ */
+export type UserInputContributor = (
+  body: Readonly<Record<string, unknown>>,
+  change: UserInputChange,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
 /** How a session is about to be opened. */
 export type SessionOpening = 'sign-up' | 'sign-in';
 
@@ -29,6 +46,7 @@ export type SessionGate = (user: object, via: SessionOpening) => AuthError | nul
 export class AuthHooks {
   private readonly signUpListeners: Array<(event: SignUpEvent) => void | Promise<void>> = [];
   private readonly gates: SessionGate[] = [];
+  private readonly userInputs: UserInputContributor[] = [];
 
   /** Runs after sign-up has stored a user and its credential, before any session is opened. */
   onSignUp(listener: (event: SignUpEvent) => void | Promise<void>): void {
@@ -38,6 +56,23 @@ export class AuthHooks {
   /** Adds a check every session opened by sign-up or sign-in must pass. */
   addSessionGate(gate: SessionGate): void {
     this.gates.push(gate);
+  }
+
+  /**
+   * Lets a plugin read its own fields from sign-up and update-user bodies (the username plugin's `username`).
+   * @example
+   * auth.hooks.addUserInput(async (body) => (typeof body.nickname === 'string' ? { nickname: body.nickname.trim() } : {}));
+   */
+  addUserInput(contributor: UserInputContributor): void {
+    this.userInputs.push(contributor);
+  }
+
+  /** What every contributor takes from a body, merged in the order they were added. */
+  async userInput(body: Readonly<Record<string, unknown>>, change: UserInputChange): Promise<Record<string, unknown>> {
+    if (this.userInputs.length === 0) return {};
+    const values: Record<string, unknown> = {};
+    for (const contributor of this.userInputs) Object.assign(values, await contributor(body, change));
+    return values;
   }
 
   /** Called by sign-up; listeners run in order and a listener's error fails the request. */

@@ -15,3 +15,6 @@ export type { UserPluginOptions } from './user/options';
 export type { EmailSender, EmailMessage, EmailKind } from '../email/email-sender';
 export { ConsoleEmailSender } from '../email/console-email-sender';
 export { MemoryEmailSender, type EmailFilter } from '../email/memory-email-sender';
+export { UsernamePlugin, type SignInUsernameInput } from './username/username-plugin';
+export type { UsernameOptions } from './username/options';
+export { USERNAME_ERRORS } from './username/error-codes';

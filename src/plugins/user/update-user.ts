@@ -22,11 +22,15 @@ export function updateUserRoute(): RouteDefinition {
     handle: async (ctx, dto) => {
       const { user } = await ctx.requireSession();
       if (ctx.body.email !== undefined) throw new AuthError('EMAIL_CAN_NOT_BE_UPDATED');
-      const changes: Record<string, unknown> = { ...customInput(ctx.auth.models.user, ctx.body) };
+      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      const changes: Record<string, unknown> = {
+        ...customInput(ctx.auth.models.user, ctx.body),
+        ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'update-user', userId })),
+      };
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.image !== undefined) changes.image = dto.image;
       if (Object.keys(changes).length === 0) throw new AuthError('VALIDATION_ERROR', 'No fields to update');
-      const updated = await ctx.auth.db.updateUser(ctx.auth.models.user.read(user, 'id') as string, changes);
+      const updated = await ctx.auth.db.updateUser(userId, changes);
       if (!updated) throw new AuthError('UNAUTHORIZED'); // deleted while this request ran
       return { status: true, user: userJson(ctx.auth, updated) };
     },
