@@ -10,6 +10,7 @@ import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
 // The builder is the composition root, the one layer above the plugins: it knows the plugin every instance
 // mounts by default. Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
+import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -52,7 +53,7 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const plugins = withCorePlugins(this.plugins);
+    const plugins = withCorePlugins(this.plugins, this.config);
     // Hooks wrap the adapter once, here, so every flow and plugin writes through them without knowing.
     const db = config.databaseHooks ? new HookedDatabaseAdapter(this.db, config.databaseHooks) : this.db;
     const context = new AuthContext(config, db, plugins);
@@ -65,10 +66,21 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
 
 /**
  * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
- * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead.
+ * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. The rate limiter
+ * joins when `rateLimit` is on.
  */
 const USER_PLUGIN_ID = 'user';
 
-function withCorePlugins(plugins: readonly AuthPlugin[]): AuthPlugin[] {
-  return plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
+function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig): AuthPlugin[] {
+  const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
+  // The limiter runs before every other plugin's hooks, so a limited request costs nothing else.
+  if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) all.unshift(new RateLimitPlugin(config.rateLimit));
+  return all;
+}
+
+const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
+
+/** On when configured so, and by default in production (better-auth's rule). */
+function rateLimitEnabled(config: AuthConfig): boolean {
+  return config.rateLimit?.enabled ?? process.env.NODE_ENV === 'production';
 }

@@ -18,7 +18,7 @@ export type { ActiveSession, SessionOptions } from './core/session-service';
 export { DatabaseSessionStore, type SessionStore } from './core/session-store';
 export { SignInPipeline, type SignInStep, type SignInAttempt, type SignInMethod, type SignInOutcome, type SignInRequest, type SignInStepResult, type AnswerDraft } from './core/sign-in-pipeline';
 export { matchesPath, type PathMatcher } from './core/path-matcher';
-export type { RateLimitRule, DeclaredRateLimitRule } from './core/rate-limit-rules';
+export type { RateLimitRule, DeclaredRateLimitRule, RateLimitOptions, RateLimitStore, CustomRateLimit } from './core/rate-limit-rules';
 export type { PluginDeclarations } from './core/plugin-declarations';
 export type { RequestHooks, BeforeRequestHook, AfterRequestHook, RequestHookContext, RequestOutcome, HookAnswer } from './http/request-hooks';
 export type { ClientInfo } from './core/client-info';

@@ -2,6 +2,7 @@ import type { PasswordHasher } from '../crypto/password-hasher';
 import type { Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
+import type { RateLimitOptions } from '../core/rate-limit-rules';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -65,4 +66,9 @@ export interface AuthConfig {
    * (better-auth's shape); see `DatabaseHooks`.
    */
   databaseHooks?: DatabaseHooks;
+  /**
+   * Request limits per client and per target account (see `RateLimitOptions`); on by default when
+   * `NODE_ENV=production`. Behind a proxy, set `trustProxyHeaders` so the client address is the real one.
+   */
+  rateLimit?: RateLimitOptions;
 }

@@ -25,3 +25,31 @@ export function checkRateLimitRule(source: string, rule: RateLimitRule): Declare
   }
   return { ...rule, source };
 }
+
+/**
+ * Counts hits per key in fixed windows: the rate limiter's only storage need. Memory by default; a secondary
+ * storage (Redis) implements it with an atomic increment so every process counts together.
+ */
+export interface RateLimitStore {
+  /** Counts one hit on `key` and answers how many the current window holds and when it ends. */
+  hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }>;
+}
+
+/** A path's own limit, or `false` for no limit on it. */
+export type CustomRateLimit = { windowSeconds: number; max: number } | false;
+
+/**
+ * `AuthConfig.rateLimit`, in better-auth's terms: on by default when `NODE_ENV=production`; 100 requests per
+ * 10 s per client and path; stricter built-in rules for signing in, signing up and sending emails; rules the
+ * plugins declare; and the app's own rules per path (`customRules`), which win over all others.
+ * @example
+ * rateLimit: { enabled: true, customRules: { '/sign-in/email': { windowSeconds: 60, max: 5 }, '/ok': false } }
+ */
+export interface RateLimitOptions {
+  enabled?: boolean;
+  windowSeconds?: number;
+  max?: number;
+  customRules?: Readonly<Record<string, CustomRateLimit>>;
+  /** Where counters live (default: this process's memory). */
+  store?: RateLimitStore;
+}

@@ -18,3 +18,5 @@ export { MemoryEmailSender, type EmailFilter } from '../email/memory-email-sende
 export { UsernamePlugin, type SignInUsernameInput } from './username/username-plugin';
 export type { UsernameOptions } from './username/options';
 export { USERNAME_ERRORS } from './username/error-codes';
+export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
+export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
