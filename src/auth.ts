@@ -43,6 +43,11 @@ export class Auth<U extends object, S extends object, A extends object = object>
     return this.server.handle(request);
   }
 
+  /** Releases what the instance holds (plugins' timers and connections). The database is the app's to close. */
+  async close(): Promise<void> {
+    for (const plugin of this.plugins) await plugin.close?.();
+  }
+
   /** Every mounted route (for the API reference and for tests). */
   get routes(): RouteDefinition[] {
     return this.server.routes;

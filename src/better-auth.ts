@@ -11,6 +11,9 @@ import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
 // mounts by default. Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
 import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
+import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-storage-plugin';
+import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
+import { mergeDatabaseHooks } from './core/merge-database-hooks';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -54,8 +57,9 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
     const plugins = withCorePlugins(this.plugins, this.config);
-    // Hooks wrap the adapter once, here, so every flow and plugin writes through them without knowing.
-    const db = config.databaseHooks ? new HookedDatabaseAdapter(this.db, config.databaseHooks) : this.db;
+    // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
+    const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
+    const db = hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db;
     const context = new AuthContext(config, db, plugins);
     for (const plugin of plugins) plugin.init?.(context);
     context.seal();
@@ -73,8 +77,13 @@ const USER_PLUGIN_ID = 'user';
 
 function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
+  const storage = config.secondaryStorage;
+  if (storage) all.unshift(new SecondaryStoragePlugin(storage));
   // The limiter runs before every other plugin's hooks, so a limited request costs nothing else.
-  if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) all.unshift(new RateLimitPlugin(config.rateLimit));
+  if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) {
+    const store = config.rateLimit?.store ?? (storage ? new StorageRateLimitStore(storage, config.logger) : undefined);
+    all.unshift(new RateLimitPlugin({ ...config.rateLimit, store }));
+  }
   return all;
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { RateLimitOptions } from '../core/rate-limit-rules';
+import type { SecondaryStorage } from '../core/secondary-storage';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -71,4 +72,10 @@ export interface AuthConfig {
    * `NODE_ENV=production`. Behind a proxy, set `trustProxyHeaders` so the client address is the real one.
    */
   rateLimit?: RateLimitOptions;
+  /**
+   * A key-value store (Redis: `better-auth-entities/redis`) that serves sessions with their user on the hot
+   * path and holds rate-limit counters, so several processes act as one. The database stays the system of
+   * record; revocations reach both before they answer.
+   */
+  secondaryStorage?: SecondaryStorage;
 }

@@ -1,4 +1,5 @@
 import type { DeclaredError } from '../errors/declared-error';
+import type { DatabaseHooks } from './database-hooks';
 import type { EmailTemplate } from '../email/templates';
 import type { PluginSchema } from '../schema/auth-schema';
 import type { RateLimitRule } from './rate-limit-rules';
@@ -21,4 +22,6 @@ export interface PluginDeclarations {
   readonly emailTemplates?: Readonly<Record<string, EmailTemplate>>;
   /** Rate limits the plugin asks for on its own paths. */
   readonly rateLimit?: readonly RateLimitRule[];
+  /** Hooks around the engine's writes (as `AuthConfig.databaseHooks`), run after the app's own. */
+  readonly databaseHooks?: DatabaseHooks;
 }

@@ -1,4 +1,5 @@
 import type { AuthContext } from '../core/auth-context';
+import { HookedDatabaseAdapter } from '../core/hooked-database-adapter';
 import { AuthError } from '../errors/auth-error';
 import type { AuthRequest, AuthResponse } from '../wire/auth-request';
 import { errorResponse } from './error-response';
@@ -41,7 +42,7 @@ export class AuthHandler {
   handle(request: AuthRequest): Promise<AuthResponse> {
     // Database hooks read the request from an AsyncLocalStorage scope (see request-scope.ts); without hooks
     // nothing reads it, so the hot path does not enter one.
-    if (!this.auth.config.databaseHooks) return this.serve(request, undefined);
+    if (!(this.auth.db instanceof HookedDatabaseAdapter)) return this.serve(request, undefined);
     const scope: RequestScope = { request };
     return runInRequestScope(scope, () => this.serve(request, scope));
   }

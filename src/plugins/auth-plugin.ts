@@ -29,6 +29,8 @@ export interface AuthPlugin extends PluginDeclarations {
    * object under a key of the plugin's own, e.g. `{ organization: { create, list } }`.
    */
   api?(auth: AuthContext): object;
+  /** Releases what the plugin holds (timers, connections): called by `auth.close()`. */
+  close?(): void | Promise<void>;
 }
 
 /** The `auth.api` methods a plugin adds, as its `api()` declares them (`{}` for a plugin without one). */

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
+import { openDatabase } from '../../examples/open-database';
+import { createPostgresSchema, type TestDatabase } from '../support/databases';
+import { TcpProxy } from '../hardening/tcp-proxy';
+
+/**
+ * Two app processes on loopback share PostgreSQL (the system of record) and Redis (sessions and rate-limit
+ * counters), as several processes behind a load balancer would. Redis is reached through a TCP proxy of the
+ * test's own, which cuts it mid-test; the machine's Redis itself is never stopped.
+ */
+const ROOT = join(__dirname, '../..');
+const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
+const PASSWORD = 'correct horse battery staple';
+
+interface App {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  errors: string[];
+}
+
+function startApp(name: string, postgresUrl: string, redisUrl: string, runId: string): Promise<App> {
+  const child = spawn(process.execPath, ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register', 'test/multi-process/server.ts', postgresUrl, redisUrl, name], {
+    cwd: ROOT,
+    env: { ...process.env, TEST_RUN_ID: runId },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const errors: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${errors.join('\n')}`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const ready = /^READY (\d+)$/.exec(line);
+      if (!ready) return;
+      clearTimeout(timer);
+      resolve({ name, url: `http://127.0.0.1:${ready[1]}/api/auth`, child, errors });
+    });
+  });
+}
+
+async function call(app: App, method: string, path: string, options: { body?: unknown; cookie?: string; ip?: string } = {}) {
+  const headers: Record<string, string> = { origin: 'http://127.0.0.1', 'x-forwarded-for': options.ip ?? `10.${Math.floor(Math.random() * 250)}.0.1` };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.cookie) headers.cookie = options.cookie;
+  const response = await fetch(`${app.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+}
+
+const email = () => `mp-${randomBytes(5).toString('hex')}@example.com`;
+
+async function signedUp(app: App) {
+  const address = email();
+  const answer = await call(app, 'POST', '/sign-up/email', { body: { email: address, password: PASSWORD, name: 'Multi' } });
+  if (answer.status !== 200) throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return { email: address, cookie: answer.cookie!, user: answer.json.user };
+}
+
+let database: TestDatabase;
+let proxy: TcpProxy;
+let a: App;
+let b: App;
+
+beforeAll(async () => {
+  database = await createPostgresSchema('multi_process');
+  const migrated = (await openDatabase([], { DATABASE_URL: database.url })).database as unknown as TypeOrmAdapter<object, object, object, object, object, object, object>;
+  await migrated.close();
+  proxy = new TcpProxy(REDIS_PORT);
+  const redisUrl = `redis://127.0.0.1:${await proxy.start()}`;
+  const runId = randomBytes(4).toString('hex');
+  [a, b] = await Promise.all([startApp('A', database.url, redisUrl, runId), startApp('B', database.url, redisUrl, runId)]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const app of [a, b]) app?.child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await proxy?.stop();
+  await database?.drop();
+});
+
+describe('two processes sharing PostgreSQL and Redis act as one', () => {
+  it('a session opened on A is valid on B; signed out on B it is refused on A at once', async () => {
+    const { cookie, user } = await signedUp(a);
+    const onB = await call(b, 'GET', '/get-session', { cookie });
+    expect(onB.json.user.id).toBe(user.id);
+    expect((await call(a, 'GET', '/get-session', { cookie })).json.user.id).toBe(user.id); // now cached on both
+    expect((await call(b, 'POST', '/sign-out', { cookie, body: {} })).status).toBe(200);
+    expect((await call(a, 'GET', '/get-session', { cookie })).status).toBe(401);
+  });
+
+  it('revoke-other-sessions on one process ends the others everywhere; an update is seen everywhere', async () => {
+    const { email: address, cookie: first } = await signedUp(a);
+    const second = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(200);
+    expect((await call(b, 'POST', '/revoke-other-sessions', { cookie: second.cookie, body: {} })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(401);
+    expect((await call(a, 'POST', '/update-user', { cookie: second.cookie, body: { name: 'Renamed' } })).status).toBe(200);
+    expect((await call(b, 'GET', '/get-session', { cookie: second.cookie })).json.user.name).toBe('Renamed');
+  });
+
+  it('rate limits count across both processes', async () => {
+    const ip = '192.0.2.77';
+    const statuses: number[] = [];
+    for (const app of [a, b, a, b]) statuses.push((await call(app, 'POST', '/sign-in/email', { body: { email: email(), password: 'wrong password 123' }, ip })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('of ten concurrent sign-ups with one email across both, exactly one creates the user', async () => {
+    const address = email();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? a : b, 'POST', '/sign-up/email', { body: { email: address, password: PASSWORD, name: 'Racer' } })));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 422)).toHaveLength(9);
+  });
+
+  it('with Redis cut, both answer from PostgreSQL, a revocation made meanwhile holds when Redis is back', async () => {
+    const { email: address, cookie } = await signedUp(a);
+    const other = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
+    for (const app of [a, b]) for (const session of [cookie, other.cookie]) expect((await call(app, 'GET', '/get-session', { cookie: session })).status).toBe(200);
+
+    await proxy.cut();
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+    expect((await call(a, 'POST', '/sign-out', { cookie: other.cookie, body: {} })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
+    const during = await signedUp(b);
+    expect((await call(a, 'GET', '/get-session', { cookie: during.cookie })).status).toBe(200);
+
+    await proxy.restore();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the held revocation marks are retried every 200 ms
+    for (const app of [a, b]) {
+      expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
+      expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+    }
+    expect(a.errors.join('\n') + b.errors.join('\n')).toContain('secondary storage unreachable');
+    expect(a.errors.join('\n') + b.errors.join('\n')).toContain('reachable again');
+  });
+});

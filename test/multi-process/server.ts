@@ -1,0 +1,45 @@
+/**
+ * One app process of the multi-process test: the example's entities on PostgreSQL (shared), Redis as secondary
+ * storage (through the test's TCP proxy), rate limiting on. Prints `READY <port>` once listening.
+ * Usage: node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/multi-process/server.ts <postgres-url> <redis-url> <label>
+ */
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { BetterAuth } from 'better-auth-entities';
+import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
+import { toNodeHandler } from 'better-auth-entities/node';
+import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { RedisSecondaryStorage } from 'better-auth-entities/redis';
+import { appEntities } from '../../examples/entities';
+
+async function main(): Promise<void> {
+  const [postgresUrl, redisUrl, label] = process.argv.slice(2);
+  const database = await TypeOrmAdapter.connect(postgresUrl, appEntities, { pool: { maxConnections: 4 } });
+  const storage = new RedisSecondaryStorage({ url: redisUrl, keyPrefix: `multi-process-${process.env.TEST_RUN_ID}:`, commandTimeoutMs: 500 });
+  const auth = new BetterAuth({
+    secret: 'multi-process-test-secret-with-more-than-32-chars',
+    baseURL: 'http://127.0.0.1',
+    trustProxyHeaders: true,
+    secondaryStorage: storage,
+    rateLimit: { enabled: true, customRules: { '/sign-up/*': { windowSeconds: 10, max: 1000 } } },
+    logger: { error: (message, ...details) => console.error(`[${label}] ${message}`, ...details), warn: (message) => console.error(`[${label}] ${message}`) },
+  })
+    .database(database)
+    .plugin(new EmailPasswordPlugin())
+    .plugin(new SessionManagementPlugin())
+    .build();
+  const server = createServer(toNodeHandler(auth));
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  });
+  process.on('SIGTERM', () => {
+    server.close();
+    void auth.close().then(() => storage.close()).then(() => database.close()).then(() => process.exit(0));
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
