@@ -2,6 +2,8 @@
  * The standard fields of each kind as TypeScript sees them. Base classes implement these; adapter inputs
  * and API responses are written in these names, whatever property a user class maps them to.
  */
+import type { EntityKind } from './entity-kind';
+
 export type Metadata = Record<string, unknown>;
 
 export interface StandardUser {
@@ -93,3 +95,23 @@ export interface StandardVerification {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** Each kind's standard fields, so code generic over a kind can name its interface. */
+export interface StandardFieldsByKind {
+  user: StandardUser;
+  session: StandardSession;
+  account: StandardAccount;
+  organization: StandardOrganization;
+  member: StandardMember;
+  invitation: StandardInvitation;
+  verification: StandardVerification;
+}
+
+/**
+ * The standard fields of kind `K`. For a union of kinds (code generic over every kind) it is the union of
+ * their interfaces, whose names are only the fields every kind has (`id`, `createdAt`).
+ */
+export type StandardFieldsOf<K extends EntityKind> = StandardFieldsByKind[K];
+
+/** The name of a standard field of kind `K` (`'emailVerified'` for a user). */
+export type StandardFieldName<K extends EntityKind> = keyof StandardFieldsOf<K> & string;

@@ -55,8 +55,8 @@ export class SessionService {
     const found = await this.db.getSessionWithUser(digestToken(token));
     if (!found) return null;
     const model = this.db.models.session;
-    const expiresAt = (model.read(found.session, 'expiresAt') as Date).getTime();
-    const id = model.read(found.session, 'id') as string;
+    const expiresAt = model.read(found.session, 'expiresAt').getTime();
+    const id = model.read(found.session, 'id');
     if (expiresAt <= now) {
       await this.db.deleteSession(id);
       return null;
@@ -73,8 +73,8 @@ export class SessionService {
     const model = this.db.models.session;
     const sessions = await this.db.listSessionsForUser(userId);
     return sessions
-      .filter((session) => (model.read(session, 'expiresAt') as Date).getTime() > now)
-      .sort((a, b) => (model.read(b, 'createdAt') as Date).getTime() - (model.read(a, 'createdAt') as Date).getTime());
+      .filter((session) => model.read(session, 'expiresAt').getTime() > now)
+      .sort((a, b) => model.read(b, 'createdAt').getTime() - model.read(a, 'createdAt').getTime());
   }
 
   revoke(sessionId: string): Promise<boolean> {

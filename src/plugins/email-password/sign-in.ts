@@ -31,9 +31,9 @@ export async function signInWithEmail(
   // Too long for any stored password: refuse before hashing, with the same answer as a wrong password.
   if (input.password.length > options.maxPasswordLength) throw new AuthError('INVALID_EMAIL_OR_PASSWORD');
   const user = await auth.db.getUserByEmail(normaliseEmail(input.email));
-  const userId = user ? (auth.models.user.read(user, 'id') as string) : null;
+  const userId = user ? auth.models.user.read(user, 'id') : null;
   const account = userId ? await auth.db.getAccountByProvider(CREDENTIAL_PROVIDER, userId) : null;
-  const hash = account ? (auth.models.account.read(account, 'password') as string | null) : null;
+  const hash = account ? auth.models.account.read(account, 'password') : null;
 
   if (!user || !userId || !hash) {
     await auth.hasher.hash(input.password); // the same cost as a real check

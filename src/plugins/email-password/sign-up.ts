@@ -49,7 +49,7 @@ export async function signUpWithEmail(
   try {
     user = await auth.db.transaction(async (tx) => {
       const created = await tx.createUser({ ...input.custom, email, name: input.name, image: input.image ?? null, emailVerified: false });
-      const userId = auth.models.user.read(created, 'id') as string;
+      const userId = auth.models.user.read(created, 'id');
       await tx.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });
       return created;
     });
@@ -60,7 +60,7 @@ export async function signUpWithEmail(
   await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined });
   // A gate (email verification required, say) keeps the new user without a session, as better-auth does.
   if (!options.autoSignIn || (await auth.hooks.sessionRefusal(user, 'sign-up'))) return { user, session: null, token: null };
-  const userId = auth.models.user.read(user, 'id') as string;
+  const userId = auth.models.user.read(user, 'id');
   const { session, token } = await auth.sessions.create(userId, client, { rememberMe: input.rememberMe });
   return { user, session, token };
 }

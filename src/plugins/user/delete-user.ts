@@ -29,7 +29,7 @@ export function deleteUserRoute(plugin: UserPlugin): RouteDefinition {
     errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'SESSION_NOT_FRESH', 'INVALID_TOKEN', 'TOKEN_EXPIRED', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
       const active = await ctx.requireSession();
-      const userId = ctx.auth.models.user.read(active.user, 'id') as string;
+      const userId = ctx.auth.models.user.read(active.user, 'id');
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
       if (dto.token !== undefined) {
         await consumeDeleteToken(ctx.auth, dto.token, userId);
@@ -67,7 +67,7 @@ export function deleteUserCallbackRoute(plugin: UserPlugin): RouteDefinition {
     handle: async (ctx, _dto, query) => {
       const active = await ctx.requireSession();
       const target = query.callbackURL === undefined ? null : safeRedirectTarget(ctx.auth, query.callbackURL, 'INVALID_CALLBACK_URL');
-      await consumeDeleteToken(ctx.auth, query.token, ctx.auth.models.user.read(active.user, 'id') as string);
+      await consumeDeleteToken(ctx.auth, query.token, ctx.auth.models.user.read(active.user, 'id'));
       await deleteNow(plugin, ctx, active);
       return target ? new Redirect(target) : { success: true, message: 'User deleted' };
     },
@@ -86,7 +86,7 @@ async function deleteNow(plugin: UserPlugin, ctx: RouteContext, active: ActiveSe
   const { beforeDelete, afterDelete } = plugin.options;
   if (beforeDelete) await beforeDelete(active.user);
   // The adapter contract deletes the sessions, accounts, memberships and sent invitations with the user.
-  await ctx.auth.db.deleteUser(ctx.auth.models.user.read(active.user, 'id') as string);
+  await ctx.auth.db.deleteUser(ctx.auth.models.user.read(active.user, 'id'));
   ctx.endSession();
   if (afterDelete) await afterDelete(active.user);
 }

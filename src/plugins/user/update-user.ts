@@ -26,7 +26,7 @@ export function updateUserRoute(): RouteDefinition {
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.image !== undefined) changes.image = dto.image;
       if (Object.keys(changes).length === 0) throw new AuthError('VALIDATION_ERROR', 'No fields to update');
-      const updated = await ctx.auth.db.updateUser(ctx.auth.models.user.read(user, 'id') as string, changes);
+      const updated = await ctx.auth.db.updateUser(ctx.auth.models.user.read(user, 'id'), changes);
       if (!updated) throw new AuthError('UNAUTHORIZED'); // deleted while this request ran
       return { status: true, user: userJson(ctx.auth, updated) };
     },
