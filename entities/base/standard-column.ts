@@ -59,14 +59,18 @@ export function StandardColumn(kind: EntityKind, field: string): PropertyDecorat
  * PostgreSQL `timestamp` has no zone: the adapter still round-trips every instant exactly, and tables made by
  * the shipped migrations (`timestamptz`, `jsonb`) read and write the same through these mappings.
  *
- * Changing a standard column's type in a subclass: redeclaring the property (`@Column({ type: 'timestamptz' })
- * expiresAt!: Date` in `class AppSession extends BaseSession`) does NOT work: TypeORM keeps the base class's
- * column for a property both declare, on 0.3 and 1.x alike. Either hold the field in a property of another
- * name, mapped to it (`@Column({ name: 'expires_at', type: 'timestamptz' }) @AuthField('expiresAt')
- * expiresOn!: Date`: the base class's `expiresAt` then stays out of the model, but keeps its TypeORM column
- * (same name), so this only suits a column of the same name whose type TypeORM sees as the same), or write the
- * class without the base class, declaring each standard field with its own `@Column`. Proven in
- * test/entities/column-type-override.test.ts.
+ * To give a standard field another column type (`timestamptz`, a longer varchar), write that kind's class
+ * without the base class, declaring each standard field with your own column decorator:
+ *   @Entity('sessions') @AuthSession() class AppSession {
+ *     @PrimaryColumn({ type: 'varchar', length: 255 }) id!: string;
+ *     @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+ *     ... // token, userId, createdAt, updatedAt, and the optional fields you use
+ *   }
+ * Extending the base class cannot do it, on TypeORM 0.3 and 1.x alike: redeclaring the property in the
+ * subclass is silently ignored (TypeORM keeps the first column declared for a property, the base class's), and
+ * mapping another property to the field with `@AuthField('expiresAt')` leaves the base class's column in the
+ * entity as well (same column name: TypeORM cannot create the table; another name: the base class's NOT NULL
+ * column is never written). test/adapters/typeorm-column-type-override.test.ts proves each case on SQLite.
  */
 function typeOrmColumn(orm: TypeOrmModule, spec: StandardFieldSpec): PropertyDecorator {
   const { column: name, nullable } = spec;
