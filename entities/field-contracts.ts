@@ -23,8 +23,10 @@ export interface StandardFieldSpec {
   readonly long: boolean;
   /** Set by the database layer on insert or on every write. */
   readonly timestamp?: 'create' | 'update';
-  /** The kind whose id this field holds. */
+  /** The kind whose id this field holds, with a foreign key to it. */
   readonly references?: EntityKind;
+  /** Holds a record's id (its own, a reference, or one kept without a foreign key). */
+  readonly holdsId: boolean;
 }
 
 function spec(field: string, row: StandardFieldRow): StandardFieldSpec {
@@ -43,6 +45,7 @@ function spec(field: string, row: StandardFieldRow): StandardFieldSpec {
     long: row.long ?? false,
     timestamp: row.timestamp,
     references: row.references,
+    holdsId: row.primary === true || row.references !== undefined || row.holdsId === true,
   });
 }
 

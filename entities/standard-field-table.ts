@@ -29,6 +29,8 @@ export interface StandardFieldRow {
   readonly timestamp?: 'create' | 'update';
   /** Holds the id of a record of that kind; deleting the record deletes this one. */
   readonly references?: EntityKind;
+  /** Holds a record's id without a foreign key (the session's active organization): numeric ids leave as strings. */
+  readonly holdsId?: boolean;
 }
 
 /*
@@ -68,8 +70,8 @@ export const STANDARD_FIELD_TABLE = {
     updatedAt: { type: 'date', timestamp: 'update' },
     ipAddress: { type: 'string', nullable: true, optional: true },
     userAgent: { type: 'string', nullable: true, optional: true, long: true },
-    impersonatedBy: { type: 'string', nullable: true, optional: true },
-    activeOrganizationId: { type: 'string', nullable: true, optional: true },
+    impersonatedBy: { type: 'string', nullable: true, optional: true, holdsId: true },
+    activeOrganizationId: { type: 'string', nullable: true, optional: true, holdsId: true },
     active: { type: 'boolean', optional: true, default: true },
   },
   account: {

@@ -21,7 +21,7 @@ interface ValueTypes {
 type ValueOf<Row> = (Row extends { type: infer T extends FieldType } ? ValueTypes[T] : never) | (Row extends { nullable: true } ? null : never);
 
 /** The fields of kind `K`, one property per table row (its doc comment included). */
-type FieldsFromTable<K extends EntityKind> = { -readonly [F in keyof (typeof STANDARD_FIELD_TABLE)[K]]: ValueOf<(typeof STANDARD_FIELD_TABLE)[K][F]> };
+type FieldsFromTable<K extends EntityKind> = { -readonly [F in keyof Table[K]]: ValueOf<Table[K][F]> };
 
 export interface StandardUser extends FieldsFromTable<'user'> {}
 export interface StandardSession extends FieldsFromTable<'session'> {}
@@ -30,6 +30,17 @@ export interface StandardOrganization extends FieldsFromTable<'organization'> {}
 export interface StandardMember extends FieldsFromTable<'member'> {}
 export interface StandardInvitation extends FieldsFromTable<'invitation'> {}
 export interface StandardVerification extends FieldsFromTable<'verification'> {}
+
+/**
+ * The fields a create must be given, in the table's terms: not nullable, no default, not a feature's, and not
+ * filled in by the adapter (the id, the timestamps). `'token' | 'userId' | 'expiresAt'` for a session.
+ */
+export type NeededOnCreate<K extends EntityKind> = {
+  [F in keyof Table[K]]: Table[K][F] extends { primary: true } | { nullable: true } | { default: unknown } | { timestamp: unknown } | { optional: true } ? never : F;
+}[keyof Table[K]] &
+  string;
+
+type Table = typeof STANDARD_FIELD_TABLE;
 
 /** The statuses the organization plugin gives an invitation (the field itself is a plain string). */
 export type InvitationStatus = 'pending' | 'accepted' | 'rejected' | 'canceled';
