@@ -45,7 +45,7 @@ export function entityTable(model: EntityModel): SchemaTable & { kindReferences:
     const args = orm?.columns.find((column) => column.propertyName === field.property);
     // The TypeORM adapter stores only properties with a column; a class without TypeORM decorators stores all.
     if (orm && !args) continue;
-    columns.push(args && orm ? fromTypeOrm(model, field, args, orm.generated(field.property)) : fromModel(field));
+    columns.push(args && orm ? fromTypeOrm(field, args, orm.generated(field.property)) : fromModel(field));
   }
   const columnOf = (field: string) => columns.find((column) => column.field === field)?.name;
   const indexes: SchemaIndex[] = [];
@@ -63,15 +63,13 @@ export function entityTable(model: EntityModel): SchemaTable & { kindReferences:
   };
 }
 
-function fromTypeOrm(model: EntityModel, field: FieldModel, args: ColumnArgs, generated: string | undefined): SchemaColumn {
+function fromTypeOrm(field: FieldModel, args: ColumnArgs, generated: string | undefined): SchemaColumn {
   const options = args.options;
   const dated = args.mode === 'createDate' || args.mode === 'updateDate';
   const autoIncrement = generated === 'increment' || generated === 'identity';
   const type: FieldType = autoIncrement ? 'number' : dated ? 'date' : logicalType(options.type, field);
   const primaryKey = options.primary === true || generated !== undefined || field.field === 'id';
-  // A portable JSON column cannot declare its default to TypeORM (simple-json is TEXT on MySQL, which takes
-  // TEXT defaults only as expressions), so the table's default (`metadata: {}`) stands in for it.
-  const fallback = constantDefault(options.default) ?? (field.standard?.type === 'json' && field.standard.defaultValue ? constantDefault(field.standard.defaultValue()) : undefined);
+  const fallback = constantDefault(options.default) ?? jsonDefault(field);
   return {
     field: field.field,
     name: typeof options.name === 'string' ? options.name : field.property,
@@ -106,6 +104,15 @@ function fromModel(field: FieldModel): SchemaColumn {
     ...(standard?.timestamp === 'update' ? { nowOnUpdate: true } : {}),
     source: 'core',
   };
+}
+
+/**
+ * The table's default for a standard JSON field (`metadata: {}`). A portable JSON column cannot declare it to
+ * TypeORM (simple-json is TEXT on MySQL, which takes TEXT defaults only as expressions), so it stands in.
+ */
+function jsonDefault(field: FieldModel): SchemaColumn['defaultValue'] {
+  const standard = field.standard;
+  return standard?.type === 'json' && standard.defaultValue ? constantDefault(standard.defaultValue()) : undefined;
 }
 
 /** The logical type of a TypeORM column type (a name or a constructor), else of the property's TypeScript type. */
