@@ -1,4 +1,5 @@
 import type {
+  NeededOnCreate,
   StandardAccount,
   StandardInvitation,
   StandardMember,
@@ -12,7 +13,8 @@ import type {
 export type CustomFields<T, Standard> = Omit<T, keyof Standard>;
 
 /**
- * Values for a create: the standard fields in their standard names (the `Needed` ones required), plus the
+ * Values for a create: the standard fields in their standard names (the `Needed` ones required; the table of
+ * standard fields says which, e.g. `token`, `userId` and `expiresAt` for a session), plus the
  * class's own custom properties. `id`, timestamps and defaults are filled in by the adapter when absent.
  */
 export type CreateData<Standard, Needed extends keyof Standard, T> = Pick<Standard, Needed> &
@@ -22,18 +24,18 @@ export type CreateData<Standard, Needed extends keyof Standard, T> = Pick<Standa
 /** Values for an update: any standard field but `id` and `createdAt`, plus custom properties. */
 export type UpdateData<Standard, T> = Partial<Omit<Standard, 'id' | 'createdAt'>> & Partial<CustomFields<T, Standard>>;
 
-export type CreateUserData<U> = CreateData<StandardUser, never, U>;
+export type CreateUserData<U> = CreateData<StandardUser, NeededOnCreate<'user'>, U>;
 export type UpdateUserData<U> = UpdateData<StandardUser, U>;
-export type CreateSessionData<S> = CreateData<StandardSession, 'token' | 'userId' | 'expiresAt', S>;
+export type CreateSessionData<S> = CreateData<StandardSession, NeededOnCreate<'session'>, S>;
 export type UpdateSessionData<S> = UpdateData<StandardSession, S>;
-export type CreateAccountData<A> = CreateData<StandardAccount, 'accountId' | 'providerId' | 'userId', A>;
+export type CreateAccountData<A> = CreateData<StandardAccount, NeededOnCreate<'account'>, A>;
 export type UpdateAccountData<A> = UpdateData<StandardAccount, A>;
-export type CreateVerificationData<V> = CreateData<StandardVerification, 'identifier' | 'value' | 'expiresAt', V>;
-export type CreateOrganizationData<O> = CreateData<StandardOrganization, 'name' | 'slug', O>;
+export type CreateVerificationData<V> = CreateData<StandardVerification, NeededOnCreate<'verification'>, V>;
+export type CreateOrganizationData<O> = CreateData<StandardOrganization, NeededOnCreate<'organization'>, O>;
 export type UpdateOrganizationData<O> = UpdateData<StandardOrganization, O>;
-export type CreateMemberData<M> = CreateData<StandardMember, 'organizationId' | 'userId', M>;
+export type CreateMemberData<M> = CreateData<StandardMember, NeededOnCreate<'member'>, M>;
 export type UpdateMemberData<M> = UpdateData<StandardMember, M>;
-export type CreateInvitationData<I> = CreateData<StandardInvitation, 'organizationId' | 'email' | 'inviterId' | 'expiresAt', I>;
+export type CreateInvitationData<I> = CreateData<StandardInvitation, NeededOnCreate<'invitation'>, I>;
 export type UpdateInvitationData<I> = UpdateData<StandardInvitation, I>;
 
 /** Paging and ordering for `listUsers`. */

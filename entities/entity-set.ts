@@ -20,13 +20,13 @@ export interface EntityClasses<U extends object, S extends object, A extends obj
 
 /** The validated models of all seven kinds, as an adapter holds them. */
 export interface EntityModels<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object> {
-  readonly user: EntityModel<U>;
-  readonly session: EntityModel<S>;
-  readonly account: EntityModel<A>;
-  readonly organization: EntityModel<O>;
-  readonly member: EntityModel<M>;
-  readonly invitation: EntityModel<I>;
-  readonly verification: EntityModel<V>;
+  readonly user: EntityModel<U, 'user'>;
+  readonly session: EntityModel<S, 'session'>;
+  readonly account: EntityModel<A, 'account'>;
+  readonly organization: EntityModel<O, 'organization'>;
+  readonly member: EntityModel<M, 'member'>;
+  readonly invitation: EntityModel<I, 'invitation'>;
+  readonly verification: EntityModel<V, 'verification'>;
 }
 
 /**
@@ -36,15 +36,15 @@ export interface EntityModels<U extends object, S extends object, A extends obje
 export function buildEntityModels<U extends object, S extends object, A extends object, O extends object, M extends object, I extends object, V extends object>(
   classes: EntityClasses<U, S, A, O, M, I, V> = {},
 ): EntityModels<U, S, A, O, M, I, V> {
-  const model = <T extends object>(kind: EntityKind, given: EntityClass<T> | undefined, builtin: EntityClass<object>) =>
-    buildEntityModel(kind, (given ?? builtin) as EntityClass<T>);
+  const model = <T extends object, K extends EntityKind>(kind: K, given: EntityClass<T> | undefined, builtin: EntityClass<object>) =>
+    buildEntityModel<T, K>(kind, (given ?? builtin) as EntityClass<T>);
   return Object.freeze({
-    user: model<U>('user', classes.user, User),
-    session: model<S>('session', classes.session, Session),
-    account: model<A>('account', classes.account, Account),
-    organization: model<O>('organization', classes.organization, Organization),
-    member: model<M>('member', classes.member, Member),
-    invitation: model<I>('invitation', classes.invitation, Invitation),
-    verification: model<V>('verification', classes.verification, Verification),
+    user: model<U, 'user'>('user', classes.user, User),
+    session: model<S, 'session'>('session', classes.session, Session),
+    account: model<A, 'account'>('account', classes.account, Account),
+    organization: model<O, 'organization'>('organization', classes.organization, Organization),
+    member: model<M, 'member'>('member', classes.member, Member),
+    invitation: model<I, 'invitation'>('invitation', classes.invitation, Invitation),
+    verification: model<V, 'verification'>('verification', classes.verification, Verification),
   });
 }

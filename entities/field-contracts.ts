@@ -1,9 +1,9 @@
 import type { EntityKind } from './entity-kind';
+import { STANDARD_FIELD_TABLE, type FieldType, type StandardFieldRow } from './standard-field-table';
 
-/** The value types a standard field can hold; adapters and the schema tools map them to columns. */
-export type FieldType = 'string' | 'boolean' | 'date' | 'json' | 'number';
+export type { FieldType } from './standard-field-table';
 
-/** One standard field of a kind: what it holds, and whether every class of the kind must declare it. */
+/** One standard field of a kind: what it holds, whether every class of the kind must declare it, and its column. */
 export interface StandardFieldSpec {
   readonly field: string;
   readonly type: FieldType;
@@ -14,110 +14,57 @@ export interface StandardFieldSpec {
   readonly defaultValue?: () => unknown;
   /** The column name in the shipped SQL (snake_case). */
   readonly column: string;
+  readonly primary: boolean;
+  /** Unique on its own. */
+  readonly unique: boolean;
+  /** A plain index on this column alone. */
+  readonly index: boolean;
+  /** Long text: `text` rather than `varchar(255)`. */
+  readonly long: boolean;
+  /** Set by the database layer on insert or on every write. */
+  readonly timestamp?: 'create' | 'update';
+  /** The kind whose id this field holds, with a foreign key to it. */
+  readonly references?: EntityKind;
+  /** Holds a record's id (its own, a reference, or one kept without a foreign key). */
+  readonly holdsId: boolean;
 }
 
-function spec(
-  field: string,
-  type: FieldType,
-  options: { nullable?: boolean; required?: boolean; defaultValue?: () => unknown } = {},
-): StandardFieldSpec {
+function spec(field: string, row: StandardFieldRow): StandardFieldSpec {
+  const fallback = row.default;
   return Object.freeze({
     field,
-    type,
-    nullable: options.nullable ?? false,
-    required: options.required ?? true,
-    defaultValue: options.defaultValue,
+    type: row.type,
+    nullable: row.nullable ?? false,
+    required: !row.optional,
+    // Object defaults (`metadata: {}`) are copied per create, so two records never share one object.
+    defaultValue: fallback === undefined ? undefined : typeof fallback === 'object' ? () => ({ ...fallback }) : () => fallback,
     column: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+    primary: row.primary ?? false,
+    unique: row.unique ?? false,
+    index: row.index ?? false,
+    long: row.long ?? false,
+    timestamp: row.timestamp,
+    references: row.references,
+    holdsId: row.primary === true || row.references !== undefined || row.holdsId === true,
   });
 }
 
-const optionalString = { nullable: true, required: false } as const;
-const optionalDate = { nullable: true, required: false } as const;
-const falseByDefault = { required: false, defaultValue: () => false } as const;
+function contractOf(kind: EntityKind): readonly StandardFieldSpec[] {
+  const rows: Readonly<Record<string, StandardFieldRow>> = STANDARD_FIELD_TABLE[kind];
+  return Object.freeze(Object.entries(rows).map(([field, row]) => spec(field, row)));
+}
 
 /**
- * The field contract of each kind. "Required" means the engine reads the field on its core paths;
- * the optional ones belong to features (usernames, admin, two-factor, organizations) and may be left
- * out of a class that does not use them.
+ * The field contract of each kind, read from the table of standard fields (standard-field-table.ts).
+ * "Required" means the engine reads the field on its core paths; the optional ones belong to features
+ * (usernames, admin, two-factor, organizations) and may be left out of a class that does not use them.
  */
 export const FIELD_CONTRACTS: Readonly<Record<EntityKind, readonly StandardFieldSpec[]>> = Object.freeze({
-  user: [
-    spec('id', 'string'),
-    spec('email', 'string', { nullable: true }),
-    spec('name', 'string', { nullable: true }),
-    spec('emailVerified', 'boolean', { defaultValue: () => false }),
-    spec('image', 'string', { nullable: true }),
-    spec('createdAt', 'date'),
-    spec('updatedAt', 'date'),
-    spec('username', 'string', optionalString),
-    spec('displayUsername', 'string', optionalString),
-    spec('twoFactorEnabled', 'boolean', falseByDefault),
-    spec('role', 'string', optionalString),
-    spec('banned', 'boolean', falseByDefault),
-    spec('banReason', 'string', optionalString),
-    spec('banExpires', 'date', optionalDate),
-    spec('metadata', 'json', { required: false, defaultValue: () => ({}) }),
-  ],
-  session: [
-    spec('id', 'string'),
-    spec('token', 'string'),
-    spec('userId', 'string'),
-    spec('expiresAt', 'date'),
-    spec('createdAt', 'date'),
-    spec('updatedAt', 'date'),
-    spec('ipAddress', 'string', optionalString),
-    spec('userAgent', 'string', optionalString),
-    spec('impersonatedBy', 'string', optionalString),
-    spec('activeOrganizationId', 'string', optionalString),
-    spec('active', 'boolean', { required: false, defaultValue: () => true }),
-  ],
-  account: [
-    spec('id', 'string'),
-    spec('accountId', 'string'),
-    spec('providerId', 'string'),
-    spec('userId', 'string'),
-    spec('password', 'string', { nullable: true }),
-    spec('createdAt', 'date'),
-    spec('updatedAt', 'date'),
-    spec('accessToken', 'string', optionalString),
-    spec('refreshToken', 'string', optionalString),
-    spec('idToken', 'string', optionalString),
-    spec('accessTokenExpiresAt', 'date', optionalDate),
-    spec('refreshTokenExpiresAt', 'date', optionalDate),
-    spec('scope', 'string', optionalString),
-  ],
-  organization: [
-    spec('id', 'string'),
-    spec('name', 'string'),
-    spec('slug', 'string'),
-    spec('createdAt', 'date'),
-    spec('logo', 'string', optionalString),
-    spec('metadata', 'json', { required: false, defaultValue: () => ({}) }),
-    spec('updatedAt', 'date', { required: false }),
-  ],
-  member: [
-    spec('id', 'string'),
-    spec('organizationId', 'string'),
-    spec('userId', 'string'),
-    spec('role', 'string', { defaultValue: () => 'member' }),
-    spec('createdAt', 'date'),
-  ],
-  invitation: [
-    spec('id', 'string'),
-    spec('organizationId', 'string'),
-    spec('email', 'string'),
-    spec('role', 'string', { defaultValue: () => 'member' }),
-    spec('status', 'string', { defaultValue: () => 'pending' }),
-    spec('inviterId', 'string'),
-    spec('expiresAt', 'date'),
-    spec('createdAt', 'date'),
-  ],
-  verification: [
-    spec('id', 'string'),
-    spec('identifier', 'string'),
-    spec('value', 'string'),
-    spec('expiresAt', 'date'),
-    spec('createdAt', 'date'),
-    spec('updatedAt', 'date'),
-  ],
+  user: contractOf('user'),
+  session: contractOf('session'),
+  account: contractOf('account'),
+  organization: contractOf('organization'),
+  member: contractOf('member'),
+  invitation: contractOf('invitation'),
+  verification: contractOf('verification'),
 });

@@ -100,7 +100,7 @@ export class AuditPlugin implements AuthPlugin {
         handle: async (ctx, outcome) => {
           const opened = ctx.response.openedSession;
           if (outcome.status !== 200 || !opened) return;
-          await this.record(ctx, String(ctx.auth.models.session.read(opened, 'userId')), 'sign-in');
+          await this.record(ctx, ctx.auth.models.session.read(opened, 'userId'), 'sign-in');
         },
       },
       {
@@ -124,7 +124,7 @@ export class AuditPlugin implements AuthPlugin {
         errors: [AUDIT_ERRORS.AUDIT_LIST_TOO_LONG],
         handle: async (ctx, _body, query: AuditListQuery) => {
           const { user } = await ctx.requireSession();
-          return listEntries(ctx.auth, String(ctx.auth.models.user.read(user, 'id')), this.limit(query.limit));
+          return listEntries(ctx.auth, ctx.auth.models.user.read(user, 'id'), this.limit(query.limit));
         },
       }),
     ];

@@ -61,7 +61,7 @@ export class Auth<U extends object, S extends object, A extends object = object>
     if (!active) return null;
     const refreshedCookie =
       active.refreshed && presented.source === 'cookie'
-        ? this.context.cookies.setCookie(active.token, this.context.models.session.read(active.session, 'expiresAt') as Date)
+        ? this.context.cookies.setCookie(active.token, this.context.models.session.read(active.session, 'expiresAt'))
         : null;
     return { user: active.user as U, session: active.session as S, refreshedCookie };
   }

@@ -78,21 +78,21 @@ export class ConformanceAccount extends BaseAccount {}
 @OptionalEntity('conformance_organizations')
 @AuthOrganization()
 export class ConformanceOrganization {
-  @StandardColumn({ name: 'id', type: 'string', primary: true }) id!: string;
+  @StandardColumn('organization', 'id') id!: string;
 
   @OptionalColumn({ name: 'name', type: 'varchar' })
   @AuthField('name')
   displayName!: string;
 
-  @StandardColumn({ name: 'slug', type: 'string', unique: true }) slug!: string;
-  @StandardColumn({ name: 'logo', type: 'string', nullable: true, long: true }) logo!: string | null;
-  @StandardColumn({ name: 'metadata', type: 'json' }) metadata!: Record<string, unknown>;
+  @StandardColumn('organization', 'slug') slug!: string;
+  @StandardColumn('organization', 'logo') logo!: string | null;
+  @StandardColumn('organization', 'metadata') metadata!: Record<string, unknown>;
 
   @OptionalColumn({ name: 'tier', type: 'varchar', default: 'starter' })
   @AuthDefault('starter')
   tier!: string;
 
-  @StandardColumn({ name: 'created_at', type: 'date', timestamp: 'create' }) createdAt!: Date;
+  @StandardColumn('organization', 'createdAt') createdAt!: Date;
 }
 
 /** The member class of the suite. @example await db.createMember({ organizationId, userId, role: 'owner' }) */

@@ -1,4 +1,5 @@
 /// <reference types="jest" />
+import type { EntityModel } from '../../entities/model/entity-model';
 import type { DatabaseAdapter } from '../database-adapter';
 import type { IdOptions } from '../id-strategy';
 import { unique, withFreshAdapter } from './harness';
@@ -37,7 +38,7 @@ export function describeIdConformance(
 ): void {
   describe.each(options.cases ?? ID_STRATEGY_CASES)(`${name} adapter ids: $name`, ({ options: idOptions, shape }) => {
     const withAdapter = (body: (db: DatabaseAdapter) => Promise<void>) => () => withFreshAdapter(() => makeAdapter(idOptions), options.cleanup, body);
-    const idOf = (db: DatabaseAdapter, kind: keyof DatabaseAdapter['models'], record: object) => db.models[kind].read(record, 'id');
+    const idOf = (db: DatabaseAdapter, kind: keyof DatabaseAdapter['models'], record: object) => (db.models[kind] as EntityModel).read(record, 'id');
 
     test(
       'every kind gets a distinct id of the strategy, as a string',

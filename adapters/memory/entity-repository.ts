@@ -95,7 +95,7 @@ export class EntityRepository<T extends object, UniqueName extends string, Group
 
   private fillIfMissing(row: T, field: string, value: () => unknown): void {
     if (!this.model.has(field)) return;
-    const current = this.model.read(row, field);
+    const current = this.model.readUnchecked(row, field);
     if (current === null || current === undefined) this.model.assign(row, { [field]: value() });
   }
 
@@ -124,7 +124,7 @@ export class EntityRepository<T extends object, UniqueName extends string, Group
  */
 export function lowerCased<T extends object>(model: EntityModel<T>, field: string): (row: T) => void {
   return (row) => {
-    const value = model.read(row, field);
+    const value = model.readUnchecked(row, field);
     if (typeof value === 'string') model.assign(row, { [field]: value.toLowerCase() });
   };
 }

@@ -1,12 +1,15 @@
 import type { EntityModel } from '../../entities/model/entity-model';
 
+/** The kinds whose records expire: each has `expiresAt` and `createdAt`. */
+type ExpiringKind = 'session' | 'verification' | 'invitation';
+
 /**
  * Whether a row's `expiresAt` is at or before `now`. The boundary counts as expired, matching
  * `consumeVerification`, which hands out a record only while `expiresAt > now`.
  * @example
  * isExpired(models.session, session, new Date()); // true once the session's expiresAt has passed
  */
-export function isExpired<T extends object>(model: EntityModel<T>, row: T, now: Date): boolean {
+export function isExpired<T extends object>(model: EntityModel<T, ExpiringKind>, row: T, now: Date): boolean {
   return timeOf(model.read(row, 'expiresAt')) <= now.getTime();
 }
 
@@ -16,7 +19,7 @@ export function isExpired<T extends object>(model: EntityModel<T>, row: T, now: 
  * @example
  * newest(models.verification, tables.verifications.findGroup('identifier', 'reset:ada'));
  */
-export function newest<T extends object>(model: EntityModel<T>, rows: readonly T[]): T | undefined {
+export function newest<T extends object>(model: EntityModel<T, ExpiringKind>, rows: readonly T[]): T | undefined {
   let best: T | undefined;
   for (const row of rows) {
     if (!best || timeOf(model.read(row, 'createdAt')) >= timeOf(model.read(best, 'createdAt'))) best = row;

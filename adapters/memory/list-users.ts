@@ -11,7 +11,7 @@ export const DEFAULT_USER_PAGE_SIZE = 100;
  * selectUsers(model, tables.users.all(), { sortBy: 'email', limit: 20 }); // { rows, total }
  */
 export function selectUsers<U extends object>(
-  model: EntityModel<U>,
+  model: EntityModel<U, 'user'>,
   users: Iterable<U>,
   options: ListUsersOptions = {},
 ): { rows: U[]; total: number } {

@@ -90,12 +90,12 @@ function keyOf<T extends object>(model: EntityModel<T>, ...fields: string[]): In
   if (fields.length === 1) {
     const [field] = fields;
     return (row) => {
-      const value = model.read(row, field);
+      const value = model.readUnchecked(row, field);
       return value === null || value === undefined ? null : String(value);
     };
   }
   return (row) => {
-    const values = fields.map((field) => model.read(row, field));
+    const values = fields.map((field) => model.readUnchecked(row, field));
     return values.some((value) => value === null || value === undefined) ? null : compositeKey(...values);
   };
 }

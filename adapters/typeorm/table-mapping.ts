@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
 import { EntityDefinitionError } from '../../entities/entity-definition-error';
+import { FIELD_CONTRACTS } from '../../entities/field-contracts';
 import type { EntityModel, FieldValues } from '../../entities/model/entity-model';
 import type { FieldModel } from '../../entities/model/field-model';
 import { resolveIdStrategy, type IdStrategy } from '../id-strategy';
@@ -182,8 +183,8 @@ function columnReader(dataSource: DataSource, { field, column }: MappedColumn): 
   };
 }
 
-/** Ids and the fields holding another record's id. */
-const ID_FIELDS = new Set(['id', 'userId', 'organizationId', 'inviterId', 'activeOrganizationId', 'impersonatedBy']);
+/** The names of ids and of the fields holding another record's id, in any kind (from the table of standard fields). */
+const ID_FIELDS = new Set(Object.values(FIELD_CONTRACTS).flatMap((contract) => contract.filter((spec) => spec.holdsId).map((spec) => spec.field)));
 
 /** Fields the adapter fills in when the caller gives `null` as much as when it gives nothing. */
 const AUTO_FILLED = new Set(['id', 'createdAt', 'updatedAt']);

@@ -141,7 +141,7 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
       const claimed = (await verifications.delete([eq('id', model.read(newest, 'id'))])) > 0;
       if (!claimed) return null; // another caller consumed it first
       if (older.length > 0) await verifications.delete([oneOf('id', older.map((row) => model.read(row, 'id')))]);
-      const expiresAt = model.read(newest, 'expiresAt') as Date;
+      const expiresAt = model.read(newest, 'expiresAt');
       return expiresAt.getTime() > now.getTime() ? newest : null;
     });
   }

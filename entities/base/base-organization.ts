@@ -1,13 +1,11 @@
-import type { Metadata, StandardOrganization } from '../standard-fields';
-import { StandardColumn } from './standard-column';
+import type { StandardOrganization } from '../standard-fields';
+import { declareStandardColumns } from './standard-column';
 
-/** The standard organization fields with their columns. @example @Entity('organization') @AuthOrganization() class AppOrg extends BaseOrganization {} */
-export abstract class BaseOrganization implements StandardOrganization {
-  @StandardColumn({ name: 'id', type: 'string', primary: true }) id!: string;
-  @StandardColumn({ name: 'name', type: 'string' }) name!: string;
-  @StandardColumn({ name: 'slug', type: 'string', unique: true }) slug!: string;
-  @StandardColumn({ name: 'logo', type: 'string', nullable: true, long: true }) logo!: string | null;
-  @StandardColumn({ name: 'metadata', type: 'json' }) metadata!: Metadata;
-  @StandardColumn({ name: 'created_at', type: 'date', timestamp: 'create' }) createdAt!: Date;
-  @StandardColumn({ name: 'updated_at', type: 'date', timestamp: 'update' }) updatedAt!: Date;
-}
+/**
+ * The standard organization fields with their columns. @example @Entity('organization') @AuthOrganization() class AppOrg extends BaseOrganization {}
+ * The columns come from the table of standard fields (standard-field-table.ts).
+ */
+export abstract class BaseOrganization {}
+// The properties, typed by the standard interface; declareStandardColumns gives each its column.
+export interface BaseOrganization extends StandardOrganization {}
+declareStandardColumns(BaseOrganization, 'organization');

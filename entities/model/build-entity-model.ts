@@ -15,14 +15,14 @@ const cache = new WeakMap<Function, EntityModel>();
  * const userModel = buildEntityModel('user', AppUser);
  * userModel.read(user, 'name'); // reads user.displayName when displayName is mapped to `name`
  */
-export function buildEntityModel<T extends object>(kind: EntityKind, target: EntityClass<T>): EntityModel<T> {
+export function buildEntityModel<T extends object, K extends EntityKind = EntityKind>(kind: K, target: EntityClass<T>): EntityModel<T, K> {
   const cached = cache.get(target);
   if (cached) {
     if (cached.kind !== kind) throw wrongKind(target, cached.kind, kind);
-    return cached as EntityModel<T>;
+    return cached as unknown as EntityModel<T, K>;
   }
-  const model = new EntityModel(kind, target, buildFields(kind, target));
-  cache.set(target, model as EntityModel);
+  const model = new EntityModel<T, K>(kind, target, buildFields(kind, target));
+  cache.set(target, model as unknown as EntityModel);
   return model;
 }
 

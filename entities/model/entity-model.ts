@@ -1,4 +1,5 @@
 import type { EntityKind } from '../entity-kind';
+import type { StandardFieldName, StandardFieldsOf } from '../standard-fields';
 import type { FieldModel } from './field-model';
 
 /** A class the engine can instantiate: entity classes take no constructor arguments (TypeORM's rule too). */
@@ -12,14 +13,14 @@ export type FieldValues = Record<string, unknown>;
  * adds, and their defaults. Built once per class; adapters and the engine read and write entities through it,
  * so a remapped property (`displayName` serving `name`) is handled in exactly one place.
  */
-export class EntityModel<T extends object = object> {
+export class EntityModel<T extends object = object, K extends EntityKind = EntityKind> {
   /** Standard and custom fields, in declaration-contract order. */
   readonly fields: readonly FieldModel[];
   private readonly byField = new Map<string, FieldModel>();
   private readonly byProperty = new Map<string, FieldModel>();
 
   constructor(
-    readonly kind: EntityKind,
+    readonly kind: K,
     readonly target: EntityClass<T>,
     fields: readonly FieldModel[],
   ) {
@@ -63,8 +64,24 @@ export class EntityModel<T extends object = object> {
     return entity as T;
   }
 
-  /** Reads a field by its standard (or custom) name; `undefined` when the class does not have it. */
-  read(entity: T, name: string): unknown {
+  /**
+   * Reads a standard field, typed by the kind's contract: a misspelt name does not compile, and the value
+   * comes back as the field's type (`read(user, 'emailVerified')` is a `boolean`). The value is whatever the
+   * class holds; an optional field the class leaves out reads as `undefined`.
+   * @example
+   * const userId = models.user.read(user, 'id'); // string, from `user.id` or the property mapped to `id`
+   */
+  read<N extends StandardFieldName<K>>(entity: T, name: N): StandardFieldsOf<K>[N] {
+    return this.readUnchecked(entity, name) as StandardFieldsOf<K>[N];
+  }
+
+  /**
+   * Reads a field whose name is only known at run time (a custom field, an index key, a sort column): nothing
+   * is checked at compile time, so prefer `read` for standard fields. `undefined` when the class lacks it.
+   * @example
+   * models.user.readUnchecked(user, 'plan'); // unknown
+   */
+  readUnchecked(entity: T, name: string): unknown {
     const field = this.field(name);
     return field ? (entity as Record<string, unknown>)[field.property] : undefined;
   }

@@ -63,7 +63,7 @@ export class AuthApi<U extends object, S extends object> {
     const presented = this.auth.cookies.read(requestFromHeaders(input.headers));
     const active = presented ? await this.auth.sessions.find(presented.token) : null;
     if (!active) return false;
-    return this.auth.sessions.revoke(this.auth.models.session.read(active.session, 'id') as string);
+    return this.auth.sessions.revoke(this.auth.models.session.read(active.session, 'id'));
   }
 
   private emailPassword(): EmailPasswordPlugin {

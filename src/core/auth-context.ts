@@ -50,7 +50,7 @@ export class AuthContext {
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(db);
     this.tasks = new BackgroundTasks(config.logger);
-    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id') as string);
+    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({
       id: 'session-gates',

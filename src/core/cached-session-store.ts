@@ -108,7 +108,7 @@ export class CachedSessionStore implements SessionStore {
   }
 
   private async fill(digest: string, found: SessionWithUser<object, object>): Promise<void> {
-    const expiresIn = (this.models.session.read(found.session, 'expiresAt') as Date).getTime() - Date.now();
+    const expiresIn = this.models.session.read(found.session, 'expiresAt').getTime() - Date.now();
     const ttl = Math.min(this.options.cacheTtlSeconds ?? 3600, Math.floor(expiresIn / 1000));
     if (ttl < 1) return;
     const id = this.idOf(found.session);
@@ -195,10 +195,10 @@ export class CachedSessionStore implements SessionStore {
   }
 
   private idOf(session: object): string {
-    return this.models.session.read(session, 'id') as string;
+    return this.models.session.read(session, 'id');
   }
 
   private digestOf(session: object): string {
-    return this.models.session.read(session, 'token') as string;
+    return this.models.session.read(session, 'token');
   }
 }

@@ -39,7 +39,7 @@ export async function checkPassword(
 export async function storeCredentialPassword(auth: AuthContext, userId: string, passwordHash: string): Promise<void> {
   const account = await findCredentialAccount(auth, userId);
   if (account) {
-    await auth.db.updateAccount(auth.models.account.read(account, 'id') as string, { password: passwordHash });
+    await auth.db.updateAccount(auth.models.account.read(account, 'id'), { password: passwordHash });
     return;
   }
   await auth.db.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });

@@ -9,6 +9,6 @@ import type { AuthContext } from './auth-context';
 export function assertFreshSession(auth: AuthContext, session: object, now = Date.now()): void {
   const { freshAgeMs } = auth.config.session;
   if (freshAgeMs === 0) return;
-  const createdAt = (auth.models.session.read(session, 'createdAt') as Date).getTime();
+  const createdAt = auth.models.session.read(session, 'createdAt').getTime();
   if (now - createdAt >= freshAgeMs) throw new AuthError('SESSION_NOT_FRESH');
 }

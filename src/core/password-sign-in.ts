@@ -27,7 +27,7 @@ export interface PasswordSignIn {
 export async function signInWithPassword(auth: AuthContext, user: object | null, attempt: PasswordSignIn): Promise<PasswordSignInResult> {
   // Too long for any stored password: refuse before hashing, with the same answer as a wrong password.
   if (attempt.password.length > attempt.maxPasswordLength) throw attempt.invalid();
-  const userId = user ? auth.models.user.read(user, 'id') as string : null;
+  const userId = user ? auth.models.user.read(user, 'id') : null;
   const hash = userId ? passwordHashOf(auth, await findCredentialAccount(auth, userId)) : null;
   if (!user || !hash) {
     await auth.hasher.hash(attempt.password); // the same cost as a real check

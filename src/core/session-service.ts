@@ -70,8 +70,8 @@ export class SessionService {
     const found = await this.store.findWithUser(digestToken(token));
     if (!found) return null;
     const model = this.db.models.session;
-    const expiresAt = (model.read(found.session, 'expiresAt') as Date).getTime();
-    const id = model.read(found.session, 'id') as string;
+    const expiresAt = model.read(found.session, 'expiresAt').getTime();
+    const id = model.read(found.session, 'id');
     if (expiresAt <= now) {
       await this.store.delete(id);
       return null;
@@ -88,8 +88,8 @@ export class SessionService {
     const model = this.db.models.session;
     const sessions = await this.store.listForUser(userId);
     return sessions
-      .filter((session) => (model.read(session, 'expiresAt') as Date).getTime() > now)
-      .sort((a, b) => (model.read(b, 'createdAt') as Date).getTime() - (model.read(a, 'createdAt') as Date).getTime());
+      .filter((session) => model.read(session, 'expiresAt').getTime() > now)
+      .sort((a, b) => model.read(b, 'createdAt').getTime() - model.read(a, 'createdAt').getTime());
   }
 
   revoke(sessionId: string, db?: DatabaseAdapter): Promise<boolean> {

@@ -91,7 +91,7 @@ export class VerificationTokens {
   }
 
   private expiresAt(record: object): number {
-    return (this.db.models.verification.read(record, 'expiresAt') as Date).getTime();
+    return this.db.models.verification.read(record, 'expiresAt').getTime();
   }
 
   private payload(record: object): TokenCheck {

@@ -78,7 +78,7 @@ export class RequestContext implements RequestHookContext {
     if (this.presented.source === 'cookie') {
       if (!active) this.response.headers.push(['set-cookie', this.auth.cookies.clearCookie()]);
       else if (active.refreshed) {
-        const expiresAt = this.auth.models.session.read(active.session, 'expiresAt') as Date;
+        const expiresAt = this.auth.models.session.read(active.session, 'expiresAt');
         this.response.headers.push(['set-cookie', this.auth.cookies.setCookie(active.token, expiresAt)]);
       }
     }

@@ -6,7 +6,7 @@ import type { ResponseDraft } from './route';
  * signed token in `set-auth-token` for clients that use Bearer headers (exposed to browser scripts via CORS).
  */
 export function attachSession(auth: AuthContext, response: ResponseDraft, session: object, token: string, rememberMe = true): void {
-  const expiresAt = auth.models.session.read(session, 'expiresAt') as Date;
+  const expiresAt = auth.models.session.read(session, 'expiresAt');
   response.openedSession = session;
   response.headers.push(
     ['set-cookie', auth.cookies.setCookie(token, expiresAt, rememberMe)],

@@ -42,6 +42,8 @@ export interface SchemaColumn {
   readonly long: boolean;
   /** A constant default the database applies, or `now` for the current time. */
   readonly defaultValue?: string | number | boolean | Record<string, unknown> | unknown[] | { now: true };
+  /** Set to the current time on every update too (`updatedAt`): MySQL's `ON UPDATE CURRENT_TIMESTAMP`. */
+  readonly nowOnUpdate?: boolean;
   readonly references?: { readonly table: string; readonly column: string; readonly onDelete: 'cascade' | 'set null' | 'no action' };
   /** Added by a plugin (or `additionalFields`) rather than the entity class: its id. */
   readonly source: string;

@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../entities/entity-kind';
-import type { FieldType } from '../../entities/field-contracts';
+import { FIELD_CONTRACTS, type FieldType } from '../../entities/field-contracts';
+import { COMPOSITE_INDEXES } from '../../entities/standard-field-table';
 import type { EntityModel } from '../../entities/model/entity-model';
 import type { FieldModel } from '../../entities/model/field-model';
 import { typeorm } from '../../entities/base/optional-typeorm';
@@ -16,27 +17,16 @@ export const DEFAULT_TABLE_NAMES: Readonly<Record<EntityKind, string>> = {
   invitation: 'invitation',
 };
 
-/** Standard fields that must be unique on their own (the adapters rely on it). */
-const UNIQUE_FIELDS: Partial<Record<EntityKind, readonly string[]>> = { user: ['email', 'username'], session: ['token'], organization: ['slug'] };
+/** Standard fields that point at another kind's record (from the table); deleting the record deletes what points at it. */
+function coreReferences(kind: EntityKind): Record<string, EntityKind> {
+  return Object.fromEntries(FIELD_CONTRACTS[kind].flatMap((spec) => (spec.references ? [[spec.field, spec.references]] : [])));
+}
 
-/** Standard fields that point at another kind's record; deleting the record deletes what points at it. */
-export const CORE_REFERENCES: Partial<Record<EntityKind, Readonly<Record<string, EntityKind>>>> = {
-  session: { userId: 'user' },
-  account: { userId: 'user' },
-  member: { organizationId: 'organization', userId: 'user' },
-  invitation: { organizationId: 'organization', inviterId: 'user' },
-};
-
-/** Indexes behind the lookups the adapters make, as in the shipped migrations. */
-const CORE_INDEXES: Partial<Record<EntityKind, ReadonlyArray<{ fields: string[]; unique: boolean }>>> = {
-  session: [{ fields: ['userId'], unique: false }],
-  account: [
-    { fields: ['providerId', 'accountId'], unique: true },
-    { fields: ['userId'], unique: false },
-  ],
-  verification: [{ fields: ['identifier'], unique: false }],
-  member: [{ fields: ['organizationId', 'userId'], unique: true }],
-};
+/** Indexes behind the lookups the adapters make (from the table): the several-field ones, then the one-field ones. */
+function coreIndexes(kind: EntityKind): ReadonlyArray<{ fields: readonly string[]; unique: boolean }> {
+  const single = FIELD_CONTRACTS[kind].filter((spec) => spec.index).map((spec) => ({ fields: [spec.field], unique: false }));
+  return [...(COMPOSITE_INDEXES[kind] ?? []), ...single];
+}
 
 type ColumnArgs = { target: Function | string; propertyName: string; mode: string; options: Record<string, unknown> };
 
@@ -55,11 +45,11 @@ export function entityTable(model: EntityModel): SchemaTable & { kindReferences:
     const args = orm?.columns.find((column) => column.propertyName === field.property);
     // The TypeORM adapter stores only properties with a column; a class without TypeORM decorators stores all.
     if (orm && !args) continue;
-    columns.push(args && orm ? fromTypeOrm(model, field, args, orm.generated(field.property)) : fromModel(model.kind, field));
+    columns.push(args && orm ? fromTypeOrm(field, args, orm.generated(field.property)) : fromModel(field));
   }
   const columnOf = (field: string) => columns.find((column) => column.field === field)?.name;
   const indexes: SchemaIndex[] = [];
-  for (const index of CORE_INDEXES[model.kind] ?? []) {
+  for (const index of coreIndexes(model.kind)) {
     const names = index.fields.map(columnOf);
     if (names.every((name): name is string => name !== undefined)) indexes.push({ columns: names, unique: index.unique });
   }
@@ -69,17 +59,17 @@ export function entityTable(model: EntityModel): SchemaTable & { kindReferences:
     source: 'core',
     columns,
     indexes,
-    kindReferences: { ...(CORE_REFERENCES[model.kind] ?? {}) },
+    kindReferences: coreReferences(model.kind),
   };
 }
 
-function fromTypeOrm(model: EntityModel, field: FieldModel, args: ColumnArgs, generated: string | undefined): SchemaColumn {
+function fromTypeOrm(field: FieldModel, args: ColumnArgs, generated: string | undefined): SchemaColumn {
   const options = args.options;
   const dated = args.mode === 'createDate' || args.mode === 'updateDate';
   const autoIncrement = generated === 'increment' || generated === 'identity';
   const type: FieldType = autoIncrement ? 'number' : dated ? 'date' : logicalType(options.type, field);
   const primaryKey = options.primary === true || generated !== undefined || field.field === 'id';
-  const fallback = constantDefault(options.default);
+  const fallback = constantDefault(options.default) ?? jsonDefault(field);
   return {
     field: field.field,
     name: typeof options.name === 'string' ? options.name : field.property,
@@ -87,18 +77,19 @@ function fromTypeOrm(model: EntityModel, field: FieldModel, args: ColumnArgs, ge
     nullable: options.nullable === true && !primaryKey,
     primaryKey,
     autoIncrement,
-    unique: options.unique === true || (UNIQUE_FIELDS[model.kind] ?? []).includes(field.field),
+    unique: options.unique === true || field.standard?.unique === true,
     long: typeof options.type === 'string' && /text$/i.test(options.type),
     ...(dated ? { defaultValue: { now: true as const } } : fallback === undefined ? {} : { defaultValue: fallback }),
+    ...(args.mode === 'updateDate' ? { nowOnUpdate: true } : {}),
     source: 'core',
   };
 }
 
-function fromModel(kind: EntityKind, field: FieldModel): SchemaColumn {
+function fromModel(field: FieldModel): SchemaColumn {
   const standard = field.standard;
   const type = standard?.type ?? logicalType(undefined, field);
   const fallback = standard?.defaultValue ? constantDefault(standard.defaultValue()) : undefined;
-  const timestamp = field.field === 'createdAt' || field.field === 'updatedAt';
+  const timestamp = standard?.timestamp !== undefined;
   return {
     field: field.field,
     name: standard?.column ?? snakeCase(field.property),
@@ -107,15 +98,22 @@ function fromModel(kind: EntityKind, field: FieldModel): SchemaColumn {
     nullable: standard ? standard.nullable || !standard.required : true,
     primaryKey: field.field === 'id',
     autoIncrement: false,
-    unique: (UNIQUE_FIELDS[kind] ?? []).includes(field.field),
-    long: LONG_FIELDS.has(field.field),
+    unique: standard?.unique === true,
+    long: standard?.long === true,
     ...(timestamp ? { defaultValue: { now: true as const } } : fallback === undefined ? {} : { defaultValue: fallback }),
+    ...(standard?.timestamp === 'update' ? { nowOnUpdate: true } : {}),
     source: 'core',
   };
 }
 
-/** Standard fields that hold long text, as in the shipped migrations. */
-const LONG_FIELDS = new Set(['image', 'banReason', 'userAgent', 'accessToken', 'refreshToken', 'idToken', 'password', 'scope', 'value', 'logo']);
+/**
+ * The table's default for a standard JSON field (`metadata: {}`). A portable JSON column cannot declare it to
+ * TypeORM (simple-json is TEXT on MySQL, which takes TEXT defaults only as expressions), so it stands in.
+ */
+function jsonDefault(field: FieldModel): SchemaColumn['defaultValue'] {
+  const standard = field.standard;
+  return standard?.type === 'json' && standard.defaultValue ? constantDefault(standard.defaultValue()) : undefined;
+}
 
 /** The logical type of a TypeORM column type (a name or a constructor), else of the property's TypeScript type. */
 export function logicalType(type: unknown, field: Pick<FieldModel, 'designType'>): FieldType {

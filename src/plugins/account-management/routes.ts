@@ -16,7 +16,7 @@ export function listAccountsRoute(): RouteDefinition {
     response: { body: AccountListItem, array: true },
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
-      const accounts = await ctx.auth.db.listAccountsForUser(ctx.auth.models.user.read(user, 'id') as string);
+      const accounts = await ctx.auth.db.listAccountsForUser(ctx.auth.models.user.read(user, 'id'));
       return accounts.map((account) => accountJson(ctx.auth, account));
     },
   });
@@ -35,7 +35,7 @@ export function unlinkAccountRoute(options: ResolvedAccountManagementOptions): R
     handle: async (ctx, dto) => {
       const { user, session } = await ctx.requireSession();
       assertFreshSession(ctx.auth, session);
-      await unlinkAccount(ctx.auth, ctx.auth.models.user.read(user, 'id') as string, dto, options.allowUnlinkingAll);
+      await unlinkAccount(ctx.auth, ctx.auth.models.user.read(user, 'id'), dto, options.allowUnlinkingAll);
       return { status: true };
     },
   });
@@ -46,15 +46,15 @@ export function unlinkAccountRoute(options: ResolvedAccountManagementOptions): R
  * column added later can never slip out. `scope` is stored comma-separated, as better-auth stores it.
  */
 function accountJson(auth: AuthContext, account: object): Record<string, unknown> {
-  const read = (field: string) => auth.models.account.read(account, field);
-  const scope = read('scope');
+  const model = auth.models.account;
+  const scope = model.read(account, 'scope');
   return {
-    id: read('id'),
-    providerId: read('providerId'),
-    accountId: read('accountId'),
-    userId: read('userId'),
+    id: model.read(account, 'id'),
+    providerId: model.read(account, 'providerId'),
+    accountId: model.read(account, 'accountId'),
+    userId: model.read(account, 'userId'),
     scopes: typeof scope === 'string' ? scope.split(',').map((s) => s.trim()).filter(Boolean) : [],
-    createdAt: read('createdAt'),
-    updatedAt: read('updatedAt'),
+    createdAt: model.read(account, 'createdAt'),
+    updatedAt: model.read(account, 'updatedAt'),
   };
 }

@@ -25,7 +25,7 @@ export async function unlinkAccount(auth: AuthContext, userId: string, dto: Unli
         (dto.accountId === undefined || model.read(account, 'accountId') === dto.accountId || model.read(account, 'id') === dto.accountId),
   );
   if (!target) throw new AuthError('ACCOUNT_NOT_FOUND');
-  const targetId = model.read(target, 'id') as string;
+  const targetId = model.read(target, 'id');
 
   await auth.db.transaction(async (tx) => {
     await tx.deleteAccount(targetId);

@@ -47,7 +47,7 @@ export async function signUpWithEmail(
   try {
     user = await auth.db.transaction(async (tx) => {
       const created = await tx.createUser({ ...input.custom, email, name: input.name, image: input.image ?? null, emailVerified: false });
-      const userId = auth.models.user.read(created, 'id') as string;
+      const userId = auth.models.user.read(created, 'id');
       await tx.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });
       return created;
     });

@@ -47,8 +47,9 @@ export class EmailVerificationPlugin implements AuthPlugin {
   /** Emails a link that marks the user's current address as verified. `callbackURL` must already be checked. */
   async sendVerificationEmail(user: object, callbackURL?: string): Promise<void> {
     const auth = this.auth;
-    const email = auth.models.user.read(user, 'email') as string;
-    const userId = auth.models.user.read(user, 'id') as string;
+    const email = auth.models.user.read(user, 'email');
+    if (email === null) return; // a user without an address has nothing to verify
+    const userId = auth.models.user.read(user, 'id');
     await this.mailLink('verify-email', email, { userId, email }, callbackURL);
   }
 
@@ -58,8 +59,9 @@ export class EmailVerificationPlugin implements AuthPlugin {
    */
   async sendChangeEmailVerification(user: object, newEmail: string, callbackURL?: string): Promise<void> {
     const auth = this.auth;
-    const userId = auth.models.user.read(user, 'id') as string;
-    const replaces = auth.models.user.read(user, 'email') as string;
+    const userId = auth.models.user.read(user, 'id');
+    // A user without an address has none to replace: '' matches no stored address, so the link is refused.
+    const replaces = auth.models.user.read(user, 'email') ?? '';
     await this.mailLink('change-email', newEmail, { userId, email: newEmail, replaces }, callbackURL);
   }
 

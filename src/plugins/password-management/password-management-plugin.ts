@@ -52,8 +52,9 @@ export class PasswordManagementPlugin implements AuthPlugin {
     const auth = this.auth;
     const user = await auth.db.getUserByEmail(normaliseEmail(email));
     if (!user) return;
-    const userId = auth.models.user.read(user, 'id') as string;
-    const to = auth.models.user.read(user, 'email') as string;
+    const userId = auth.models.user.read(user, 'id');
+    const to = auth.models.user.read(user, 'email');
+    if (to === null) return; // found by its address, so it has one; the check narrows the type
     const expiresIn = this.options.resetPasswordTokenExpiresIn;
     const token = await auth.tokens.issue('reset-password', { userId }, expiresIn);
     const url = authURL(auth, `/reset-password/${token}`, { callbackURL: redirectTo });

@@ -27,7 +27,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
       const { user } = await ctx.requireSession();
       const { minPasswordLength, maxPasswordLength } = plugin.options;
       assertPasswordLength(dto.newPassword, minPasswordLength, maxPasswordLength);
-      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      const userId = ctx.auth.models.user.read(user, 'id');
       const account = await findCredentialAccount(ctx.auth, userId);
       const hash = passwordHashOf(ctx.auth, account);
       if (!account || !hash) throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
@@ -36,7 +36,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
         throw new AuthError('INVALID_PASSWORD');
       }
       const newHash = await ctx.auth.hasher.hash(dto.newPassword);
-      const accountId = ctx.auth.models.account.read(account, 'id') as string;
+      const accountId = ctx.auth.models.account.read(account, 'id');
       const opened = await ctx.auth.db.transaction(async (tx) => {
         await tx.updateAccount(accountId, { password: newHash });
         if (!dto.revokeOtherSessions) return null;
@@ -69,7 +69,7 @@ export function setPasswordRoute(plugin: PasswordManagementPlugin): RouteDefinit
       const { user, session } = await ctx.requireSession();
       assertFreshSession(ctx.auth, session);
       assertPasswordLength(dto.newPassword, plugin.options.minPasswordLength, plugin.options.maxPasswordLength);
-      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      const userId = ctx.auth.models.user.read(user, 'id');
       if (passwordHashOf(ctx.auth, await findCredentialAccount(ctx.auth, userId))) throw new AuthError('PASSWORD_ALREADY_SET');
       await storeCredentialPassword(ctx.auth, userId, await ctx.auth.hasher.hash(dto.newPassword));
       return { status: true };

@@ -37,7 +37,7 @@ export function signOutRoute(): RouteDefinition {
     session: 'required',
     handle: async (ctx) => {
       const active = await ctx.requireSession();
-      await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id') as string);
+      await ctx.auth.sessions.revoke(ctx.auth.models.session.read(active.session, 'id'));
       ctx.endSession();
       return { success: true };
     },
@@ -54,9 +54,9 @@ export function listSessionsRoute(): RouteDefinition {
     session: 'required',
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
-      const sessions = await ctx.auth.sessions.listLive(ctx.auth.models.user.read(user, 'id') as string);
+      const sessions = await ctx.auth.sessions.listLive(ctx.auth.models.user.read(user, 'id'));
       const model = ctx.auth.models.session;
-      return sessions.map((session) => sessionJson(ctx.auth, session, model.read(session, 'token') as string));
+      return sessions.map((session) => sessionJson(ctx.auth, session, model.read(session, 'token')));
     },
   });
 }
@@ -77,10 +77,10 @@ export function revokeSessionRoute(): RouteDefinition {
       // Accept the raw token or the digest list-sessions showed; compare digests only.
       const candidates = new Set([digestToken(dto.token)]);
       if (looksLikeDigest(dto.token)) candidates.add(dto.token);
-      const own = await ctx.auth.sessions.listAll(ctx.auth.models.user.read(user, 'id') as string);
-      const target = own.find((session) => candidates.has(model.read(session, 'token') as string));
+      const own = await ctx.auth.sessions.listAll(ctx.auth.models.user.read(user, 'id'));
+      const target = own.find((session) => candidates.has(model.read(session, 'token')));
       if (!target) throw new AuthError('SESSION_NOT_FOUND');
-      const targetId = model.read(target, 'id') as string;
+      const targetId = model.read(target, 'id');
       await ctx.auth.sessions.revoke(targetId);
       if (targetId === model.read(current, 'id')) {
         ctx.endSession();
@@ -100,7 +100,7 @@ export function revokeSessionsRoute(): RouteDefinition {
     session: 'required',
     handle: async (ctx) => {
       const { user } = await ctx.requireSession();
-      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string);
+      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id'));
       ctx.endSession();
       return { status: true, count };
     },
@@ -118,7 +118,7 @@ export function revokeOtherSessionsRoute(): RouteDefinition {
     handle: async (ctx) => {
       const { user, session } = await ctx.requireSession();
       const model = ctx.auth.models.session;
-      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id') as string, model.read(session, 'id') as string);
+      const count = await ctx.auth.sessions.revokeAll(ctx.auth.models.user.read(user, 'id'), model.read(session, 'id'));
       return { status: true, count };
     },
   });

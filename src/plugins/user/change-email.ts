@@ -40,7 +40,7 @@ export function changeEmailRoute(): RouteDefinition {
         return { status: true };
       }
       try {
-        const updated = await ctx.auth.db.updateUser(model.read(user, 'id') as string, { email: newEmail, emailVerified: false });
+        const updated = await ctx.auth.db.updateUser(model.read(user, 'id'), { email: newEmail, emailVerified: false });
         if (!updated) throw new AuthError('UNAUTHORIZED');
         return { status: true, user: userJson(ctx.auth, updated) };
       } catch (error) {

@@ -29,7 +29,7 @@ export function deleteUserRoute(plugin: UserPlugin): RouteDefinition {
     errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'SESSION_NOT_FRESH', 'INVALID_TOKEN', 'TOKEN_EXPIRED', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
       const active = await ctx.requireSession();
-      const userId = ctx.auth.models.user.read(active.user, 'id') as string;
+      const userId = ctx.auth.models.user.read(active.user, 'id');
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
       if (dto.token !== undefined) {
         await consumeDeleteToken(ctx.auth, dto.token, userId);
@@ -67,7 +67,7 @@ export function deleteUserCallbackRoute(plugin: UserPlugin): RouteDefinition {
     handle: async (ctx, _dto, query) => {
       const active = await ctx.requireSession();
       const target = query.callbackURL === undefined ? null : safeRedirectTarget(ctx.auth, query.callbackURL, 'INVALID_CALLBACK_URL');
-      await consumeDeleteToken(ctx.auth, query.token, ctx.auth.models.user.read(active.user, 'id') as string);
+      await consumeDeleteToken(ctx.auth, query.token, ctx.auth.models.user.read(active.user, 'id'));
       await deleteNow(plugin, ctx, active);
       return target ? new Redirect(target) : { success: true, message: 'User deleted' };
     },
@@ -85,7 +85,7 @@ async function consumeDeleteToken(auth: AuthContext, token: string, userId: stri
 async function deleteNow(plugin: UserPlugin, ctx: RouteContext, active: ActiveSession): Promise<void> {
   const { beforeDelete, afterDelete } = plugin.options;
   if (beforeDelete) await beforeDelete(active.user);
-  const userId = ctx.auth.models.user.read(active.user, 'id') as string;
+  const userId = ctx.auth.models.user.read(active.user, 'id');
   // Through the session store first, so a secondary storage forgets them too; the adapter contract then
   // deletes the rest (accounts, memberships, sent invitations) with the user.
   await ctx.auth.sessions.revokeAll(userId);

@@ -22,7 +22,7 @@ export function updateUserRoute(): RouteDefinition {
     handle: async (ctx, dto) => {
       const { user } = await ctx.requireSession();
       if (ctx.body.email !== undefined) throw new AuthError('EMAIL_CAN_NOT_BE_UPDATED');
-      const userId = ctx.auth.models.user.read(user, 'id') as string;
+      const userId = ctx.auth.models.user.read(user, 'id');
       const changes: Record<string, unknown> = {
         ...customInput(ctx.auth.models.user, ctx.body),
         ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'update-user', userId })),

@@ -38,8 +38,9 @@ export class UserPlugin<U extends object = object> implements AuthPlugin {
   /** Emails the user a link that deletes the account. `callbackURL` must already be checked. */
   async sendDeleteConfirmation(user: object, callbackURL?: string): Promise<void> {
     const auth = this.auth;
-    const userId = auth.models.user.read(user, 'id') as string;
-    const to = auth.models.user.read(user, 'email') as string;
+    const userId = auth.models.user.read(user, 'id');
+    const to = auth.models.user.read(user, 'email');
+    if (to === null) return; // no address to confirm by
     const expiresIn = this.options.deleteTokenExpiresIn;
     const token = await auth.tokens.issue('delete-account', { userId }, expiresIn);
     const url = authURL(auth, '/delete-user/callback', { token, callbackURL });

@@ -38,7 +38,9 @@ export function defaultClause(dialect: SqlDialect, column: SchemaColumn): string
   const value = column.defaultValue;
   if (value === undefined) return '';
   if (typeof value === 'object' && value !== null && 'now' in value && value.now === true && Object.keys(value).length === 1) {
-    return ` DEFAULT ${dialect === 'postgres' ? 'NOW()' : dialect === 'mysql' ? 'CURRENT_TIMESTAMP(6)' : "(datetime('now'))"}`;
+    // Only MySQL can refresh a column on update by itself; elsewhere the adapter writes `updatedAt`, as it does on MySQL too.
+    if (dialect === 'mysql') return ` DEFAULT CURRENT_TIMESTAMP(6)${column.nowOnUpdate ? ' ON UPDATE CURRENT_TIMESTAMP(6)' : ''}`;
+    return ` DEFAULT ${dialect === 'postgres' ? 'NOW()' : "(datetime('now'))"}`;
   }
   if (typeof value === 'boolean') return dialect === 'postgres' ? ` DEFAULT ${value ? 'TRUE' : 'FALSE'}` : ` DEFAULT ${dialect === 'sqlite' ? `(${value ? 1 : 0})` : value ? 1 : 0}`;
   if (typeof value === 'number') return ` DEFAULT ${value}`;
