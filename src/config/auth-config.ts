@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { RateLimitOptions } from '../core/rate-limit-rules';
+import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import type { SecondaryStorage } from '../core/secondary-storage';
 
 /** `SameSite` attribute of the session cookie. */
@@ -72,6 +73,8 @@ export interface AuthConfig {
    * `NODE_ENV=production`. Behind a proxy, set `trustProxyHeaders` so the client address is the real one.
    */
   rateLimit?: RateLimitOptions;
+  /** Bounds on password hashing under load: concurrent and waiting hashes (defaults 4 and 64). */
+  passwordHashing?: PasswordHashingLimits;
   /**
    * A key-value store (Redis: `better-auth-entities/redis`) that serves sessions with their user on the hot
    * path and holds rate-limit counters, so several processes act as one. The database stays the system of

@@ -3,6 +3,7 @@ import { consoleLogger, type Logger } from '../core/logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
+import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import { ConfigError } from '../errors/config-error';
 
 export { ConfigError };
@@ -30,6 +31,7 @@ export interface ResolvedConfig {
   readonly maxBodyBytes: number;
   readonly trustProxyHeaders: boolean;
   readonly passwordHasher: PasswordHasher;
+  readonly passwordHashing: PasswordHashingLimits;
   readonly logger: Logger;
   readonly emailSender: EmailSender | null;
   /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
@@ -81,6 +83,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
     trustProxyHeaders: config.trustProxyHeaders ?? false,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
+    passwordHashing: config.passwordHashing ?? {},
     logger: config.logger ?? consoleLogger,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,

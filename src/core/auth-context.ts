@@ -7,6 +7,8 @@ import { ErrorCatalog } from '../errors/error-catalog';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
+import { BoundedHasher } from './bounded-hasher';
+import type { PasswordHasher } from '../crypto/password-hasher';
 import type { PluginDeclarations } from './plugin-declarations';
 import { checkRateLimitRule, type DeclaredRateLimitRule } from './rate-limit-rules';
 import { SessionCookies } from './session-cookies';
@@ -46,6 +48,7 @@ export class AuthContext {
     private readonly plugins: readonly PluginDeclarations[] = [],
   ) {
     this.signer = new CookieSigner(config.secret);
+    this.boundedHasher = new BoundedHasher(config.passwordHasher, config.passwordHashing);
     this.cookies = new SessionCookies(config, this.signer);
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(db);
@@ -69,9 +72,12 @@ export class AuthContext {
     this.rateLimitRules = rules;
   }
 
-  get hasher() {
-    return this.config.passwordHasher;
+  /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */
+  get hasher(): PasswordHasher {
+    return this.boundedHasher;
   }
+
+  private readonly boundedHasher: PasswordHasher;
 
   get models() {
     return this.db.models;

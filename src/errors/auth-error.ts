@@ -26,6 +26,8 @@ export class AuthError extends Error {
     code: ErrorCode | DeclaredError,
     message?: string,
     readonly details?: ErrorBody['details'],
+    /** `retryAfterSeconds` becomes the answer's `Retry-After` header (429, 503). */
+    readonly hint?: { readonly retryAfterSeconds?: number },
   ) {
     const declared: DeclaredError = typeof code === 'string' ? { code, ...ERROR_CODES[code] } : code;
     super(message ?? declared.message);

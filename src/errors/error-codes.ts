@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   DATABASE_HOOK_ABORTED: { status: 422, message: 'A database hook refused the write' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The server is busy; try again shortly' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again shortly' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

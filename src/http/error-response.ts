@@ -9,7 +9,10 @@ import { jsonResponse } from './json-response';
  * (message and stack, never the request) and answered with a bare 500 that leaks no internals.
  */
 export function errorResponse(error: unknown, logger: Logger): AuthResponse {
-  if (error instanceof AuthError) return jsonResponse(error.status, error.toBody());
+  if (error instanceof AuthError) {
+    const retryAfter = error.hint?.retryAfterSeconds;
+    return jsonResponse(error.status, error.toBody(), retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]);
+  }
   if (error instanceof DatabaseUnavailableError) {
     logger.error(`database unavailable: ${error.message}`);
     return jsonResponse(503, new AuthError('DATABASE_UNAVAILABLE').toBody());
