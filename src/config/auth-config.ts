@@ -73,7 +73,7 @@ export interface AuthConfig {
    * `NODE_ENV=production`. Behind a proxy, set `trustProxyHeaders` so the client address is the real one.
    */
   rateLimit?: RateLimitOptions;
-  /** Bounds on password hashing under load: concurrent and waiting hashes (defaults 4 and 64). */
+  /** Bounds on password hashing under load: concurrent and waiting hashes (defaults 4 and 256). */
   passwordHashing?: PasswordHashingLimits;
   /**
    * A key-value store (Redis: `better-auth-entities/redis`) that serves sessions with their user on the hot

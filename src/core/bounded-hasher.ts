@@ -5,7 +5,7 @@ import { AuthError } from '../errors/auth-error';
 export interface PasswordHashingLimits {
   /** Hashes computed at once (default 4: Node's thread pool, which scrypt runs on). */
   maxConcurrent?: number;
-  /** Hashes that may wait for a turn (default 64); past that a request answers 503 with `Retry-After`. */
+  /** Hashes that may wait for a turn (default 256: a few seconds of work); past that a request answers 503 with `Retry-After`. */
   maxQueued?: number;
 }
 
@@ -25,7 +25,7 @@ export class BoundedHasher implements PasswordHasher {
     limits: PasswordHashingLimits = {},
   ) {
     this.maxConcurrent = limits.maxConcurrent ?? 4;
-    this.maxQueued = limits.maxQueued ?? 64;
+    this.maxQueued = limits.maxQueued ?? 256;
     if (!(this.maxConcurrent >= 1 && this.maxQueued >= 0)) throw new TypeError('passwordHashing: need maxConcurrent >= 1 and maxQueued >= 0.');
   }
 
