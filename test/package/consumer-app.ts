@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
+import ts from 'typescript';
 import { runCommand } from './run-command';
 
 export const PACKAGE_NAME = 'better-auth-entities';
@@ -57,9 +58,11 @@ export interface TypeCheckResult {
 
 /**
  * Compiles `files` (name -> source) in `app/check-<mode>/` as a consumer would, with `skipLibCheck: false`, no
- * DOM lib (a server app), and the repository's TypeScript.
+ * DOM lib (a server app) and the repository's TypeScript. Only the app's files and our declarations are
+ * checked: other packages' declarations are theirs to answer for, and checking @types/node or typeorm in full
+ * would multiply the test's time.
  */
-export async function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Record<string, string>>): Promise<TypeCheckResult> {
+export function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Record<string, string>>): TypeCheckResult {
   const dir = join(app, `check-${mode.name}`);
   mkdirSync(dir, { recursive: true });
   if (mode.esm) writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
@@ -77,24 +80,29 @@ export async function typeCheck(app: string, mode: ResolutionMode, files: Readon
     types: ['node'],
     noEmit: true,
   };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }, null, 2));
-  const output = await runCommand(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir, '--listFiles', '--pretty', 'false'], dir).then(
-    (result) => result.stdout,
-    (error: Error) => error.message,
-  );
+  const configFile = join(dir, 'tsconfig.json');
+  writeFileSync(configFile, JSON.stringify({ compilerOptions, include: ['*.ts'] }, null, 2));
+
+  const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!config) throw new Error(`unreadable ${configFile}`);
+  const program = ts.createProgram(config.fileNames, config.options);
   const packageDir = `${sep}node_modules${sep}${PACKAGE_NAME}${sep}`;
-  const otherPackage = (line: string) => line.includes(`node_modules${sep}`) && !line.includes(packageDir);
-  const errors = groupDiagnostics(output).filter((diagnostic) => !otherPackage(diagnostic.split('(')[0]));
-  const packageFiles = output.split('\n').filter((line) => line.startsWith(sep) && line.includes(packageDir));
-  return { errors, packageFiles };
+  const ours = program.getSourceFiles().filter((file) => !resolve(file.fileName).includes(`${sep}node_modules${sep}`) || resolve(file.fileName).includes(packageDir));
+  const diagnostics = [
+    ...config.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...ours.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+  ];
+  return {
+    errors: diagnostics.filter((diagnostic) => !diagnostic.file || ours.includes(diagnostic.file)).map(describeDiagnostic),
+    packageFiles: ours.map((file) => resolve(file.fileName)).filter((file) => file.includes(packageDir)),
+  };
 }
 
-/** tsc's plain output as one string per diagnostic (a diagnostic's continuation lines are indented). */
-function groupDiagnostics(output: string): string[] {
-  const diagnostics: string[] = [];
-  for (const line of output.split('\n')) {
-    if (/error TS\d+:/.test(line) && !/^\s/.test(line)) diagnostics.push(line);
-    else if (/^\s/.test(line) && diagnostics.length > 0 && line.trim()) diagnostics[diagnostics.length - 1] += `\n${line}`;
-  }
-  return diagnostics;
+function describeDiagnostic(diagnostic: ts.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${diagnostic.file.fileName}:${line + 1}: TS${diagnostic.code} ${message}`;
 }

@@ -6,9 +6,11 @@
  * it changes, this test follows. Slow by nature (npm and tsc): about two minutes.
  */
 import { spawn } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { createPostgresSchema } from '../support/databases';
 import { createApp, PACKAGE_NAME, pinned, publicSubpaths, RESOLUTION_MODES, typeCheck, type ResolutionMode } from './consumer-app';
 import { packCleanTree } from './pack-clean-tree';
@@ -19,12 +21,15 @@ const repo = resolve(__dirname, '../..');
 const INSTALL_TIMEOUT = 240_000;
 const CHECK_TIMEOUT = 90_000;
 
-/** Subpaths that need an optional peer, and which; every other public subpath must work with none installed. */
-const PEER_OF_SUBPATH: Readonly<Record<string, string>> = {
-  [`${PACKAGE_NAME}/adapters/typeorm`]: 'typeorm',
-  [`${PACKAGE_NAME}/migrations`]: 'typeorm',
-  [`${PACKAGE_NAME}/express`]: 'express',
-  [`${PACKAGE_NAME}/testing`]: 'jest',
+/**
+ * Subpaths that need an optional peer, with what an app installs to use them; every other public subpath must
+ * load and type-check with none installed. A new subpath with a peer goes here, and its peer into README_APP_PEERS.
+ */
+const PEERS_OF_SUBPATH: Readonly<Record<string, readonly string[]>> = {
+  [`${PACKAGE_NAME}/adapters/typeorm`]: ['typeorm'],
+  [`${PACKAGE_NAME}/migrations`]: ['typeorm'],
+  [`${PACKAGE_NAME}/express`]: ['express', '@types/express'],
+  [`${PACKAGE_NAME}/testing`]: ['@types/jest'], // jest runs the suite; its declarations need jest's types
 };
 
 /** A consumer file importing each subpath: it compiles only if every one resolves to declarations. */
@@ -38,20 +43,26 @@ function readmeFiles(): Record<string, string> {
   return Object.fromEntries(readmeModules(blocks).map((module) => [module.file, module.source]));
 }
 
-async function expectTypesOnly(app: string, mode: ResolutionMode, files: Record<string, string>): Promise<void> {
-  const result = await typeCheck(app, mode, files);
+function expectTypesOnly(app: string, mode: ResolutionMode, files: Record<string, string>): void {
+  const result = typeCheck(app, mode, files);
   expect(result.errors).toEqual([]);
   expect(result.packageFiles.length).toBeGreaterThan(0);
   // Our .ts sources ship for the declaration maps; a program that read them resolved a subpath without types.
   expect(result.packageFiles.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
 }
 
+/** Installed with our package: the peers and tools the README's app uses (typescript and ts-node for the CLI's .ts config). */
+const README_APP_PEERS = ['typeorm', 'express', '@types/express', '@types/node', 'pg', '@types/jest', 'typescript', 'ts-node'];
+
 let work: string;
 let tarball: string;
+const runtimeOnlyApp = () => join(work, 'runtime-only');
+const readmeApp = () => join(work, 'readme-app');
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'package-consumer-'));
   tarball = await packCleanTree(repo, work);
+  await Promise.all([createApp(runtimeOnlyApp(), [tarball, pinned('@types/node')]), createApp(readmeApp(), [tarball, ...README_APP_PEERS.map(pinned)])]);
 }, INSTALL_TIMEOUT);
 
 afterAll(() => {
@@ -95,25 +106,51 @@ describe('the packed tarball', () => {
     expect(files.filter((file) => /^(test|bench|examples)\/|\.(test|spec)\.[cm]?[jt]s$/.test(file))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']));
   });
+
+  it("keeps `any` out of the declarations, but for the `Record<string, any>` constraint Express's own Request declares", async () => {
+    const extracted = join(work, 'extracted');
+    mkdirSync(extracted, { recursive: true });
+    await runCommand('tar', ['-xzf', tarball, '-C', extracted], work);
+    const declarations = files.filter((file) => file.endsWith('.d.ts'));
+    const anys = declarations.flatMap((file) => {
+      const code = readFileSync(join(extracted, 'package', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      return (code.replace(/Record<string, any>/g, '').match(/.*\bany\b.*/g) ?? []).map((line) => `${file}: ${line.trim()}`);
+    });
+    expect(anys).toEqual([]);
+  });
 });
 
 describe('an app with only the runtime dependencies installed', () => {
-  const app = () => join(work, 'runtime-only');
+  const app = runtimeOnlyApp;
   let peerFree: string[];
 
-  beforeAll(async () => {
-    await createApp(app(), [tarball, pinned('@types/node')]);
-    peerFree = publicSubpaths(app()).filter((subpath) => !PEER_OF_SUBPATH[subpath]);
-  }, INSTALL_TIMEOUT);
+  beforeAll(() => {
+    peerFree = publicSubpaths(app()).filter((subpath) => !PEERS_OF_SUBPATH[subpath]);
+  });
 
   it.each(RESOLUTION_MODES)(
     'type-checks every subpath that needs no peer under moduleResolution $name, from the declarations alone',
     async (mode) => {
       expect(peerFree).toContain(PACKAGE_NAME);
-      await expectTypesOnly(app(), mode, { 'probe.ts': importProbe(peerFree) });
+      expectTypesOnly(app(), mode, { 'probe.ts': importProbe(peerFree) });
     },
     CHECK_TIMEOUT,
   );
+
+  it('requires at run time only its dependencies, its declared peers and Node built-ins', () => {
+    const installed = join(app(), 'node_modules', PACKAGE_NAME);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+    // The bin is left out: the TypeScript loaders it tries (ts-node, tsconfig-paths) are the app's, when it has them.
+    const scripts = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((file) => /^dist\/.*\.js$/.test(file));
+    const required = new Set(
+      scripts.flatMap((file) => [...readFileSync(join(installed, file), 'utf8').matchAll(/require\(["']([^."'][^"']*)["']\)/g)].map((match) => match[1])),
+    );
+    const packageOf = (id: string) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+    const undeclared = [...required].filter((id) => !isBuiltin(id) && !declared.has(packageOf(id)));
+    expect(required.size).toBeGreaterThan(3);
+    expect(undeclared).toEqual([]);
+  });
 
   it('loads every subpath that needs no peer, and the typeorm ones fail with a message naming typeorm', async () => {
     const script = `
@@ -126,26 +163,39 @@ describe('an app with only the runtime dependencies installed', () => {
     const { stdout } = await runCommand(process.execPath, ['-e', script], app());
     const outcomes = JSON.parse(stdout) as Record<string, { exports?: number; error?: string }>;
     for (const subpath of peerFree) expect({ subpath, ...outcomes[subpath] }).toEqual({ subpath, exports: expect.any(Number) });
-    for (const [subpath, peer] of Object.entries(PEER_OF_SUBPATH).filter(([, peer]) => peer === 'typeorm')) {
-      expect(outcomes[subpath].error).toMatch(new RegExp(`optional peer dependency '${peer}'.*npm install ${peer}`, 's'));
-    }
+    const needTypeorm = Object.keys(PEERS_OF_SUBPATH).filter((subpath) => PEERS_OF_SUBPATH[subpath].includes('typeorm'));
+    for (const subpath of needTypeorm) expect(outcomes[subpath].error).toMatch(/optional peer dependency 'typeorm'.*npm install typeorm/s);
   });
+
+  it('runs the CLI on a compiled config, and says to install ts-node when given a TypeScript one without it', async () => {
+    const config = [
+      `const { BetterAuth } = require('${PACKAGE_NAME}');`,
+      `const { MemoryDatabaseAdapter } = require('${PACKAGE_NAME}/adapters');`,
+      "exports.auth = new BetterAuth({ secret: 'a-consumer-test-secret-of-at-least-32-characters' }).database(new MemoryDatabaseAdapter({})).build();",
+    ].join('\n');
+    writeFileSync(join(app(), 'auth.config.js'), config);
+    writeFileSync(join(app(), 'auth.config.ts'), config.replace('exports.auth =', 'export const auth: object ='));
+    const generate = (file: string) => runCommand('npx', ['--no', PACKAGE_NAME, 'generate', '--config', file, '--dialect', 'sqlite'], app());
+
+    expect((await generate('auth.config.js')).stdout).toMatch(/CREATE TABLE IF NOT EXISTS "users"/);
+    await expect(generate('auth.config.ts')).rejects.toThrow(/no TypeScript loader is registered: install ts-node/);
+  }, CHECK_TIMEOUT);
 });
 
 describe('an app that uses the README with its peers installed', () => {
-  const app = () => join(work, 'readme-app');
-  const peers = ['typeorm', 'express', '@types/express', '@types/node', 'pg', '@types/jest', 'typescript', 'ts-node'];
+  const app = readmeApp;
 
-  beforeAll(async () => {
-    await createApp(app(), [tarball, ...peers.map(pinned)]);
-  }, INSTALL_TIMEOUT);
+  it('has the peers of every public subpath installed, so each one is checked below', () => {
+    const uncovered = publicSubpaths(app()).filter((subpath) => (PEERS_OF_SUBPATH[subpath] ?? []).some((peer) => !README_APP_PEERS.includes(peer)));
+    expect(uncovered).toEqual([]);
+  });
 
   it.each(RESOLUTION_MODES)(
     "type-checks the README's examples and every public subpath under moduleResolution $name",
     async (mode) => {
       const readme = readmeFiles();
       expect(Object.keys(readme).length).toBeGreaterThan(0);
-      await expectTypesOnly(app(), mode, { ...readme, 'probe.ts': importProbe(publicSubpaths(app())) });
+      expectTypesOnly(app(), mode, { ...readme, 'probe.ts': importProbe(publicSubpaths(app())) });
     },
     CHECK_TIMEOUT,
   );
@@ -172,14 +222,15 @@ describe('an app that uses the README with its peers installed', () => {
   });
 
   it("serves the README's Express app: sign-up, then the protected route with the session cookie", async () => {
+    // Type-checked above; here each block only needs compiling to the CommonJS an app would run.
     const dir = join(app(), 'run');
     mkdirSync(dir, { recursive: true });
-    for (const [name, source] of Object.entries(readmeFiles())) writeFileSync(join(dir, name), source);
-    const compilerOptions = { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, skipLibCheck: true, outDir: 'out' };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
-    await runCommand(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir], dir);
+    const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true };
+    for (const [name, source] of Object.entries(readmeFiles())) {
+      writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), ts.transpileModule(source, { compilerOptions, fileName: name }).outputText);
+    }
 
-    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'out', 'readme-1.js')], {
+    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'readme-1.js')], {
       cwd: app(),
       env: cleanEnv({ AUTH_SECRET: 'a-consumer-test-secret-of-at-least-32-characters' }),
     });
