@@ -2,6 +2,7 @@
 import type { DatabaseAdapter } from '../database-adapter';
 import type { IdOptions } from '../id-strategy';
 import { unique, withFreshAdapter } from './harness';
+import { requireTestGlobals } from './require-test-globals';
 
 /** One id strategy the suite runs, and the shape its ids must have. */
 export interface IdStrategyCase {
@@ -35,6 +36,7 @@ export function describeIdConformance(
   makeAdapter: MakeIdAdapter,
   options: { cleanup?: (db: DatabaseAdapter) => Promise<void> | void; cases?: readonly IdStrategyCase[] } = {},
 ): void {
+  requireTestGlobals('describeIdConformance');
   describe.each(options.cases ?? ID_STRATEGY_CASES)(`${name} adapter ids: $name`, ({ options: idOptions, shape }) => {
     const withAdapter = (body: (db: DatabaseAdapter) => Promise<void>) => () => withFreshAdapter(() => makeAdapter(idOptions), options.cleanup, body);
     const idOf = (db: DatabaseAdapter, kind: keyof DatabaseAdapter['models'], record: object) => db.models[kind].read(record, 'id');
