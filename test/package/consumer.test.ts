@@ -3,7 +3,7 @@
  * `prepack` can put compiled code in the tarball), installed into fresh apps by a production install, and used
  * the way the README says: its ```ts blocks type-checked under every module resolution mode, its Express app
  * driven over HTTP, the CLI and the migrations run from the installed package. The README is the source: when
- * it changes, this test follows. Slow by nature (npm and tsc): about two minutes.
+ * it changes, this test follows. Slow by nature (npm and tsc): two to three minutes on a busy machine.
  */
 import { spawn } from 'node:child_process';
 import { isBuiltin } from 'node:module';
@@ -163,7 +163,7 @@ describe('an app with only the runtime dependencies installed', () => {
     for (const subpath of peerFree) expect({ subpath, ...outcomes[subpath] }).toEqual({ subpath, exports: expect.any(Number) });
     const needTypeorm = Object.keys(PEERS_OF_SUBPATH).filter((subpath) => PEERS_OF_SUBPATH[subpath].includes('typeorm'));
     for (const subpath of needTypeorm) expect(outcomes[subpath].error).toMatch(/optional peer dependency 'typeorm'.*npm install typeorm/s);
-  });
+  }, CHECK_TIMEOUT);
 
   it("says the testing subpath needs jest's globals when its suites are declared outside jest", async () => {
     const script = `
@@ -172,7 +172,7 @@ describe('an app with only the runtime dependencies installed', () => {
       catch (error) { console.log(error.message); }`;
     const { stdout } = await runCommand(process.execPath, ['-e', script], app());
     expect(stdout).toMatch(/describeAdapterConformance\(\) declares jest tests and needs jest's globals.*npm install -D jest/);
-  });
+  }, CHECK_TIMEOUT);
 
   it('runs the CLI on a compiled config, and says to install ts-node when given a TypeScript one without it', async () => {
     const config = [
@@ -228,7 +228,7 @@ describe('an app that uses the README with its peers installed', () => {
       expect({ subpath, ...outcome }).toEqual({ subpath, exports: expect.any(Number), missingFromEsm: [] });
       expect(outcome.exports).toBeGreaterThan(0);
     }
-  });
+  }, CHECK_TIMEOUT);
 
   it("serves the README's Express app: sign-up, then the protected route with the session cookie", async () => {
     // Type-checked above; here each block only needs compiling to the CommonJS an app would run.

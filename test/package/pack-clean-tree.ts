@@ -1,6 +1,5 @@
-import { cpSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { realpathSync } from 'node:fs';
 import { runCommand } from './run-command';
 
 /** Never copied: installed or built output, and local state. A clean clone has none of them. */
