@@ -16,6 +16,9 @@ function tryRequire(id, use) {
 tryRequire('ts-node', (tsNode) => tsNode.register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } }));
 tryRequire('tsconfig-paths', (paths) => paths.register && require('tsconfig-paths/register'));
 
-// In a checkout of this repository the sources run (through ts-node); a published package runs dist.
-const source = join(__dirname, '..', 'src', 'cli', 'main.ts');
-require(existsSync(source) ? source : join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'));
+// In a checkout of this repository the sources run (through ts-node); a published package runs dist. The
+// package ships its .ts sources too (the declaration maps point at them), so a checkout is told apart by its
+// tsconfig.json, which is not published.
+const root = join(__dirname, '..');
+const checkout = existsSync(join(root, 'tsconfig.json'));
+require(checkout ? join(root, 'src', 'cli', 'main.ts') : join(root, 'dist', 'src', 'cli', 'main.js'));

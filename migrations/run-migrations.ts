@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { parseConnectionUrl } from '../adapters/typeorm/connection-url';
+import { isDriverUnavailable, noDriverError } from '../adapters/typeorm/data-source-factory';
 import { dialectOps, VERSION_TABLE, type DialectOps } from './dialect';
 import { listMigrations, type MigrationFile } from './sql-files';
 
@@ -63,16 +64,18 @@ export async function runMigrations(target: MigrationTarget, options: RunMigrati
 /** A one-connection DataSource for a URL, parsed as the TypeORM adapter does; the first driver that connects wins. */
 async function openUrl(url: string): Promise<DataSource> {
   const target = parseConnectionUrl(url);
-  let firstError: unknown;
+  const unavailable: string[] = [];
+  let connectError: unknown;
   for (const type of target.drivers) {
     try {
       return await new DataSource({ ...target.options, type, poolSize: 1 } as DataSourceOptions).initialize();
     } catch (error) {
       // e.g. TypeORM 1.x has no sqlite3 driver, or sqlite3 is not installed: try better-sqlite3
-      firstError ??= error;
+      if (isDriverUnavailable(error)) unavailable.push(`${type}: ${(error as Error).message}`);
+      else connectError ??= error;
     }
   }
-  throw firstError;
+  throw connectError ?? noDriverError(target, unavailable);
 }
 
 // Runs are queued in-process per database. TypeORM's SQLite drivers share one connection between query runners,

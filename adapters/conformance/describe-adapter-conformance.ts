@@ -11,6 +11,7 @@ import { describeSessionConformance } from './suites/sessions';
 import { describeTransactionConformance } from './suites/transactions';
 import { describeUserConformance } from './suites/users';
 import { describeVerificationConformance } from './suites/verifications';
+import { requireTestGlobals } from './require-test-globals';
 
 /**
  * Declares the jest suite every `DatabaseAdapter` must pass: every contract method, custom and remapped
@@ -27,6 +28,7 @@ import { describeVerificationConformance } from './suites/verifications';
  * });
  */
 export function describeAdapterConformance(name: string, makeAdapter: MakeConformanceAdapter, options: ConformanceOptions = {}): void {
+  requireTestGlobals('describeAdapterConformance');
   const test = conformanceTest(makeAdapter, options);
   describe(`${name} adapter conformance`, () => {
     test('the adapter exposes the validated models of the classes it was built with', async (db) => {

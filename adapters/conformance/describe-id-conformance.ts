@@ -3,6 +3,7 @@ import type { EntityModel } from '../../entities/model/entity-model';
 import type { DatabaseAdapter } from '../database-adapter';
 import type { IdOptions } from '../id-strategy';
 import { unique, withFreshAdapter } from './harness';
+import { requireTestGlobals } from './require-test-globals';
 
 /** One id strategy the suite runs, and the shape its ids must have. */
 export interface IdStrategyCase {
@@ -36,6 +37,7 @@ export function describeIdConformance(
   makeAdapter: MakeIdAdapter,
   options: { cleanup?: (db: DatabaseAdapter) => Promise<void> | void; cases?: readonly IdStrategyCase[] } = {},
 ): void {
+  requireTestGlobals('describeIdConformance');
   describe.each(options.cases ?? ID_STRATEGY_CASES)(`${name} adapter ids: $name`, ({ options: idOptions, shape }) => {
     const withAdapter = (body: (db: DatabaseAdapter) => Promise<void>) => () => withFreshAdapter(() => makeAdapter(idOptions), options.cleanup, body);
     const idOf = (db: DatabaseAdapter, kind: keyof DatabaseAdapter['models'], record: object) => (db.models[kind] as EntityModel).read(record, 'id');

@@ -28,11 +28,24 @@ export function createDataSource(
       if (driver === 'postgres') closeConnectionsOnStatementTimeout(dataSource);
       return dataSource;
     } catch (error) {
-      if (!DRIVER_UNAVAILABLE.has((error as Error)?.name)) throw error;
+      if (!isDriverUnavailable(error)) throw error;
       failures.push(`${driver}: ${(error as Error).message}`);
     }
   }
-  throw new Error(
+  throw noDriverError(target, failures);
+}
+
+/** Whether TypeORM refused a driver because it lacks it or its npm package is not installed. */
+export function isDriverUnavailable(error: unknown): boolean {
+  return DRIVER_UNAVAILABLE.has((error as Error)?.name);
+}
+
+/**
+ * The error for a target none of whose drivers is installed. It names the npm package to install: TypeORM's own
+ * message names `mysql` for MySQL, where `mysql2` is the driver this package supports.
+ */
+export function noDriverError(target: ConnectionTarget, failures: readonly string[]): Error {
+  return new Error(
     `No driver for ${target.description} works with the installed TypeORM. ` +
       `Install one: ${target.dialect === 'sqlite' ? 'sqlite3 (TypeORM 0.3) or better-sqlite3 (TypeORM 0.3 and 1.x)' : target.dialect === 'postgres' ? 'pg' : 'mysql2'}. ` +
       `(${failures.join('; ')})`,

@@ -1,5 +1,6 @@
 // `better-auth-entities/adapters/typeorm`: the SQL adapter. A subpath of its own, so typeorm and the database
 // drivers load only for apps that import it.
+import './typeorm-peer-check';
 export { TypeOrmAdapter, type TypeOrmConnectOptions } from './typeorm-adapter';
 export { DEFAULT_POOL_CONFIG, type PoolConfig } from './pool-config';
 export type { Dialect } from './dialect';

@@ -32,10 +32,19 @@ export async function loadAuth(file: string, cwd: string): Promise<LoadedAuth> {
     if (typeof exported === 'function') exported = (exported as () => unknown)();
     exported = await exported;
   } catch (error) {
-    throw new CliError(`Could not load ${path}: ${(error as Error)?.message ?? String(error)}`);
+    throw new CliError(`Could not load ${path}: ${(error as Error)?.message ?? String(error)}${typeScriptLoaderHint(path, error)}`);
   }
   if (!isAuth(exported)) throw new CliError(`${path} does not export an auth: add \`export const auth = new BetterAuth({...}).database(...).build()\`.`);
   return exported;
+}
+
+/**
+ * Without a TypeScript loader Node reads a `.ts` config as JavaScript and fails on its first annotation with a
+ * message that does not say why ("Missing initializer in const declaration"): name the fix alongside it.
+ */
+function typeScriptLoaderHint(path: string, error: unknown): string {
+  if (!/\.[cm]?ts$/.test(path) || (error as Error)?.name !== 'SyntaxError' || require.extensions?.['.ts']) return '';
+  return '. The config is TypeScript and no TypeScript loader is registered: install ts-node in your app (npm install -D ts-node typescript) or pass a compiled .js config.';
 }
 
 function isAuth(value: unknown): value is LoadedAuth {

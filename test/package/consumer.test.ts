@@ -1,0 +1,326 @@
+/**
+ * The package as an app gets it from the registry: `npm pack` on a clean copy of the repository (so only
+ * `prepack` can put compiled code in the tarball), installed into fresh apps by a production install, and used
+ * the way the README says: its ```ts blocks type-checked under every module resolution mode, its Express app
+ * driven over HTTP, the CLI and the migrations run from the installed package. The README is the source: when
+ * it changes, this test follows. Slow by nature (npm and tsc): two to three minutes on a busy machine.
+ */
+import { spawn } from 'node:child_process';
+import { isBuiltin } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+import { createPostgresSchema } from '../support/databases';
+import { createApp, PACKAGE_NAME, pinned, publicSubpaths, RESOLUTION_MODES, typeCheck, type ResolutionMode } from './consumer-app';
+import { packCleanTree } from './pack-clean-tree';
+import { readmeModules, readmeTypeScriptBlocks } from './readme-blocks';
+import { cleanEnv, runCommand } from './run-command';
+
+const repo = resolve(__dirname, '../..');
+const INSTALL_TIMEOUT = 240_000;
+const CHECK_TIMEOUT = 90_000;
+
+/**
+ * Subpaths that need an optional peer, with what an app installs to use them; every other public subpath must
+ * load and type-check with none installed. A new subpath with a peer goes here, and its peer into README_APP_PEERS.
+ */
+const PEERS_OF_SUBPATH: Readonly<Record<string, readonly string[]>> = {
+  [`${PACKAGE_NAME}/adapters/typeorm`]: ['typeorm'],
+  [`${PACKAGE_NAME}/migrations`]: ['typeorm'],
+  [`${PACKAGE_NAME}/express`]: ['express', '@types/express'],
+  [`${PACKAGE_NAME}/testing`]: ['@types/jest'], // jest runs the suite; its declarations need jest's types
+};
+
+/** A consumer file importing each subpath: it compiles only if every one resolves to declarations. */
+function importProbe(subpaths: readonly string[]): string {
+  const imports = subpaths.map((subpath, index) => `import * as subpath${index} from '${subpath}';`);
+  return `${imports.join('\n')}\n\nexport const modules: object[] = [${subpaths.map((_, index) => `subpath${index}`).join(', ')}];\n`;
+}
+
+function readmeFiles(): Record<string, string> {
+  const blocks = readmeTypeScriptBlocks(readFileSync(join(repo, 'README.md'), 'utf8'));
+  return Object.fromEntries(readmeModules(blocks).map((module) => [module.file, module.source]));
+}
+
+function expectTypesOnly(app: string, mode: ResolutionMode, files: Record<string, string>): void {
+  const result = typeCheck(app, mode, files);
+  expect(result.errors).toEqual([]);
+  expect(result.packageFiles.length).toBeGreaterThan(0);
+  // Our .ts sources ship for the declaration maps; a program that read them resolved a subpath without types.
+  expect(result.packageFiles.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
+}
+
+/** Installed with our package: the peers and tools the README's app uses (typescript and ts-node for the CLI's .ts config). */
+const README_APP_PEERS = ['typeorm', 'express', '@types/express', '@types/node', 'pg', '@types/jest', 'typescript', 'ts-node'];
+
+let work: string;
+let tarball: string;
+const runtimeOnlyApp = () => join(work, 'runtime-only');
+const readmeApp = () => join(work, 'readme-app');
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'package-consumer-'));
+  tarball = await packCleanTree(repo, work);
+  await Promise.all([createApp(runtimeOnlyApp(), [tarball, pinned('@types/node')]), createApp(readmeApp(), [tarball, ...README_APP_PEERS.map(pinned)])]);
+}, INSTALL_TIMEOUT);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  let files: string[];
+  let manifest: { exports: Record<string, string | Record<string, string>>; bin: Record<string, string> };
+
+  beforeAll(async () => {
+    const listing = await runCommand('tar', ['-tzf', tarball], work);
+    files = listing.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
+    manifest = JSON.parse((await runCommand('tar', ['-xzOf', tarball, 'package/package.json'], work)).stdout);
+  });
+
+  it('holds every file the exports and the bin point at, built by prepack', () => {
+    const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    const missing = [...targets, ...Object.values(manifest.bin)].map((target) => target.replace(/^\.\//, '')).filter((target) => !files.includes(target));
+    expect(targets.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+    expect(files).toContain('dist/src/cli/main.js');
+  });
+
+  it('pairs every declaration with its declaration map, and every map with the source it points at', () => {
+    const declarations = files.filter((file) => file.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(50);
+    expect(declarations.filter((file) => !files.includes(`${file}.map`))).toEqual([]);
+    const sources = declarations.map((file) => file.replace(/^dist\//, '').replace(/\.d\.ts$/, '.ts'));
+    expect(sources.filter((file) => !files.includes(file))).toEqual([]);
+  });
+
+  it('ships the migration SQL of every dialect, and no test, bench or example code', () => {
+    const shippedSql = files.filter((file) => /^migrations\/[^/]+\/[^/]+\.sql$/.test(file)).sort();
+    const repoSql = readdirSync(join(repo, 'migrations'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.sql'))
+      .map((file) => `migrations/${file}`)
+      .sort();
+    expect(repoSql.length).toBeGreaterThan(0);
+    expect(shippedSql).toEqual(repoSql);
+    expect(files.filter((file) => /^(test|bench|examples)\/|\.(test|spec)\.[cm]?[jt]s$/.test(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']));
+  });
+
+  it("keeps `any` out of the declarations, but for the `Record<string, any>` constraint Express's own Request declares", async () => {
+    const extracted = join(work, 'extracted');
+    mkdirSync(extracted, { recursive: true });
+    await runCommand('tar', ['-xzf', tarball, '-C', extracted], work);
+    const declarations = files.filter((file) => file.endsWith('.d.ts'));
+    const anys = declarations.flatMap((file) => {
+      const code = readFileSync(join(extracted, 'package', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      return (code.replace(/Record<string, any>/g, '').match(/.*\bany\b.*/g) ?? []).map((line) => `${file}: ${line.trim()}`);
+    });
+    expect(anys).toEqual([]);
+  });
+});
+
+describe('an app with only the runtime dependencies installed', () => {
+  const app = runtimeOnlyApp;
+  let peerFree: string[];
+
+  beforeAll(() => {
+    peerFree = publicSubpaths(app()).filter((subpath) => !PEERS_OF_SUBPATH[subpath]);
+  });
+
+  // One resolution mode is enough here: what this app checks is that no declaration reaches for a peer. The
+  // README app below runs every mode.
+  it('type-checks every subpath that needs no peer (moduleResolution node16), from the declarations alone', () => {
+    expect(peerFree).toContain(PACKAGE_NAME);
+    expectTypesOnly(app(), RESOLUTION_MODES.find((mode) => mode.name === 'node16')!, { 'probe.ts': importProbe(peerFree) });
+  }, CHECK_TIMEOUT);
+
+  it('requires at run time only its dependencies, its declared peers and Node built-ins', () => {
+    const installed = join(app(), 'node_modules', PACKAGE_NAME);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+    // The bin is left out: the TypeScript loaders it tries (ts-node, tsconfig-paths) are the app's, when it has them.
+    const scripts = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((file) => /^dist\/.*\.js$/.test(file));
+    const required = new Set(
+      scripts.flatMap((file) => [...readFileSync(join(installed, file), 'utf8').matchAll(/require\(["']([^."'][^"']*)["']\)/g)].map((match) => match[1])),
+    );
+    const packageOf = (id: string) => id.split('/').slice(0, id.startsWith('@') ? 2 : 1).join('/');
+    const undeclared = [...required].filter((id) => !isBuiltin(id) && !declared.has(packageOf(id)));
+    expect(required.size).toBeGreaterThan(3);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('loads every subpath that needs no peer, and the typeorm ones fail with a message naming typeorm', async () => {
+    const script = `
+      const outcomes = {};
+      for (const subpath of ${JSON.stringify(publicSubpaths(app()))}) {
+        try { outcomes[subpath] = { exports: Object.keys(require(subpath)).length }; }
+        catch (error) { outcomes[subpath] = { error: error.message }; }
+      }
+      console.log(JSON.stringify(outcomes));`;
+    const { stdout } = await runCommand(process.execPath, ['-e', script], app());
+    const outcomes = JSON.parse(stdout) as Record<string, { exports?: number; error?: string }>;
+    for (const subpath of peerFree) expect({ subpath, ...outcomes[subpath] }).toEqual({ subpath, exports: expect.any(Number) });
+    const needTypeorm = Object.keys(PEERS_OF_SUBPATH).filter((subpath) => PEERS_OF_SUBPATH[subpath].includes('typeorm'));
+    for (const subpath of needTypeorm) expect(outcomes[subpath].error).toMatch(/optional peer dependency 'typeorm'.*npm install typeorm/s);
+  }, CHECK_TIMEOUT);
+
+  it("says the testing subpath needs jest's globals when its suites are declared outside jest", async () => {
+    const script = `
+      const { describeAdapterConformance } = require('${PACKAGE_NAME}/testing');
+      try { describeAdapterConformance('plain node', async () => { throw new Error('never built'); }); console.log('declared'); }
+      catch (error) { console.log(error.message); }`;
+    const { stdout } = await runCommand(process.execPath, ['-e', script], app());
+    expect(stdout).toMatch(/describeAdapterConformance\(\) declares jest tests and needs jest's globals.*npm install -D jest/);
+  }, CHECK_TIMEOUT);
+
+  it('runs the CLI on a compiled config, and says to install ts-node when given a TypeScript one without it', async () => {
+    const config = [
+      `const { BetterAuth } = require('${PACKAGE_NAME}');`,
+      `const { MemoryDatabaseAdapter } = require('${PACKAGE_NAME}/adapters');`,
+      "exports.auth = new BetterAuth({ secret: 'a-consumer-test-secret-of-at-least-32-characters' }).database(new MemoryDatabaseAdapter({})).build();",
+    ].join('\n');
+    writeFileSync(join(app(), 'auth.config.js'), config);
+    writeFileSync(join(app(), 'auth.config.ts'), config.replace('exports.auth =', 'export const auth: object ='));
+    // The bin npx would run (the README app below goes through npx itself).
+    const bin = join(app(), 'node_modules', '.bin', PACKAGE_NAME);
+    const generate = (file: string) => runCommand(bin, ['generate', '--config', file, '--dialect', 'sqlite'], app());
+
+    expect((await generate('auth.config.js')).stdout).toMatch(/CREATE TABLE IF NOT EXISTS "users"/);
+    await expect(generate('auth.config.ts')).rejects.toThrow(/no TypeScript loader is registered: install ts-node/);
+  }, CHECK_TIMEOUT);
+});
+
+describe('an app that uses the README with its peers installed', () => {
+  const app = readmeApp;
+
+  it('has the peers of every public subpath installed, so each one is checked below', () => {
+    const uncovered = publicSubpaths(app()).filter((subpath) => (PEERS_OF_SUBPATH[subpath] ?? []).some((peer) => !README_APP_PEERS.includes(peer)));
+    expect(uncovered).toEqual([]);
+  });
+
+  it.each(RESOLUTION_MODES)(
+    "type-checks the README's examples and every public subpath under moduleResolution $name",
+    async (mode) => {
+      const readme = readmeFiles();
+      expect(Object.keys(readme).length).toBeGreaterThan(0);
+      expectTypesOnly(app(), mode, { ...readme, 'probe.ts': importProbe(publicSubpaths(app())) });
+    },
+    CHECK_TIMEOUT,
+  );
+
+  it('imports every public subpath from an ES module, with the named exports CommonJS sees', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const outcomes = {};
+      for (const subpath of ${JSON.stringify(publicSubpaths(app()))}) {
+        const cjs = Object.keys(require(subpath));
+        const esm = await import(subpath);
+        outcomes[subpath] = { exports: cjs.length, missingFromEsm: cjs.filter((name) => !(name in esm)) };
+      }
+      console.log(JSON.stringify(outcomes));`;
+    writeFileSync(join(app(), 'import-all.mjs'), script);
+    const { stdout } = await runCommand(process.execPath, ['import-all.mjs'], app());
+    const outcomes = JSON.parse(stdout) as Record<string, { exports: number; missingFromEsm: string[] }>;
+    expect(Object.keys(outcomes)).toEqual(publicSubpaths(app()));
+    for (const [subpath, outcome] of Object.entries(outcomes)) {
+      expect({ subpath, ...outcome }).toEqual({ subpath, exports: expect.any(Number), missingFromEsm: [] });
+      expect(outcome.exports).toBeGreaterThan(0);
+    }
+  }, CHECK_TIMEOUT);
+
+  it("serves the README's Express app: sign-up, then the protected route with the session cookie", async () => {
+    // Type-checked above; here each block only needs compiling to the CommonJS an app would run.
+    const dir = join(app(), 'run');
+    mkdirSync(dir, { recursive: true });
+    const compilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true };
+    for (const [name, source] of Object.entries(readmeFiles())) {
+      writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), ts.transpileModule(source, { compilerOptions, fileName: name }).outputText);
+    }
+
+    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'readme-1.js')], {
+      cwd: app(),
+      env: cleanEnv({ AUTH_SECRET: 'a-consumer-test-secret-of-at-least-32-characters' }),
+    });
+    try {
+      const port = await new Promise<number>((done, fail) => {
+        let output = '';
+        const collect = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (\d+)/.exec(output);
+          if (match) done(Number(match[1]));
+        };
+        server.stdout.on('data', collect);
+        server.stderr.on('data', collect);
+        server.once('exit', (code) => fail(new Error(`the README app exited (${code}) before listening:\n${output}`)));
+      });
+      const base = `http://127.0.0.1:${port}`;
+
+      const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'reader@example.com', password: 'a long enough password', name: 'Reader' }),
+      });
+      expect(signUp.status).toBe(200);
+      const cookie = signUp.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ');
+      expect(cookie).toContain('better-auth.session_token=');
+
+      const profile = await fetch(`${base}/api/profile`, { headers: { cookie } });
+      expect({ status: profile.status, body: await profile.json() }).toEqual({ status: 200, body: { plan: 'free' } });
+      const anonymous = await fetch(`${base}/api/profile`);
+      expect(anonymous.status).toBe(401);
+    } finally {
+      server.kill();
+    }
+  }, CHECK_TIMEOUT);
+
+  it('runs the installed CLI: `npx better-auth-entities generate` prints the example config’s schema', async () => {
+    cpSync(join(repo, 'examples'), join(app(), 'examples'), { recursive: true });
+    // ts-node (an app's dev dependency) loads the TypeScript config with the decorator settings an app uses.
+    const compilerOptions = { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true };
+    writeFileSync(join(app(), 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['examples'] }));
+    const { stdout } = await runCommand('npx', ['--no', PACKAGE_NAME, 'generate', '--config', 'examples/auth.config.ts', '--dialect', 'postgres'], app());
+    expect(stdout).toMatch(/CREATE TABLE/i);
+    expect(stdout).toContain('stripe_customer_id'); // a column of the example's own user class
+  }, CHECK_TIMEOUT);
+
+  it('names the npm package to install when a database URL needs a driver the app lacks, from the adapter and the migrations', async () => {
+    const script = `
+      const { TypeOrmAdapter } = require('${PACKAGE_NAME}/adapters/typeorm');
+      const { runMigrations } = require('${PACKAGE_NAME}/migrations');
+      const message = (promise) => promise.then(() => 'no error', (error) => error.message);
+      (async () => {
+        console.log(JSON.stringify({
+          adapter: await message(TypeOrmAdapter.connect('mysql://root@127.0.0.1:1/none', {})),
+          migrations: await message(runMigrations('mysql://root@127.0.0.1:1/none')),
+          sqlite: await message(runMigrations('sqlite::memory:')),
+        }));
+      })();`;
+    const { stdout } = await runCommand(process.execPath, ['-e', script], app());
+    const messages = JSON.parse(stdout) as Record<string, string>;
+    expect(messages.adapter).toContain('Install one: mysql2.');
+    expect(messages.migrations).toContain('Install one: mysql2.');
+    expect(messages.sqlite).toContain('Install one: sqlite3 (TypeORM 0.3) or better-sqlite3');
+  }, CHECK_TIMEOUT);
+
+  it('applies the shipped migrations from dist with plain node (no ts-node), and a second run changes nothing', async () => {
+    const database = await createPostgresSchema('package');
+    try {
+      const script = `
+        const { runMigrations } = require('${PACKAGE_NAME}/migrations');
+        (async () => {
+          const first = await runMigrations(process.env.DATABASE_URL);
+          const second = await runMigrations(process.env.DATABASE_URL);
+          console.log(JSON.stringify({ first, second, typescriptLoader: Boolean(require.extensions['.ts']) }));
+        })().catch((error) => { console.error(error); process.exit(1); });`;
+      const { stdout } = await runCommand(process.execPath, ['-e', script], app(), cleanEnv({ DATABASE_URL: database.url }));
+      const { first, second, typescriptLoader } = JSON.parse(stdout);
+      expect(first.applied).toEqual(expect.arrayContaining(['001_initial']));
+      expect(second).toEqual({ applied: [], skipped: first.applied });
+      expect(typescriptLoader).toBe(false);
+    } finally {
+      await database.drop();
+    }
+  }, CHECK_TIMEOUT);
+});
