@@ -29,6 +29,7 @@ const PEERS_OF_SUBPATH: Readonly<Record<string, readonly string[]>> = {
   [`${PACKAGE_NAME}/adapters/typeorm`]: ['typeorm'],
   [`${PACKAGE_NAME}/migrations`]: ['typeorm'],
   [`${PACKAGE_NAME}/express`]: ['express', '@types/express'],
+  [`${PACKAGE_NAME}/redis`]: ['ioredis'],
   [`${PACKAGE_NAME}/testing`]: ['@types/jest'], // jest runs the suite; its declarations need jest's types
 };
 
@@ -52,7 +53,7 @@ function expectTypesOnly(app: string, mode: ResolutionMode, files: Record<string
 }
 
 /** Installed with our package: the peers and tools the README's app uses (typescript and ts-node for the CLI's .ts config). */
-const README_APP_PEERS = ['typeorm', 'express', '@types/express', '@types/node', 'pg', '@types/jest', 'typescript', 'ts-node'];
+const README_APP_PEERS = ['typeorm', 'express', '@types/express', '@types/node', 'pg', 'ioredis', '@types/jest', 'typescript', 'ts-node'];
 
 let work: string;
 let tarball: string;
