@@ -1,5 +1,11 @@
+/** Emails that carry a single-use link. */
+export type LinkEmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'change-email-confirmation' | 'delete-account';
+
+/** Emails that only tell the user something happened: no link, no token. */
+export type NoticeEmailKind = 'email-changed';
+
 /** Why an email is sent; senders that render their own templates switch on it. */
-export type EmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'delete-account';
+export type EmailKind = LinkEmailKind | NoticeEmailKind;
 
 /**
  * One email the engine wants delivered. `subject`, `text` and `html` are ready to send; `kind`, `token` and
@@ -12,9 +18,9 @@ export interface EmailMessage {
   text: string;
   html: string;
   kind: EmailKind;
-  /** The single-use token the link carries. */
+  /** The single-use token the link carries; empty for a notice. */
   token: string;
-  /** The link the recipient follows. */
+  /** The link the recipient follows; for a notice, the app's base URL. */
   url: string;
 }
 

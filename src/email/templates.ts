@@ -1,6 +1,6 @@
-import type { EmailKind, EmailMessage } from './email-sender';
+import type { EmailKind, EmailMessage, LinkEmailKind, NoticeEmailKind } from './email-sender';
 
-const WORDING: Record<EmailKind, { subject: string; intro: string; action: string; outro: string }> = {
+const WORDING: Record<LinkEmailKind, { subject: string; intro: string; action: string; outro: string }> = {
   'reset-password': {
     subject: 'Reset your password',
     intro: 'Someone asked to reset the password of your account.',
@@ -19,6 +19,12 @@ const WORDING: Record<EmailKind, { subject: string; intro: string; action: strin
     action: 'Confirm the new address',
     outro: 'If it was not you, ignore this email: your account keeps its current address.',
   },
+  'change-email-confirmation': {
+    subject: 'Confirm the change of your email address',
+    intro: 'Your account asked to move to another email address.',
+    action: 'Yes, move my account to the new address',
+    outro: 'If it was not you, ignore this email and change your password: your account keeps this address.',
+  },
   'delete-account': {
     subject: 'Confirm the deletion of your account',
     intro: 'Your account asked to be deleted, with everything it holds.',
@@ -27,19 +33,42 @@ const WORDING: Record<EmailKind, { subject: string; intro: string; action: strin
   },
 };
 
+const NOTICES: Record<NoticeEmailKind, { subject: string; intro: string; outro: string }> = {
+  'email-changed': {
+    subject: 'The email address of your account was changed',
+    intro: 'Your account no longer uses this address.',
+    outro: 'If it was not you, reset your password from the new address or contact support at once.',
+  },
+};
+
 /**
- * The default email for a kind: a plain-text and an HTML body around the link. Apps that want their own
- * wording render from `kind` and `url` in their `EmailSender` instead.
+ * The default email for a kind: a plain-text and an HTML body around the link, with `detail` (a line the flow
+ * adds, such as the new address) after the intro. Apps that want their own wording render from `kind` and
+ * `url` in their `EmailSender` instead.
  */
-export function composeEmail(kind: EmailKind, to: string, url: string, token: string, expiresInSeconds: number): EmailMessage {
+export function composeEmail(kind: EmailKind, to: string, url: string, token: string, expiresInSeconds: number, detail?: string): EmailMessage {
+  if (isNotice(kind)) return composeNotice(kind, to, url, detail ?? '');
   const words = WORDING[kind];
+  const intro = detail ? `${words.intro} ${detail}` : words.intro;
   const validity = `The link works once, for ${describeDuration(expiresInSeconds)}.`;
-  const text = `${words.intro}\n\n${words.action}: ${url}\n\n${validity}\n${words.outro}\n`;
+  const text = `${intro}\n\n${words.action}: ${url}\n\n${validity}\n${words.outro}\n`;
   const html =
-    `<p>${escapeHtml(words.intro)}</p>` +
+    `<p>${escapeHtml(intro)}</p>` +
     `<p><a href="${escapeHtml(url)}">${escapeHtml(words.action)}</a></p>` +
     `<p>${escapeHtml(validity)}<br>${escapeHtml(words.outro)}</p>`;
   return { to, subject: words.subject, text, html, kind, token, url };
+}
+
+/** A notice: what happened (`detail`) and what to do if it was not the user; `url` is the app's address. */
+export function composeNotice(kind: NoticeEmailKind, to: string, url: string, detail: string): EmailMessage {
+  const words = NOTICES[kind];
+  const text = `${words.intro} ${detail}\n\n${words.outro}\n`;
+  const html = `<p>${escapeHtml(`${words.intro} ${detail}`)}</p><p>${escapeHtml(words.outro)}</p>`;
+  return { to, subject: words.subject, text, html, kind, token: '', url };
+}
+
+function isNotice(kind: EmailKind): kind is NoticeEmailKind {
+  return Object.prototype.hasOwnProperty.call(NOTICES, kind);
 }
 
 function describeDuration(seconds: number): string {

@@ -1,6 +1,7 @@
 import { UniqueConstraintError } from '../../../adapters/errors';
 import { userJson } from '../../core/entity-json';
 import { normaliseEmail } from '../../core/normalise-email';
+import { noticeEmailChanged } from '../../email/email-changed-notice';
 import { AuthError } from '../../errors/auth-error';
 import type { ErrorCode } from '../../errors/error-codes';
 import { Redirect } from '../../http/redirect';
@@ -9,7 +10,7 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { StatusResponse } from '../../http/response-dtos';
 import { attachSession } from '../../http/session-response';
 import { SendVerificationEmailDto, VerifyEmailQuery, VerifyEmailResponse } from './dtos';
-import type { EmailVerificationPlugin } from './email-verification-plugin';
+import { CONFIRM_CURRENT_ADDRESS, type EmailVerificationPlugin } from './email-verification-plugin';
 
 /**
  * `POST /send-verification-email` `{ email, callbackURL? }` → `{ status: true }`. Signed in, the email must
@@ -66,11 +67,19 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
       };
       const check = await ctx.auth.tokens.consume('verify-email', query.token);
       if (!check.ok) return fail(check.code);
-      const { userId, email, replaces } = check.payload;
+      const { userId, email, replaces, step } = check.payload;
       const model = ctx.auth.models.user;
       const user = userId ? await ctx.auth.db.getUserById(userId) : null;
       // The link speaks for the address the user had when it was sent; a later change makes it stale.
       if (!user || !email || model.read(user, 'email') !== (replaces ?? email)) return fail('INVALID_TOKEN');
+      if (step === CONFIRM_CURRENT_ADDRESS) {
+        // The current address agreed: now the new one must prove it is reachable. No session is opened here.
+        ctx.auth.tasks.run('change-email verification', async () => {
+          if (await ctx.auth.db.getUserByEmail(email)) return;
+          await plugin.sendChangeEmailVerification(user, email, query.callbackURL);
+        });
+        return target ? new Redirect(target) : { status: true, user: null };
+      }
 
       let changed: object | null = null;
       if (replaces !== undefined) {
@@ -81,6 +90,7 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
           throw error;
         }
         if (!changed) return fail('INVALID_TOKEN');
+        noticeEmailChanged(ctx.auth, replaces, email);
       } else if (!plugin.isVerified(user)) {
         await ctx.auth.db.updateUser(userId, { emailVerified: true });
       }
