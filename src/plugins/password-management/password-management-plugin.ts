@@ -5,6 +5,7 @@ import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolvePasswordManagementOptions, type PasswordManagementOptions, type ResolvedPasswordManagementOptions } from './options';
+import { credentialBinding } from './reset-binding';
 import { requestPasswordResetRoutes, resetPasswordCallbackRoute, resetPasswordRoute } from './reset-routes';
 import { changePasswordRoute, setPasswordRoute } from './routes';
 
@@ -55,7 +56,7 @@ export class PasswordManagementPlugin implements AuthPlugin {
     const userId = auth.models.user.read(user, 'id') as string;
     const to = auth.models.user.read(user, 'email') as string;
     const expiresIn = this.options.resetPasswordTokenExpiresIn;
-    const token = await auth.tokens.issue('reset-password', { userId }, expiresIn);
+    const token = await auth.tokens.issue('reset-password', { userId, binding: await credentialBinding(auth, user) }, expiresIn);
     const url = authURL(auth, `/reset-password/${token}`, { callbackURL: redirectTo });
     await sendLinkEmail(auth, { kind: 'reset-password', to, url, token, expiresInSeconds: expiresIn });
   }
