@@ -1,6 +1,6 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { ResolvedConfig } from '../config/resolve-config';
-import { digestToken, generateSessionToken } from '../crypto/session-token';
+import { digestToken, generateSessionToken, isBrowserSessionToken } from '../crypto/session-token';
 import type { ClientInfo } from './client-info';
 
 /** A session as the engine holds it after a successful lookup. */
@@ -32,8 +32,10 @@ export class SessionService {
     options: { rememberMe?: boolean } = {},
     db: DatabaseAdapter = this.db,
   ): Promise<{ session: object; token: string }> {
-    const token = generateSessionToken();
-    const lifetime = options.rememberMe === false ? SHORT_SESSION_MS : this.config.session.expiresInMs;
+    const browserSession = options.rememberMe === false;
+    const token = generateSessionToken({ browserSession });
+    const { expiresInMs } = this.config.session;
+    const lifetime = browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs;
     const now = Date.now();
     const session = await db.createSession({
       token: digestToken(token),
@@ -61,11 +63,19 @@ export class SessionService {
       await this.db.deleteSession(id);
       return null;
     }
+    // A "don't remember me" session keeps its short life: sliding would turn it into a persistent one
+    // (better-auth does not refresh them either).
+    if (isBrowserSessionToken(token)) return { ...found, token, refreshed: false };
     const { expiresInMs, updateAgeMs } = this.config.session;
     const dueForRefresh = expiresAt - expiresInMs + updateAgeMs <= now;
     if (!dueForRefresh) return { ...found, token, refreshed: false };
     const updated = await this.db.updateSession(id, { expiresAt: new Date(now + expiresInMs) });
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
+  }
+
+  /** False for the token of a session opened with `rememberMe: false`: its cookie ends with the browser session. */
+  isRemembered(token: string): boolean {
+    return !isBrowserSessionToken(token);
   }
 
   /** The user's sessions that have not expired, newest first. */
