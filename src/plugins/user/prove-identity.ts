@@ -10,8 +10,9 @@ import { EmailPasswordPlugin } from '../email-password/email-password-plugin';
  * address: the right `password` when one is given, otherwise a fresh session. A stolen cookie that has been
  * lying around is not enough for either.
  */
-export async function assertIdentityProof(auth: AuthContext, active: ActiveSession, password: string | undefined): Promise<void> {
-  if (password === undefined) {
+export async function assertIdentityProof(auth: AuthContext, active: ActiveSession, password: string | null | undefined): Promise<void> {
+  // `null` passes the DTO's @IsOptional: it means "no password given", as leaving it out does.
+  if (password == null) {
     assertFreshSession(auth, active.session);
     return;
   }
