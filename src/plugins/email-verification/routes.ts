@@ -96,8 +96,10 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
       }
 
       if (plugin.options.autoSignInAfterVerification) {
+        // Only a browser with no session is signed in: anyone can make a signed-in victim open their own
+        // link, and replacing the victim's session with theirs would be a login CSRF.
         const active = await ctx.session();
-        if (!active || model.read(active.user, 'id') !== userId) {
+        if (!active) {
           const opened = await ctx.auth.sessions.create(userId, ctx.client);
           attachSession(ctx.auth, ctx.response, opened.session, opened.token);
         }
