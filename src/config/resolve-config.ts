@@ -15,7 +15,10 @@ export interface ResolvedConfig {
     readonly updateAgeMs: number;
     /** The cookie name this app sets. */
     readonly cookieName: string;
-    /** Names accepted when reading: the plain and the `__Secure-` one, so switching to https keeps sessions. */
+    /**
+     * Names accepted when reading. With a Secure cookie only the `__Secure-` one: an unprefixed cookie can be
+     * planted over http or from a sibling subdomain, a `__Secure-` one only by a secure page. Over http both.
+     */
     readonly cookieNamesAccepted: readonly string[];
     readonly cookieSecure: boolean;
     readonly cookieHttpOnly: boolean;
@@ -75,7 +78,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       expiresInMs: expiresIn * 1000,
       updateAgeMs: updateAge * 1000,
       cookieName: cookieSecure ? `__Secure-${plainName}` : plainName,
-      cookieNamesAccepted: Object.freeze([`__Secure-${plainName}`, plainName]),
+      cookieNamesAccepted: Object.freeze(cookieSecure ? [`__Secure-${plainName}`] : [`__Secure-${plainName}`, plainName]),
       cookieSecure,
       cookieHttpOnly: session.cookieHttpOnly ?? true,
       cookieSameSite: sameSite,
