@@ -41,7 +41,11 @@ export interface AuthConfig {
   baseURL?: string;
   /** Where the routes are mounted (default `/api/auth`). */
   basePath?: string;
-  /** Origins allowed to send cookie-authenticated writes, besides the base URL's. */
+  /**
+   * Origins allowed to send cookie-authenticated writes, besides the base URL's. Browser apps on these
+   * origins may also call the API across origins: they get CORS answers (preflight included, with
+   * credentials); no other origin ever does, and without this list no answer carries CORS headers.
+   */
   trustedOrigins?: string[];
   session?: SessionConfig;
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */

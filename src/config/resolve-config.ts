@@ -10,6 +10,8 @@ export interface ResolvedConfig {
   readonly baseURL: URL;
   readonly basePath: string;
   readonly trustedOrigins: ReadonlySet<string>;
+  /** The origins of `AuthConfig.trustedOrigins` alone (not the base URL's): the only ones answered with CORS. */
+  readonly corsOrigins: ReadonlySet<string>;
   readonly session: {
     readonly expiresInMs: number;
     readonly updateAgeMs: number;
@@ -74,6 +76,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     baseURL,
     basePath: normaliseBasePath(config.basePath ?? '/api/auth'),
     trustedOrigins: new Set([baseURL.origin, ...(config.trustedOrigins ?? []).map(originOf)]),
+    corsOrigins: new Set((config.trustedOrigins ?? []).map(originOf)),
     session: Object.freeze({
       expiresInMs: expiresIn * 1000,
       updateAgeMs: updateAge * 1000,
