@@ -1,5 +1,6 @@
 import { AuthApi, type SessionAndUser } from './api/auth-api';
 import type { AuthContext } from './core/auth-context';
+import { ExpiredRowPurge } from './core/expired-row-purge';
 import type { AuthRequest, AuthResponse } from './http/auth-request';
 import { AuthHandler } from './http/auth-handler';
 import type { RouteDefinition } from './http/route';
@@ -22,6 +23,7 @@ export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
 export class Auth<U extends object, S extends object> {
   readonly api: AuthApi<U, S>;
   private readonly server: AuthHandler;
+  private readonly purge: ExpiredRowPurge | null;
 
   constructor(
     readonly context: AuthContext,
@@ -30,6 +32,20 @@ export class Auth<U extends object, S extends object> {
   ) {
     this.api = new AuthApi<U, S>(context, plugins);
     this.server = new AuthHandler(context, routes);
+    const every = context.config.purgeExpiredEveryMs;
+    this.purge = every === null ? null : new ExpiredRowPurge(context.db, every, context.config.logger);
+    this.purge?.start();
+  }
+
+  /**
+   * Stops the work the instance runs on its own (the purge of expired rows) and waits for background work
+   * (emails) to finish. The database adapter is the app's: close it yourself afterwards.
+   * @example
+   * process.on('SIGTERM', async () => { await auth.close(); await db.close(); });
+   */
+  async close(): Promise<void> {
+    await this.purge?.stop();
+    await this.context.tasks.drain();
   }
 
   /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */

@@ -69,4 +69,9 @@ export interface AuthConfig {
    * (better-auth's shape); see `DatabaseHooks`.
    */
   databaseHooks?: DatabaseHooks;
+  /**
+   * Deletes expired sessions and verification tokens every `interval` seconds (default 3600), from the
+   * moment the instance is built until `auth.close()`; `false` turns it off (when a job of your own does it).
+   */
+  purgeExpired?: { interval?: number } | false;
 }

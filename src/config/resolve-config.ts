@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   readonly emailSender: EmailSender | null;
   /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
   readonly databaseHooks: DatabaseHooks | null;
+  /** How often expired sessions and verifications are deleted; `null` when that is turned off. */
+  readonly purgeExpiredEveryMs: number | null;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -94,6 +96,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     logger: config.logger ?? consoleLogger,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,
+    purgeExpiredEveryMs: config.purgeExpired === false ? null : positive('purgeExpired.interval', config.purgeExpired?.interval ?? 3600) * 1000,
   });
 }
 
