@@ -100,10 +100,13 @@ function describeFuzz(backendName: string, openDatabaseForTest: () => Promise<{ 
       );
       }
       await settle();
+      const errorsLogged = error.mock.calls.length;
       error.mockRestore();
-      console.log(`route fuzz on ${backendName}: ${requests} requests over ${routes.length} routes, ${serverErrors.length} answered 5xx`);
+      console.log(
+        `route fuzz on ${backendName}: ${requests} requests over ${routes.length} routes, ${serverErrors.length} answered 5xx, ${errorsLogged} errors logged`,
+      );
       expect(serverErrors).toEqual([]);
-      expect(error).not.toHaveBeenCalled();
+      expect(errorsLogged).toBe(0);
     }, 120_000);
   });
 }
