@@ -47,8 +47,10 @@ export function sendVerificationEmailRoute(plugin: EmailVerificationPlugin): Rou
 
 /**
  * `GET /verify-email?token=…&callbackURL=…` — the emailed link. Uses the token up, then either marks the
- * address verified or, for a change-email link, makes the new address the user's (verified). With a
- * callbackURL it redirects there (adding `?error=CODE` on failure); without, it answers JSON.
+ * address verified; or, for a change-email confirmation followed from the current address, emails the new
+ * address its own link; or, for a change-email link, makes the new address the user's (verified) and tells
+ * the old one. With a callbackURL it redirects there (adding `?error=CODE` on failure); without, it answers
+ * JSON. It signs in (`autoSignInAfterVerification`) only a browser that has no session.
  */
 export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefinition {
   return defineRoute({
