@@ -26,6 +26,8 @@ export interface AdditionalField {
   /** The SQL column name (default: the field name in snake_case). */
   fieldName?: string;
   unique?: boolean;
+  /** The longest value a request may set (default 255 characters for strings, 16384 for JSON text). */
+  maxLength?: number;
 }
 
 /** The options of one kind: its table, the columns of its standard fields, and fields to add. */
@@ -84,7 +86,7 @@ function configuredClass(kind: ConfiguredKind, options: KindOptions): EntityClas
       throw new TypeError(`${kind}.additionalFields.${name}: "${name}" is a standard ${kind} field; rename the column with ${kind}.fields instead.`);
     }
     Reflect.defineMetadata('design:type', DESIGN_TYPES[field.type], prototype, name);
-    AuthField({ input: field.input ?? true })(prototype, name);
+    AuthField({ input: field.input ?? true, maxLength: field.maxLength })(prototype, name);
     if (field.defaultValue !== undefined) AuthDefault(field.defaultValue)(prototype, name);
     typeorm?.Column({
       name: field.fieldName ?? name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),

@@ -14,6 +14,8 @@ export interface FieldRecord {
   readonly field: string | null;
   /** Whether request bodies may set it. */
   readonly input: boolean;
+  /** The longest value a request may set (characters of a string, of a JSON value's text); `null`: the default. */
+  readonly maxLength: number | null;
 }
 
 /** What `@AuthDefault(value)` records: the value a create uses when the caller gives none. */

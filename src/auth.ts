@@ -1,5 +1,6 @@
 import { AuthApi, type SessionAndUser } from './api/auth-api';
 import type { AuthContext } from './core/auth-context';
+import { ExpiredRowPurge } from './core/expired-row-purge';
 import type { AuthRequest, AuthResponse } from './wire/auth-request';
 import { AuthHandler } from './http/auth-handler';
 import type { RouteDefinition } from './http/route';
@@ -24,6 +25,7 @@ export class Auth<U extends object, S extends object, A extends object = object>
   /** The flows as functions: the engine's (`getSession`, `signUpEmail`, …) and each plugin's (`api.audit.list`). */
   readonly api: AuthApi<U, S> & A;
   private readonly server: AuthHandler;
+  private readonly purge: ExpiredRowPurge | null;
 
   constructor(
     readonly context: AuthContext,
@@ -33,6 +35,21 @@ export class Auth<U extends object, S extends object, A extends object = object>
     this.api = withPluginApis(new AuthApi<U, S>(context), context, plugins) as AuthApi<U, S> & A;
     const hooks = plugins.map((plugin) => plugin.hooks).filter((set): set is RequestHooks => set !== undefined);
     this.server = new AuthHandler(context, routes, hooks);
+    const every = context.config.purgeExpiredEveryMs;
+    this.purge = every === null ? null : new ExpiredRowPurge(context.db, every, context.config.logger);
+    this.purge?.start();
+  }
+
+  /**
+   * Stops the work the instance runs on its own (the purge of expired rows, plugins' timers) and waits for
+   * background work (emails) to finish. The database adapter is the app's: close it yourself afterwards.
+   * @example
+   * process.on('SIGTERM', async () => { await auth.close(); await db.close(); });
+   */
+  async close(): Promise<void> {
+    await this.purge?.stop();
+    for (const plugin of this.plugins) await plugin.close?.();
+    await this.context.tasks.drain();
   }
 
   /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */
@@ -41,11 +58,6 @@ export class Auth<U extends object, S extends object, A extends object = object>
   /** The engine-level handler the Node and Express adapters call without building Web objects. */
   handle(request: AuthRequest): Promise<AuthResponse> {
     return this.server.handle(request);
-  }
-
-  /** Releases what the instance holds (plugins' timers and connections). The database is the app's to close. */
-  async close(): Promise<void> {
-    for (const plugin of this.plugins) await plugin.close?.();
   }
 
   /** Every mounted route (for the API reference and for tests). */

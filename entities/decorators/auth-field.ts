@@ -9,6 +9,11 @@ export interface AuthFieldOptions {
    * server code sets it (billing plans, roles, external ids). Default `true` for custom fields.
    */
   input?: boolean;
+  /**
+   * The longest value a request body may set: characters for a string, characters of the JSON text for an
+   * object. Default 255 for strings (a portable `varchar(255)`) and 16384 for JSON values.
+   */
+  maxLength?: number;
 }
 
 /**
@@ -18,6 +23,7 @@ export interface AuthFieldOptions {
  * - `@AuthField() email` declares the standard field of the same name. Classes written without a base class
  *   need it, because TypeScript erases bare `email!: string` declarations and the builder could not see them.
  * - `@AuthField({ input: false }) stripeCustomerId` declares a custom field that no request may set.
+ * - `@AuthField({ maxLength: 5000 }) bio` lets requests set longer text than the default 255 characters.
  * @example
  * `@AuthUser() class LegacyUser { @AuthField() id!: string; @AuthField('name') displayName!: string | null }`
  */
@@ -31,6 +37,7 @@ export function AuthField(fieldOrOptions?: string | AuthFieldOptions): PropertyD
         property,
         field: options.field ?? null,
         input: options.input ?? true,
+        maxLength: options.maxLength ?? null,
       }),
     );
   };

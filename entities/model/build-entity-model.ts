@@ -34,6 +34,7 @@ function buildFields(kind: EntityKind, target: Function): FieldModel[] {
   const defaults = recordedDefaults(target);
   const declared = declaredProperties(target);
   const nonInput = nonInputProperties(target);
+  const maxLengths = declaredMaxLengths(target);
   const claimed = new Set<string>();
   const fields: FieldModel[] = [];
 
@@ -62,6 +63,7 @@ function buildFields(kind: EntityKind, target: Function): FieldModel[] {
       defaultValue: defaults.get(property),
       input: !nonInput.has(property),
       designType: designType(target, property),
+      maxLength: maxLengths.get(property),
     });
   }
   return fields;
@@ -127,6 +129,18 @@ function remappedProperties(kind: EntityKind, target: Function): Map<string, str
     }
   }
   return remaps;
+}
+
+/** `@AuthField({ maxLength })` of each property; a subclass's declaration wins over its base class's. */
+function declaredMaxLengths(target: Function): Map<string, number> {
+  const lengths = new Map<string, number>();
+  // classChain starts at the class itself: walking it backwards lets the most derived declaration win.
+  for (const cls of classChain(target).reverse()) {
+    for (const record of getMetadataStorage().fields) {
+      if (record.target === cls && record.maxLength !== null) lengths.set(record.property, record.maxLength);
+    }
+  }
+  return lengths;
 }
 
 /** Properties marked `@AuthField({ input: false })` anywhere in the class chain. */

@@ -12,6 +12,8 @@ export interface FieldModel {
   readonly defaultValue: (() => unknown) | undefined;
   /** Whether a request body may set it (`@AuthField({ input: false })` says no). */
   readonly input: boolean;
+  /** `@AuthField({ maxLength })`: the longest value a request may set; `undefined` leaves the default. */
+  readonly maxLength?: number;
   /** The type TypeScript emitted for the property (`String`, `Number`, …), when it was decorated. */
   readonly designType: Function | undefined;
 }

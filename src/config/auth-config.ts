@@ -44,7 +44,11 @@ export interface AuthConfig {
   baseURL?: string;
   /** Where the routes are mounted (default `/api/auth`). */
   basePath?: string;
-  /** Origins allowed to send cookie-authenticated writes, besides the base URL's. */
+  /**
+   * Origins allowed to send cookie-authenticated writes, besides the base URL's. Browser apps on these
+   * origins may also call the API across origins: they get CORS answers (preflight included, with
+   * credentials); no other origin ever does, and without this list no answer carries CORS headers.
+   */
   trustedOrigins?: string[];
   session?: SessionConfig;
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
@@ -81,4 +85,9 @@ export interface AuthConfig {
    * record; revocations reach both before they answer.
    */
   secondaryStorage?: SecondaryStorage;
+  /**
+   * Deletes expired sessions and verification tokens every `interval` seconds (default 3600), from the
+   * moment the instance is built until `auth.close()`; `false` turns it off (when a job of your own does it).
+   */
+  purgeExpired?: { interval?: number } | false;
 }

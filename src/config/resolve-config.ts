@@ -14,12 +14,17 @@ export interface ResolvedConfig {
   readonly baseURL: URL;
   readonly basePath: string;
   readonly trustedOrigins: ReadonlySet<string>;
+  /** The origins of `AuthConfig.trustedOrigins` alone (not the base URL's): the only ones answered with CORS. */
+  readonly corsOrigins: ReadonlySet<string>;
   readonly session: {
     readonly expiresInMs: number;
     readonly updateAgeMs: number;
     /** The cookie name this app sets. */
     readonly cookieName: string;
-    /** Names accepted when reading: the plain and the `__Secure-` one, so switching to https keeps sessions. */
+    /**
+     * Names accepted when reading. With a Secure cookie only the `__Secure-` one: an unprefixed cookie can be
+     * planted over http or from a sibling subdomain, a `__Secure-` one only by a secure page. Over http both.
+     */
     readonly cookieNamesAccepted: readonly string[];
     readonly cookieSecure: boolean;
     readonly cookieHttpOnly: boolean;
@@ -36,6 +41,8 @@ export interface ResolvedConfig {
   readonly emailSender: EmailSender | null;
   /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
   readonly databaseHooks: DatabaseHooks | null;
+  /** How often expired sessions and verifications are deleted; `null` when that is turned off. */
+  readonly purgeExpiredEveryMs: number | null;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -69,11 +76,12 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     baseURL,
     basePath: normaliseBasePath(config.basePath ?? '/api/auth'),
     trustedOrigins: new Set([baseURL.origin, ...(config.trustedOrigins ?? []).map(originOf)]),
+    corsOrigins: new Set((config.trustedOrigins ?? []).map(originOf)),
     session: Object.freeze({
       expiresInMs: expiresIn * 1000,
       updateAgeMs: updateAge * 1000,
       cookieName: cookieSecure ? `__Secure-${plainName}` : plainName,
-      cookieNamesAccepted: Object.freeze([`__Secure-${plainName}`, plainName]),
+      cookieNamesAccepted: Object.freeze(cookieSecure ? [`__Secure-${plainName}`] : [`__Secure-${plainName}`, plainName]),
       cookieSecure,
       cookieHttpOnly: session.cookieHttpOnly ?? true,
       cookieSameSite: sameSite,
@@ -87,6 +95,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     logger: config.logger ?? consoleLogger,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,
+    purgeExpiredEveryMs: config.purgeExpired === false ? null : positive('purgeExpired.interval', config.purgeExpired?.interval ?? 3600) * 1000,
   });
 }
 

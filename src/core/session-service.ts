@@ -1,6 +1,6 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { ResolvedConfig } from '../config/resolve-config';
-import { digestToken, generateSessionToken } from '../crypto/session-token';
+import { digestToken, generateSessionToken, isBrowserSessionToken } from '../crypto/session-token';
 import type { ClientInfo } from './client-info';
 import type { SessionStore } from './session-store';
 
@@ -46,8 +46,10 @@ export class SessionService {
     options: SessionOptions = {},
     db?: DatabaseAdapter,
   ): Promise<{ session: object; token: string }> {
-    const token = generateSessionToken();
-    const lifetime = options.rememberMe === false ? SHORT_SESSION_MS : this.config.session.expiresInMs;
+    const browserSession = options.rememberMe === false;
+    const token = generateSessionToken({ browserSession });
+    const { expiresInMs } = this.config.session;
+    const lifetime = browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs;
     const now = Date.now();
     const session = await this.store.create({
       ...options.fields,
@@ -76,11 +78,19 @@ export class SessionService {
       await this.store.delete(id);
       return null;
     }
+    // A "don't remember me" session keeps its short life: sliding would turn it into a persistent one
+    // (better-auth does not refresh them either).
+    if (isBrowserSessionToken(token)) return { ...found, token, refreshed: false };
     const { expiresInMs, updateAgeMs } = this.config.session;
     const dueForRefresh = expiresAt - expiresInMs + updateAgeMs <= now;
     if (!dueForRefresh) return { ...found, token, refreshed: false };
     const updated = await this.store.update(id, { expiresAt: new Date(now + expiresInMs) });
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
+  }
+
+  /** False for the token of a session opened with `rememberMe: false`: its cookie ends with the browser session. */
+  isRemembered(token: string): boolean {
+    return !isBrowserSessionToken(token);
   }
 
   /** The user's sessions that have not expired, newest first. */

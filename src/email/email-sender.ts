@@ -1,5 +1,11 @@
+/** Emails that carry a single-use link. */
+export type LinkEmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'change-email-confirmation' | 'delete-account';
+
+/** Emails that only tell the user something happened: no link, no token. */
+export type NoticeEmailKind = 'email-changed';
+
 /** The emails the engine's own flows send. */
-export type CoreEmailKind = 'reset-password' | 'verify-email' | 'change-email' | 'delete-account';
+export type CoreEmailKind = LinkEmailKind | NoticeEmailKind;
 
 /** An email a plugin declared, named `<plugin id>:<name>` (e.g. `two-factor:otp`) so two plugins never clash. */
 export type PluginEmailKind = `${string}:${string}`;
@@ -18,9 +24,9 @@ export interface EmailMessage {
   text: string;
   html: string;
   kind: EmailKind;
-  /** The single-use token the link carries. */
+  /** The single-use token the link carries; empty for a notice. */
   token: string;
-  /** The link the recipient follows. */
+  /** The link the recipient follows; for a notice, the app's base URL. */
   url: string;
 }
 

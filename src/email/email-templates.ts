@@ -1,5 +1,5 @@
-import type { EmailKind, EmailMessage } from './email-sender';
-import { composeEmail, WORDING, type EmailTemplate } from './templates';
+import type { EmailMessage, LinkEmailKind, PluginEmailKind } from './email-sender';
+import { composeEmail, WORDING, type EmailLink, type EmailTemplate } from './templates';
 
 /**
  * The templates of an auth instance: the engine's own kinds, plus those its plugins declared in
@@ -25,9 +25,9 @@ export class EmailTemplates {
   }
 
   /** The ready-to-send message of a kind; an undeclared kind is a programming error. */
-  compose(kind: EmailKind, link: { to: string; url: string; token: string; expiresInSeconds: number }): EmailMessage {
+  compose(kind: LinkEmailKind | PluginEmailKind, link: EmailLink): EmailMessage {
     const template = this.declared.get(kind);
     if (!template) throw new TypeError(`No plugin declares the email kind "${kind}": add it to the plugin's emailTemplates.`);
-    return composeEmail(kind, link.to, link.url, link.token, link.expiresInSeconds, template);
+    return composeEmail(kind, link.to, link.url, link.token, link.expiresInSeconds, link.detail, template);
   }
 }

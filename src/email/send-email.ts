@@ -1,14 +1,18 @@
 import { ConfigError } from '../config/resolve-config';
 import type { AuthContext } from '../core/auth-context';
-import type { EmailKind, EmailSender } from './email-sender';
+import type { EmailMessage, EmailSender, LinkEmailKind, NoticeEmailKind, PluginEmailKind } from './email-sender';
+import { composeNotice } from './templates';
 
 /** What a flow knows when it mails a link. */
 export interface LinkEmail {
-  kind: EmailKind;
+  /** An engine link kind, or a kind a plugin declared in its `emailTemplates`. */
+  kind: LinkEmailKind | PluginEmailKind;
   to: string;
   url: string;
   token: string;
   expiresInSeconds: number;
+  /** A line added after the intro (the address an email change moves to, say). */
+  detail?: string;
 }
 
 /**
@@ -19,12 +23,26 @@ export interface LinkEmail {
 export async function sendLinkEmail(auth: AuthContext, email: LinkEmail): Promise<void> {
   const sender = auth.config.emailSender;
   if (!sender) throw new Error('No emailSender: the plugin should have refused to build.');
-  const message = auth.emailTemplates.compose(email.kind, email);
+  await deliver(auth, sender, auth.emailTemplates.compose(email.kind, email), [email.url, email.token]);
+}
+
+/**
+ * Tells `to` that something happened to the account (no link, no token); does nothing without an
+ * `emailSender`, since the flows that send notices work without one. Never rejects, as `sendLinkEmail`.
+ */
+export async function sendNoticeEmail(auth: AuthContext, kind: NoticeEmailKind, to: string, detail: string): Promise<void> {
+  const sender = auth.config.emailSender;
+  if (!sender) return;
+  await deliver(auth, sender, composeNotice(kind, to, auth.config.baseURL.href, detail), []);
+}
+
+/** Sends one message; a failure is logged with `secrets` (the link and its token) cut out. */
+async function deliver(auth: AuthContext, sender: EmailSender, message: EmailMessage, secrets: string[]): Promise<void> {
   try {
     await sender.send(message);
   } catch (error) {
     const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    auth.config.logger.error(`sending the ${email.kind} email failed: ${redact(described, [email.url, email.token])}`);
+    auth.config.logger.error(`sending the ${message.kind} email failed: ${redact(described, secrets)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CoreEmailKind, EmailKind, EmailMessage } from './email-sender';
+import type { EmailKind, EmailMessage, LinkEmailKind, NoticeEmailKind } from './email-sender';
 
 /** The words of a link email; the layout around them (link, validity) is the engine's. */
 export interface EmailWording {
@@ -14,6 +14,8 @@ export interface EmailLink {
   url: string;
   token: string;
   expiresInSeconds: number;
+  /** A line the flow adds after the intro. */
+  detail?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface EmailLink {
  */
 export type EmailTemplate = EmailWording | ((link: EmailLink) => Pick<EmailMessage, 'subject' | 'text' | 'html'>);
 
-export const WORDING: Record<CoreEmailKind, EmailWording> = {
+export const WORDING: Record<LinkEmailKind, EmailWording> = {
   'reset-password': {
     subject: 'Reset your password',
     intro: 'Someone asked to reset the password of your account.',
@@ -41,6 +43,12 @@ export const WORDING: Record<CoreEmailKind, EmailWording> = {
     action: 'Confirm the new address',
     outro: 'If it was not you, ignore this email: your account keeps its current address.',
   },
+  'change-email-confirmation': {
+    subject: 'Confirm the change of your email address',
+    intro: 'Your account asked to move to another email address.',
+    action: 'Yes, move my account to the new address',
+    outro: 'If it was not you, ignore this email and change your password: your account keeps this address.',
+  },
   'delete-account': {
     subject: 'Confirm the deletion of your account',
     intro: 'Your account asked to be deleted, with everything it holds.',
@@ -49,9 +57,18 @@ export const WORDING: Record<CoreEmailKind, EmailWording> = {
   },
 };
 
+const NOTICES: Record<NoticeEmailKind, { subject: string; intro: string; outro: string }> = {
+  'email-changed': {
+    subject: 'The email address of your account was changed',
+    intro: 'Your account no longer uses this address.',
+    outro: 'If it was not you, reset your password from the new address or contact support at once.',
+  },
+};
+
 /**
- * The default email for a kind: a plain-text and an HTML body around the link. Apps that want their own
- * wording render from `kind` and `url` in their `EmailSender` instead.
+ * The default email for a kind: a plain-text and an HTML body around the link, with `detail` (a line the flow
+ * adds, such as the new address) after the intro. Apps that want their own wording render from `kind` and
+ * `url` in their `EmailSender` instead.
  */
 export function composeEmail(
   kind: EmailKind,
@@ -59,17 +76,33 @@ export function composeEmail(
   url: string,
   token: string,
   expiresInSeconds: number,
-  template: EmailTemplate = WORDING[kind as CoreEmailKind],
+  detail?: string,
+  template: EmailTemplate | undefined = WORDING[kind as LinkEmailKind],
 ): EmailMessage {
-  if (typeof template === 'function') return { ...template({ to, url, token, expiresInSeconds }), to, kind, token, url };
+  if (isNotice(kind)) return composeNotice(kind, to, url, detail ?? '');
+  if (!template) throw new TypeError(`No template for the email kind "${kind}".`);
+  if (typeof template === 'function') return { ...template({ to, url, token, expiresInSeconds, detail }), to, kind, token, url };
   const words = template;
+  const intro = detail ? `${words.intro} ${detail}` : words.intro;
   const validity = `The link works once, for ${describeDuration(expiresInSeconds)}.`;
-  const text = `${words.intro}\n\n${words.action}: ${url}\n\n${validity}\n${words.outro}\n`;
+  const text = `${intro}\n\n${words.action}: ${url}\n\n${validity}\n${words.outro}\n`;
   const html =
-    `<p>${escapeHtml(words.intro)}</p>` +
+    `<p>${escapeHtml(intro)}</p>` +
     `<p><a href="${escapeHtml(url)}">${escapeHtml(words.action)}</a></p>` +
     `<p>${escapeHtml(validity)}<br>${escapeHtml(words.outro)}</p>`;
   return { to, subject: words.subject, text, html, kind, token, url };
+}
+
+/** A notice: what happened (`detail`) and what to do if it was not the user; `url` is the app's address. */
+export function composeNotice(kind: NoticeEmailKind, to: string, url: string, detail: string): EmailMessage {
+  const words = NOTICES[kind];
+  const text = `${words.intro} ${detail}\n\n${words.outro}\n`;
+  const html = `<p>${escapeHtml(`${words.intro} ${detail}`)}</p><p>${escapeHtml(words.outro)}</p>`;
+  return { to, subject: words.subject, text, html, kind, token: '', url };
+}
+
+function isNotice(kind: string): kind is NoticeEmailKind {
+  return Object.prototype.hasOwnProperty.call(NOTICES, kind);
 }
 
 function describeDuration(seconds: number): string {

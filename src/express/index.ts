@@ -1,5 +1,5 @@
 import './augment-request';
 
 export { authRouter } from './auth-router';
-export { requireSession, optionalSession } from './session-middleware';
+export { requireSession, optionalSession, type SessionMiddlewareOptions } from './session-middleware';
 export type { RequiredSessionLocals, OptionalSessionLocals, RequestAuth } from './session-locals';

@@ -6,6 +6,7 @@ import { errorResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import { jsonResponse } from './json-response';
 import { runInRequestScope, type RequestScope } from '../core/request-scope';
+import { corsPreflight, withCors } from './cors';
 import { assertTrustedOrigin } from './origin-check';
 import { readQuery } from './query';
 import { Redirect, redirectResponse } from './redirect';
@@ -39,7 +40,13 @@ export class AuthHandler {
     return this.router.all();
   }
 
-  handle(request: AuthRequest): Promise<AuthResponse> {
+  async handle(request: AuthRequest): Promise<AuthResponse> {
+    const preflight = corsPreflight(request, this.auth.config);
+    if (preflight) return preflight;
+    return withCors(request, this.auth.config, await this.dispatch(request));
+  }
+
+  private dispatch(request: AuthRequest): Promise<AuthResponse> {
     // Database hooks read the request from an AsyncLocalStorage scope (see request-scope.ts); without hooks
     // nothing reads it, so the hot path does not enter one.
     if (!(this.auth.db instanceof HookedDatabaseAdapter)) return this.serve(request, undefined);

@@ -1,11 +1,12 @@
 import { AuthError } from '../errors/auth-error';
 import type { AuthRequest } from '../wire/auth-request';
+import { assertWellFormedInput } from './input-text';
 
 // Keys that could reach an object's prototype when a body is copied onto one: dropped while parsing.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Reads a JSON object body: size-limited, content type checked, prototype keys dropped.
+ * Reads a JSON object body: size-limited, content type checked, prototype keys dropped, text well-formed.
  * An empty body reads as `{}` (sign-out and friends are POSTs with nothing to say).
  */
 export async function readJsonBody(request: AuthRequest, limit: number): Promise<Record<string, unknown>> {
@@ -24,5 +25,6 @@ export async function readJsonBody(request: AuthRequest, limit: number): Promise
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new AuthError('VALIDATION_ERROR', 'The request body must be a JSON object');
   }
+  assertWellFormedInput(parsed as Record<string, unknown>);
   return parsed as Record<string, unknown>;
 }

@@ -1,9 +1,13 @@
 import type { AuthResponse } from '../wire/auth-request';
 
-/** Auth answers carry tokens and personal data: never cached by browsers or proxies. */
+/**
+ * Auth answers carry tokens and personal data: never cached by browsers or proxies, and never sniffed into
+ * something other than JSON.
+ */
 const BASE_HEADERS: ReadonlyArray<[string, string]> = [
   ['content-type', 'application/json; charset=utf-8'],
   ['cache-control', 'no-store'],
+  ['x-content-type-options', 'nosniff'],
 ];
 
 /** A JSON answer; `extraHeaders` (cookies, `set-auth-token`) are appended after the base ones. */

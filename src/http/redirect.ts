@@ -13,7 +13,21 @@ export class Redirect {
   ) {}
 }
 
-/** A redirect answer: `location`, no body, never cached; `extraHeaders` (cookies) are appended. */
+/**
+ * A redirect answer: `location`, no body, never cached; `extraHeaders` (cookies) are appended. Every redirect
+ * answers an emailed link whose URL holds a token (and reset redirects put one in `location` too), so the
+ * page it lands on must not receive that URL as its Referer: `Referrer-Policy: no-referrer`.
+ */
 export function redirectResponse(redirect: Redirect, extraHeaders: ReadonlyArray<[string, string]> = []): AuthResponse {
-  return { status: redirect.status, headers: [['location', redirect.location], ['cache-control', 'no-store'], ...extraHeaders], body: null };
+  return {
+    status: redirect.status,
+    headers: [
+      ['location', redirect.location],
+      ['cache-control', 'no-store'],
+      ['x-content-type-options', 'nosniff'],
+      ['referrer-policy', 'no-referrer'],
+      ...extraHeaders,
+    ],
+    body: null,
+  };
 }

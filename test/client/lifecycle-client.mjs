@@ -88,6 +88,9 @@ async function main() {
 
   const newEmail = `moved-${randomBytes(6).toString('hex')}@example.com`;
   expectData('changeEmail', await client.changeEmail({ newEmail, callbackURL: '/settings' }));
+  // The current address is verified, so it confirms first (better-auth's sendChangeEmailConfirmation step).
+  const confirmMail = await lastEmail(email, 'change-email-confirmation');
+  expectData('verifyEmail (current address confirms)', await client.verifyEmail({ query: { token: confirmMail.token } }));
   const changeMail = await lastEmail(newEmail, 'change-email');
   expectData('verifyEmail (change)', await client.verifyEmail({ query: { token: changeMail.token } }));
   results.changedEmail = expectData('getSession after change', await client.getSession()).user.email === newEmail;

@@ -1,11 +1,15 @@
 import type { AuthContext } from '../../core/auth-context';
 import { AuthError } from '../../errors/auth-error';
+import type { LinkEmailKind } from '../../email/email-sender';
 import { requireEmailSender, sendLinkEmail } from '../../email/send-email';
 import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolveEmailVerificationOptions, type EmailVerificationOptions, type ResolvedEmailVerificationOptions } from './options';
 import { sendVerificationEmailRoute, verifyEmailRoute } from './routes';
+
+/** The `step` of a link that asks the current address to agree to an email change (payload field). */
+export const CONFIRM_CURRENT_ADDRESS = 'confirm-current-address';
 
 /**
  * Proves that users own their email addresses: `POST /send-verification-email` and the emailed link
@@ -65,15 +69,29 @@ export class EmailVerificationPlugin implements AuthPlugin {
     await this.mailLink('change-email', newEmail, { userId, email: newEmail, replaces }, callbackURL);
   }
 
+  /**
+   * Asks the user's current (verified) address to agree to moving the account to `newEmail`. Following the
+   * link sends `newEmail` its own link (`sendChangeEmailVerification`); nothing changes before both agree.
+   */
+  async sendChangeEmailConfirmation(user: object, newEmail: string, callbackURL?: string): Promise<void> {
+    const auth = this.auth;
+    const userId = auth.models.user.read(user, 'id');
+    const current = auth.models.user.read(user, 'email');
+    // Only asked of users whose current address is verified, so there is one to write to.
+    if (current === null) throw new Error('sendChangeEmailConfirmation: the user has no current address to confirm from.');
+    const payload = { userId, email: newEmail, replaces: current, step: CONFIRM_CURRENT_ADDRESS };
+    await this.mailLink('change-email-confirmation', current, payload, callbackURL, `The new address would be ${newEmail}.`);
+  }
+
   isVerified(user: object): boolean {
     return this.auth.models.user.read(user, 'emailVerified') === true;
   }
 
-  private async mailLink(kind: 'verify-email' | 'change-email', to: string, payload: Record<string, string>, callbackURL?: string): Promise<void> {
+  private async mailLink(kind: LinkEmailKind, to: string, payload: Record<string, string>, callbackURL?: string, detail?: string): Promise<void> {
     const auth = this.auth;
     const token = await auth.tokens.issue('verify-email', payload, this.options.expiresIn);
     const url = authURL(auth, '/verify-email', { token, callbackURL });
-    await sendLinkEmail(auth, { kind, to, url, token, expiresInSeconds: this.options.expiresIn });
+    await sendLinkEmail(auth, { kind, to, url, token, expiresInSeconds: this.options.expiresIn, detail });
   }
 
   private get auth(): AuthContext {

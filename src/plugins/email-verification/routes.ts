@@ -1,6 +1,7 @@
 import { UniqueConstraintError } from '../../../adapters/errors';
 import { userJson } from '../../core/entity-json';
 import { normaliseEmail } from '../../core/normalise-email';
+import { noticeEmailChanged } from '../../email/email-changed-notice';
 import { AuthError } from '../../errors/auth-error';
 import type { ErrorCode } from '../../errors/error-codes';
 import { Redirect } from '../../http/redirect';
@@ -9,7 +10,7 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { StatusResponse } from '../../http/response-dtos';
 import { attachSession } from '../../http/session-response';
 import { SendVerificationEmailDto, VerifyEmailQuery, VerifyEmailResponse } from './dtos';
-import type { EmailVerificationPlugin } from './email-verification-plugin';
+import { CONFIRM_CURRENT_ADDRESS, type EmailVerificationPlugin } from './email-verification-plugin';
 
 /**
  * `POST /send-verification-email` `{ email, callbackURL? }` → `{ status: true }`. Signed in, the email must
@@ -46,8 +47,10 @@ export function sendVerificationEmailRoute(plugin: EmailVerificationPlugin): Rou
 
 /**
  * `GET /verify-email?token=…&callbackURL=…` — the emailed link. Uses the token up, then either marks the
- * address verified or, for a change-email link, makes the new address the user's (verified). With a
- * callbackURL it redirects there (adding `?error=CODE` on failure); without, it answers JSON.
+ * address verified; or, for a change-email confirmation followed from the current address, emails the new
+ * address its own link; or, for a change-email link, makes the new address the user's (verified) and tells
+ * the old one. With a callbackURL it redirects there (adding `?error=CODE` on failure); without, it answers
+ * JSON. It signs in (`autoSignInAfterVerification`) only a browser that has no session.
  */
 export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefinition {
   return defineRoute({
@@ -66,11 +69,19 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
       };
       const check = await ctx.auth.tokens.consume('verify-email', query.token);
       if (!check.ok) return fail(check.code);
-      const { userId, email, replaces } = check.payload;
+      const { userId, email, replaces, step } = check.payload;
       const model = ctx.auth.models.user;
       const user = userId ? await ctx.auth.db.getUserById(userId) : null;
       // The link speaks for the address the user had when it was sent; a later change makes it stale.
       if (!user || !email || model.read(user, 'email') !== (replaces ?? email)) return fail('INVALID_TOKEN');
+      if (step === CONFIRM_CURRENT_ADDRESS) {
+        // The current address agreed: now the new one must prove it is reachable. No session is opened here.
+        ctx.auth.tasks.run('change-email verification', async () => {
+          if (await ctx.auth.db.getUserByEmail(email)) return;
+          await plugin.sendChangeEmailVerification(user, email, query.callbackURL);
+        });
+        return target ? new Redirect(target) : { status: true, user: null };
+      }
 
       let changed: object | null = null;
       let verified: object = user;
@@ -82,13 +93,17 @@ export function verifyEmailRoute(plugin: EmailVerificationPlugin): RouteDefiniti
           throw error;
         }
         if (!changed) return fail('INVALID_TOKEN');
+        noticeEmailChanged(ctx.auth, replaces, email);
       } else if (!plugin.isVerified(user)) {
         verified = (await ctx.auth.db.updateUser(userId, { emailVerified: true })) ?? user;
       }
 
       if (plugin.options.autoSignInAfterVerification) {
+        // Only a browser with no session is signed in: anyone can make a signed-in victim open their own
+        // link, and replacing the victim's session with theirs would be a login CSRF.
         const active = await ctx.session();
-        if (!active || model.read(active.user, 'id') !== userId) {
+        if (!active) {
+          // Never replaces a session the browser has (no login CSRF through an attacker's own link).
           // Through the sign-in pipeline like any sign-in (bans apply); a step that refuses or asks for more
           // leaves the user verified but signed out, to sign in the ordinary way.
           const opened = await ctx.auth.signIn.open(changed ?? verified, { via: 'email-verification', client: ctx.client, response: ctx.response });

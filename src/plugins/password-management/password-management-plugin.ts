@@ -5,6 +5,7 @@ import { authURL } from '../../http/auth-url';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { resolvePasswordManagementOptions, type PasswordManagementOptions, type ResolvedPasswordManagementOptions } from './options';
+import { credentialBinding } from './reset-binding';
 import { requestPasswordResetRoutes, resetPasswordCallbackRoute, resetPasswordRoute } from './reset-routes';
 import { changePasswordRoute, setPasswordRoute } from './routes';
 
@@ -56,7 +57,7 @@ export class PasswordManagementPlugin implements AuthPlugin {
     const to = auth.models.user.read(user, 'email');
     if (to === null) return; // found by its address, so it has one; the check narrows the type
     const expiresIn = this.options.resetPasswordTokenExpiresIn;
-    const token = await auth.tokens.issue('reset-password', { userId }, expiresIn);
+    const token = await auth.tokens.issue('reset-password', { userId, binding: await credentialBinding(auth, user) }, expiresIn);
     const url = authURL(auth, `/reset-password/${token}`, { callbackURL: redirectTo });
     await sendLinkEmail(auth, { kind: 'reset-password', to, url, token, expiresInSeconds: expiresIn });
   }

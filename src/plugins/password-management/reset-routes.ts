@@ -7,6 +7,7 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { StatusMessageResponse, StatusResponse } from '../../http/response-dtos';
 import { RequestPasswordResetDto, ResetPasswordCallbackQuery, ResetPasswordDto, ResetPasswordQuery, ResetTokenResponse } from './dtos';
 import type { PasswordManagementPlugin } from './password-management-plugin';
+import { resetTokenUser } from './reset-binding';
 
 /** The answer whether or not the address has an account: better-auth's words. */
 const RESET_REQUESTED = 'If this email exists in our system, check your email for the reset link';
@@ -51,8 +52,11 @@ export function resetPasswordCallbackRoute(): RouteDefinition {
       const target = query.callbackURL === undefined ? null : safeRedirectTarget(ctx.auth, query.callbackURL, 'INVALID_CALLBACK_URL');
       const token = ctx.params.token;
       const check = await ctx.auth.tokens.peek('reset-password', token);
-      if (target) return new Redirect(withQuery(target, check.ok ? { token } : { error: 'INVALID_TOKEN' }));
+      // A link made stale by a later password or address change shows no form either.
+      const usable = check.ok && (await resetTokenUser(ctx.auth, check)) !== null;
+      if (target) return new Redirect(withQuery(target, usable ? { token } : { error: 'INVALID_TOKEN' }));
       if (!check.ok) throw new AuthError(check.code);
+      if (!usable) throw new AuthError('INVALID_TOKEN');
       return { token };
     },
   });
@@ -79,9 +83,9 @@ export function resetPasswordRoute(plugin: PasswordManagementPlugin): RouteDefin
       assertPasswordLength(dto.newPassword, minPasswordLength, maxPasswordLength);
       const check = await ctx.auth.tokens.consume('reset-password', token);
       if (!check.ok) throw new AuthError(check.code);
-      const userId = check.payload.userId;
-      const user = userId ? await ctx.auth.db.getUserById(userId) : null;
-      if (!user || !userId) throw new AuthError('INVALID_TOKEN');
+      const bound = await resetTokenUser(ctx.auth, check);
+      if (!bound) throw new AuthError('INVALID_TOKEN');
+      const { userId } = bound;
       await storeCredentialPassword(ctx.auth, userId, await ctx.auth.hasher.hash(dto.newPassword));
       if (revokeSessionsOnPasswordReset) await ctx.auth.sessions.revokeAll(userId);
       return { status: true };

@@ -24,7 +24,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
     response: { body: ChangePasswordResponse },
     errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG'],
     handle: async (ctx, dto) => {
-      const { user } = await ctx.requireSession();
+      const { user, token } = await ctx.requireSession();
       const { minPasswordLength, maxPasswordLength } = plugin.options;
       assertPasswordLength(dto.newPassword, minPasswordLength, maxPasswordLength);
       const userId = ctx.auth.models.user.read(user, 'id');
@@ -37,15 +37,17 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
       }
       const newHash = await ctx.auth.hasher.hash(dto.newPassword);
       const accountId = ctx.auth.models.account.read(account, 'id');
+      // The replacement session keeps the "remember me" choice of the one it replaces.
+      const rememberMe = ctx.auth.sessions.isRemembered(token);
       const opened = await ctx.auth.db.transaction(async (tx) => {
         await tx.updateAccount(accountId, { password: newHash });
         if (!dto.revokeOtherSessions) return null;
         await ctx.auth.sessions.revokeAll(userId, undefined, tx);
-        return ctx.auth.sessions.create(userId, ctx.client, {}, tx);
+        return ctx.auth.sessions.create(userId, ctx.client, { rememberMe }, tx);
       });
       if (!opened) return { token: null, user: userJson(ctx.auth, user) };
       // The new session's cookie replaces the revoked one's.
-      attachSession(ctx.auth, ctx.response, opened.session, opened.token);
+      attachSession(ctx.auth, ctx.response, opened.session, opened.token, rememberMe);
       return { token: opened.token, user: userJson(ctx.auth, user) };
     },
   });

@@ -1,14 +1,12 @@
 import type { AuthContext } from '../../core/auth-context';
-import { checkPassword } from '../../core/credential-account';
-import { assertFreshSession } from '../../core/fresh-session';
 import type { ActiveSession } from '../../core/session-service';
 import { AuthError } from '../../errors/auth-error';
 import { Redirect } from '../../http/redirect';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteContext, type RouteDefinition } from '../../http/route';
 import { SuccessMessageResponse } from '../../http/response-dtos';
-import { EmailPasswordPlugin } from '../email-password/email-password-plugin';
 import { DeleteUserCallbackQuery, DeleteUserDto } from './dtos';
+import { assertIdentityProof } from './prove-identity';
 import type { UserPlugin } from './user-plugin';
 
 /**
@@ -36,14 +34,7 @@ export function deleteUserRoute(plugin: UserPlugin): RouteDefinition {
         await deleteNow(plugin, ctx, active);
         return { success: true, message: 'User deleted' };
       }
-      if (dto.password !== undefined) {
-        const maxLength = ctx.auth.findPlugin(EmailPasswordPlugin)?.options.maxPasswordLength ?? 128;
-        const outcome = await checkPassword(ctx.auth, userId, dto.password, maxLength);
-        if (outcome === 'no-credential') throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
-        if (outcome === 'wrong') throw new AuthError('INVALID_PASSWORD');
-      } else {
-        assertFreshSession(ctx.auth, active.session);
-      }
+      await assertIdentityProof(ctx.auth, active, dto.password);
       if (plugin.options.sendDeleteConfirmation) {
         ctx.auth.tasks.run('delete-account confirmation', () => plugin.sendDeleteConfirmation(active.user, dto.callbackURL ?? undefined));
         return { success: true, message: 'Verification email sent' };

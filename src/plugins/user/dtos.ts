@@ -29,9 +29,10 @@ export class DeleteUserCallbackQuery {
   @IsOptional() @IsString() @MaxLength(MAX_URL) callbackURL?: string;
 }
 
-/** Body of `POST /change-email`. */
+/** Body of `POST /change-email`; without `password` the session must be fresh. */
 export class ChangeEmailDto {
   @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(MAX_EMAIL) newEmail!: string;
+  @IsOptional() @IsString() @MaxLength(MAX_PASSWORD_BYTES_GUARD) password?: string;
   /** Where the confirmation link lands: a relative path or a trusted origin. */
   @IsOptional() @IsString() @MaxLength(MAX_URL) callbackURL?: string;
 }
