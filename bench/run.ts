@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const tables: Table[] = [];
   const results: AllResults = {};
 
-  const backends = (['memory', 'sqlite', 'postgres'] as const).filter((backend) => options.sections.has(backend)) as Backend[];
+  const backends = (['memory', 'sqlite', 'postgres', 'postgres-redis'] as const).filter((backend) => options.sections.has(backend)) as Backend[];
   if (backends.length > 0) {
     const comparison = await runComparison(options, backends);
     results.comparison = comparison;

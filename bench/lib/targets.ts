@@ -19,15 +19,18 @@ type Row = [target: string, measured: string, verdict: string];
 /** The issue's targets (item 4), checked against what this run measured. Reported, never asserted. */
 export function targetsTable(results: AllResults): Table {
   const rows: Row[] = [];
-  const goal = { memory: 10, sqlite: 10, postgres: 6 } as const;
+  // The benchmark issue's goals; postgres-redis (the multi-process issue) is reported without one.
+  const goals: Readonly<Record<string, number>> = { memory: 10, sqlite: 10, postgres: 6 };
   for (const backend of results.comparison?.backends ?? []) {
+    const goal = goals[backend.backend];
+    if (goal === undefined) continue;
     const { ours, theirs } = backend;
     if ('skipped' in ours || 'skipped' in theirs) {
-      rows.push([`get-session ≥${goal[backend.backend]}× Better Auth, ${backend.backend}`, 'skipped', '—']);
+      rows.push([`get-session ≥${goal}× Better Auth, ${backend.backend}`, 'skipped', '—']);
       continue;
     }
     const ratio = ours.getSession.rps / theirs.getSession.rps;
-    rows.push([`get-session ≥${goal[backend.backend]}× Better Auth, ${backend.backend}`, `${ratio.toFixed(1)}×`, verdict(ratio >= goal[backend.backend])]);
+    rows.push([`get-session ≥${goal}× Better Auth, ${backend.backend}`, `${ratio.toFixed(1)}×`, verdict(ratio >= goal)]);
     rows.push([`get-session p99 ≤10 ms at 32 connections, ${backend.backend}`, `${ours.getSession.p99} ms`, verdict(ours.getSession.p99 <= 10)]);
     if (!('skipped' in backend.hashCeiling)) {
       // Cost as CPU per request (thread pool included): the throughput ratio says the same but moves with machine load.

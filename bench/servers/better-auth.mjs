@@ -1,7 +1,9 @@
 /**
  * Better Auth 1.7 behind node:http, configured as close to ours as it allows: the same backend, email and
  * password on, rate limiting off, the same secret and base URL (so the same signed cookie works on both).
- * Usage: node bench/servers/better-auth.mjs <memory|sqlite|postgres> [databaseUrl]
+ * Usage: node bench/servers/better-auth.mjs <memory|sqlite|postgres|postgres-redis> [databaseUrl]
+ * postgres-redis: `@better-auth/redis-storage` as secondary storage, sessions still stored in PostgreSQL
+ * (`storeSessionInDatabase`), the same system of record as ours.
  * Prints `READY {json}` (see bench/lib/child-server.ts). better-auth is ESM-only, hence a .mjs file.
  */
 import { createServer } from 'node:http';
@@ -23,7 +25,7 @@ async function database() {
     database.pragma('journal_mode = WAL');
     return database;
   }
-  if (backend === 'postgres') {
+  if (backend === 'postgres' || backend === 'postgres-redis') {
     const { default: pg } = await import('pg');
     // The pool size of our TypeORM adapter's default, so neither side wins on connection count.
     return new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -31,8 +33,19 @@ async function database() {
   throw new Error(`unknown backend ${backend}`);
 }
 
+/** Better Auth's own Redis storage, with sessions kept in PostgreSQL as well (as ours does). */
+async function redis() {
+  const { default: Redis } = await import('ioredis');
+  const { redisStorage } = await import('@better-auth/redis-storage');
+  const client = new Redis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  return {
+    secondaryStorage: redisStorage({ client, keyPrefix: `bench-theirs-${process.pid}:` }),
+    session: { ...BETTER_AUTH_OPTIONS.session, storeSessionInDatabase: true },
+  };
+}
+
 async function main() {
-  const options = { ...BETTER_AUTH_OPTIONS, database: await database() };
+  const options = { ...BETTER_AUTH_OPTIONS, database: await database(), ...(backend === 'postgres-redis' ? await redis() : {}) };
   if (backend !== 'memory') {
     const { getMigrations } = await import('better-auth/db/migration');
     const { runMigrations } = await getMigrations(options);

@@ -1,6 +1,7 @@
 /**
  * Our auth behind node:http, in the setup the comparison uses: built-in entities (Better Auth's default schema),
- * email/password and session routes. Usage: ours.ts <memory|sqlite|postgres> [databaseUrl]
+ * email/password and session routes. Usage: ours.ts <memory|sqlite|postgres|postgres-redis> [databaseUrl]
+ * (postgres-redis: Redis at BENCH_REDIS_URL, default redis://127.0.0.1:6379, as secondary storage)
  *
  * Prints `READY {"port", "cookie"}` once a bench user exists, or `SKIP <reason>` when the backend's code is not
  * in the tree yet (the TypeORM adapter and the migrations arrive separately).
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     console.log(`SKIP ${adapter}`);
     return;
   }
-  const auth = new BetterAuth({ secret: BENCH_SECRET, baseURL: BENCH_ORIGIN })
+  const auth = new BetterAuth({ secret: BENCH_SECRET, baseURL: BENCH_ORIGIN, secondaryStorage: backend === 'postgres-redis' ? redisStorage() : undefined })
     .database(adapter)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
@@ -35,6 +36,13 @@ async function main(): Promise<void> {
   const cookie = `better-auth.session_token=${encodeURIComponent(auth.context.cookies.signed(token!))}`;
   const server = createServer(withLoopProbe(toNodeHandler(auth)));
   server.listen(0, '127.0.0.1', () => announceReady(server, { cookie }));
+}
+
+/** A key prefix of this process's own, so two runs never read each other's keys. */
+function redisStorage() {
+  // Loaded here, not imported: a checkout without Redis support still runs the other backends.
+  const { RedisSecondaryStorage } = require('better-auth-entities/redis') as typeof import('better-auth-entities/redis');
+  return new RedisSecondaryStorage({ url: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: `bench-ours-${process.pid}:` });
 }
 
 main().catch((error) => {

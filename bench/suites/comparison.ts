@@ -7,7 +7,8 @@ import { getSession, hashOnly, signIn, signUp } from '../lib/scenarios';
 /** A cookie header of the real one's size, so the ceilings parse as much header as the auth servers. */
 const CEILING_COOKIE = `better-auth.session_token=${'x'.repeat(43)}.${'y'.repeat(44)}%3D`;
 
-export type Backend = 'memory' | 'sqlite' | 'postgres';
+/** `postgres-redis`: PostgreSQL as the system of record with Redis as secondary storage, on both sides. */
+export type Backend = 'memory' | 'sqlite' | 'postgres' | 'postgres-redis';
 
 /** The three flows measured on each library. */
 export interface FlowResults {
@@ -134,13 +135,16 @@ function median(runs: LoadResult[]): LoadResult {
 
 function specs(backend: Backend, where: Locations, baseline: string | undefined): Array<[Contender, ServerSpec]> {
   const args = (location: string | undefined) => (location === undefined ? [backend] : [backend, location]);
-  const ceiling: ServerSpec = backend === 'memory' ? { file: 'bench/servers/ceiling-json.mjs' } : { file: 'bench/servers/ceiling-join.mjs', args: [backend, where.ceiling!] };
+  // With Redis the ceiling is still the bare PostgreSQL join: what the cache has to beat.
+  const ceilingBackend = backend === 'postgres-redis' ? 'postgres' : backend;
+  const ceiling: ServerSpec = backend === 'memory' ? { file: 'bench/servers/ceiling-json.mjs' } : { file: 'bench/servers/ceiling-join.mjs', args: [ceilingBackend, where.ceiling!] };
   const contenders: Array<[Contender, ServerSpec]> = [
     ['ceiling', ceiling],
     ['ours', { file: 'bench/servers/ours.ts', args: args(where.ours) }],
     ['theirs', { file: 'bench/servers/better-auth.mjs', args: args(where.theirs) }],
   ];
-  if (baseline) contenders.push(['baseline', { file: 'bench/servers/ours.ts', args: args(where.baseline), cwd: baseline }]);
+  // A checkout before Redis support would run postgres-redis as plain PostgreSQL: no baseline row for it.
+  if (baseline && backend !== 'postgres-redis') contenders.push(['baseline', { file: 'bench/servers/ours.ts', args: args(where.baseline), cwd: baseline }]);
   return contenders;
 }
 
