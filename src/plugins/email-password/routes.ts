@@ -2,6 +2,7 @@ import { customInput } from '../../core/custom-input';
 import { userJson } from '../../core/entity-json';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
+import { signInAnswer } from '../../http/sign-in-answer';
 import { attachSession } from '../../http/session-response';
 import { SignInEmailDto, SignInResponse, SignUpEmailDto, SignUpResponse } from './dtos';
 import type { EmailPasswordPlugin } from './email-password-plugin';
@@ -38,16 +39,7 @@ export function signInRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     handle: async (ctx, dto) => {
       // The client navigates to `url`: it must stay on a trusted origin.
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
-      const result = await plugin.signIn(dto, ctx.client, ctx.response);
-      // A step answered instead of opening a session (two-factor's `{ twoFactorRedirect: true }`): its answer goes out as is.
-      if (result.kind === 'answer') return result.body;
-      attachSession(ctx.auth, ctx.response, result.session, result.token, result.rememberMe);
-      return {
-        redirect: Boolean(dto.callbackURL),
-        token: result.token,
-        url: dto.callbackURL ?? null,
-        user: userJson(ctx.auth, result.user),
-      };
+      return signInAnswer(ctx, await plugin.signIn(dto, ctx.client, ctx.response), dto.callbackURL);
     },
   });
 }

@@ -1,8 +1,7 @@
-import { userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
-import { attachSession } from '../../http/session-response';
+import { signInAnswer } from '../../http/sign-in-answer';
 import { SignInResponse } from '../email-password/dtos';
 import { IsUsernameAvailableDto, SignInUsernameDto, UsernameAvailableResponse } from './dtos';
 import { USERNAME_ERRORS } from './error-codes';
@@ -20,10 +19,7 @@ export function signInUsernameRoute(plugin: UsernamePlugin): RouteDefinition {
     errors: [USERNAME_ERRORS.INVALID_USERNAME_OR_PASSWORD, 'EMAIL_NOT_VERIFIED', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
-      const result = await plugin.signIn(dto, ctx.client, ctx.response);
-      if (result.kind === 'answer') return result.body;
-      attachSession(ctx.auth, ctx.response, result.session, result.token, result.rememberMe);
-      return { redirect: Boolean(dto.callbackURL), token: result.token, url: dto.callbackURL ?? null, user: userJson(ctx.auth, result.user) };
+      return signInAnswer(ctx, await plugin.signIn(dto, ctx.client, ctx.response), dto.callbackURL);
     },
   });
 }
