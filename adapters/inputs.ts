@@ -38,15 +38,35 @@ export type UpdateMemberData<M> = UpdateData<StandardMember, M>;
 export type CreateInvitationData<I> = CreateData<StandardInvitation, NeededOnCreate<'invitation'>, I>;
 export type UpdateInvitationData<I> = UpdateData<StandardInvitation, I>;
 
-/** Paging and ordering for `listUsers`. */
+/** How a text search matches: anywhere, at the start or at the end of the value, ignoring case. */
+export type TextMatchOperator = 'contains' | 'starts_with' | 'ends_with';
+
+/** How a filter compares a field with its value (better-auth's operator names); text matches ignore case. */
+export type UserFilterOperator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | TextMatchOperator;
+
+/** A condition on one user field (standard field name or custom property name), as the admin list sends it. */
+export interface UserFilter {
+  field: string;
+  /** Default `eq`. */
+  operator?: UserFilterOperator;
+  /** Compared as the column stores it: a boolean for `banned`, a `Date` for dates. */
+  value: string | number | boolean | Date;
+}
+
+/** Paging, ordering, search and filter for `listUsers`. */
 export interface ListUsersOptions {
   /** At most this many users (default 100). */
   limit?: number;
   offset?: number;
-  sortBy?: 'createdAt' | 'email' | 'name';
+  /** A standard field name or custom property of the user class (default `createdAt`). */
+  sortBy?: 'createdAt' | 'email' | 'name' | (string & {});
   sortDirection?: 'asc' | 'desc';
   /** Case-insensitive substring of the email. */
   emailContains?: string;
+  /** A case-insensitive text search on the email or the name. */
+  search?: { field: 'email' | 'name'; operator?: TextMatchOperator; value: string };
+  /** One more condition every listed user meets; `total` counts only users matching search and filter. */
+  filter?: UserFilter;
 }
 
 /** One page of users and the count of all that match. */

@@ -1,5 +1,5 @@
 import type { EntityModel } from '../../entities/model/entity-model';
-import type { ListUsersOptions } from '../inputs';
+import type { ListUsersOptions, TextMatchOperator, UserFilter } from '../inputs';
 
 /** The page size when the caller gives none, as the contract documents. */
 export const DEFAULT_USER_PAGE_SIZE = 100;
@@ -16,18 +16,51 @@ export function selectUsers<U extends object>(
   options: ListUsersOptions = {},
 ): { rows: U[]; total: number } {
   const { limit = DEFAULT_USER_PAGE_SIZE, offset = 0, sortBy = 'createdAt', sortDirection = 'asc' } = options;
-  const needle = options.emailContains?.toLowerCase();
-  const matching = needle
-    ? [...users].filter((user) => {
-        const email = model.read(user, 'email');
-        return typeof email === 'string' && email.includes(needle); // stored lower-cased
-      })
-    : [...users];
+  const tests: Array<(user: U) => boolean> = [];
+  if (options.emailContains) tests.push(textTest(model, 'email', 'contains', options.emailContains));
+  if (options.search) tests.push(textTest(model, options.search.field, options.search.operator ?? 'contains', options.search.value));
+  if (options.filter) tests.push(filterTest(model, options.filter));
+  const matching = [...users].filter((user) => tests.every((test) => test(user)));
   const direction = sortDirection === 'desc' ? -1 : 1;
   // Array#sort is stable, so rows that tie keep insertion order: pages do not shuffle between requests.
-  matching.sort((a, b) => compareNullsLast(model.read(a, sortBy), model.read(b, sortBy), direction));
+  matching.sort((a, b) => compareNullsLast(model.readUnchecked(a, sortBy), model.readUnchecked(b, sortBy), direction));
   const start = Math.max(0, offset);
   return { rows: matching.slice(start, start + Math.max(0, limit)), total: matching.length };
+}
+
+const TEXT_MATCHES: Record<TextMatchOperator, (value: string, needle: string) => boolean> = {
+  contains: (value, needle) => value.includes(needle),
+  starts_with: (value, needle) => value.startsWith(needle),
+  ends_with: (value, needle) => value.endsWith(needle),
+};
+
+/** Case-insensitive, as the SQL adapter compares `LOWER(column)`. */
+function textTest<U extends object>(model: EntityModel<U>, field: string, operator: TextMatchOperator, needle: string) {
+  const lowered = needle.toLowerCase();
+  return (user: U) => {
+    const value = model.readUnchecked(user, field);
+    return typeof value === 'string' && TEXT_MATCHES[operator](value.toLowerCase(), lowered);
+  };
+}
+
+function filterTest<U extends object>(model: EntityModel<U>, filter: UserFilter): (user: U) => boolean {
+  const operator = filter.operator ?? 'eq';
+  if (operator === 'contains' || operator === 'starts_with' || operator === 'ends_with') return textTest(model, filter.field, operator, String(filter.value));
+  // Emails are stored lower-cased, so an equality on one compares lower-cased (as the SQL lookups do).
+  const wanted = filter.field === 'email' && typeof filter.value === 'string' ? filter.value.toLowerCase() : filter.value;
+  return (user) => {
+    const value = model.readUnchecked(user, filter.field);
+    if (operator === 'eq') return comparable(value) === comparable(wanted);
+    // SQL: a comparison with NULL is never true, not even `<>`.
+    if (value === null || value === undefined) return false;
+    if (operator === 'ne') return comparable(value) !== comparable(wanted);
+    const order = compareNullsLast(value, wanted, 1);
+    return operator === 'lt' ? order < 0 : operator === 'lte' ? order <= 0 : operator === 'gt' ? order > 0 : order >= 0;
+  };
+}
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.getTime() : value;
 }
 
 /** Nulls sort last in either direction (databases disagree here; the conformance suite does not test it). */

@@ -4,10 +4,13 @@ import type { DirectReader } from './direct-reads';
 import type { ErrorTranslator } from './error-translation';
 import type { TableMapping } from './table-mapping';
 
+/** A case-insensitive text match: anywhere, at the start, at the end. */
+export type TextMatch = 'contains' | 'starts_with' | 'ends_with';
+
 /** A comparison on one field; values are converted as the column stores them (dates as SQLite text, ...). */
 export interface Condition {
   readonly field: string;
-  readonly op: '=' | '<>' | '<=' | 'in' | 'contains';
+  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | TextMatch;
   readonly value: unknown;
 }
 
@@ -19,8 +22,12 @@ export const ne = (field: string, value: unknown): Condition => ({ field, op: '<
 export const atMost = (field: string, value: unknown): Condition => ({ field, op: '<=', value });
 /** `field IN (values)`; `values` must not be empty. */
 export const oneOf = (field: string, values: readonly unknown[]): Condition => ({ field, op: 'in', value: values });
-/** `field LIKE %value%`, with `%` and `_` in `value` matched literally. */
-export const contains = (field: string, value: string): Condition => ({ field, op: 'contains', value });
+/** `LOWER(field) LIKE %value%` (or `value%`, `%value`), with `%` and `_` in `value` matched literally. */
+export const matches = (field: string, op: TextMatch, value: string): Condition => ({ field, op, value });
+/** `LOWER(field) LIKE %value%` */
+export const contains = (field: string, value: string): Condition => matches(field, 'contains', value);
+/** `field <op> value` for one of the SQL comparison operators. */
+export const compare = (field: string, op: '=' | '<>' | '<' | '<=' | '>' | '>=', value: unknown): Condition => ({ field, op, value });
 
 /** Ordering, paging and null placement of a read. */
 export interface ReadOptions {
@@ -168,8 +175,14 @@ export class SqlTable<T extends object> {
   private comparison(condition: Condition, column: string, name: string): [string, unknown] {
     switch (condition.op) {
       case 'contains':
+      case 'starts_with':
+      case 'ends_with': {
         // `!` as the escape character: a backslash means different things in MySQL and standard SQL literals.
-        return [`${column} LIKE :${name} ESCAPE '!'`, `%${String(condition.value).replace(/[!%_]/g, '!$&')}%`];
+        // LOWER on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's and MySQL's mostly are not.
+        const literal = String(condition.value).toLowerCase().replace(/[!%_]/g, '!$&');
+        const pattern = condition.op === 'contains' ? `%${literal}%` : condition.op === 'starts_with' ? `${literal}%` : `%${literal}`;
+        return [`LOWER(${column}) LIKE :${name} ESCAPE '!'`, pattern];
+      }
       case 'in':
         return [`${column} IN (:...${name})`, (condition.value as unknown[]).map((item) => this.parameter(condition.field, item))];
       default:

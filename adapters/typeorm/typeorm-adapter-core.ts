@@ -6,7 +6,8 @@ import { readOrganizationsOfUser, readSessionWithUser } from './joined-reads';
 import type { PluginRecords, RecordTable } from '../plugin-records';
 import { runInTransaction } from './run-in-transaction';
 import { SqlRecords } from './sql-records';
-import { atMost, contains, eq, ne, oneOf, type ReadOptions } from './sql-table';
+import { atMost, eq, ne, oneOf, type ReadOptions } from './sql-table';
+import { userListConditions } from './user-list-conditions';
 import { bindTables, type SqlTables, type TypeOrmState } from './typeorm-state';
 
 /** Lists come back in creation order (ties broken by id, so pages and test expectations are stable). */
@@ -67,7 +68,7 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   }
   listUsers(options: In.ListUsersOptions = {}): Promise<In.UserPage<U>> {
     const { limit = DEFAULT_USER_PAGE_SIZE, offset = 0, sortBy = 'createdAt', sortDirection = 'asc' } = options;
-    const filter = options.emailContains ? [contains('email', options.emailContains.toLowerCase())] : [];
+    const filter = userListConditions(options);
     const direction = sortDirection === 'desc' ? 'DESC' : 'ASC';
     return this.op(async () => {
       const page = { order: [[sortBy, direction], ['id', 'ASC']] as const, nullsLast: true, limit: Math.max(0, limit), offset: Math.max(0, offset) };

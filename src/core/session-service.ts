@@ -21,6 +21,11 @@ const SHORT_SESSION_MS = 24 * 60 * 60 * 1000;
 export interface SessionOptions {
   rememberMe?: boolean;
   fields?: Readonly<Record<string, unknown>>;
+  /**
+   * A lifetime of its own instead of the configured one (an impersonation's hour). Such a session slides
+   * only if no `keepLifetime` rule claims it; pair the two for a hard end.
+   */
+  expiresInMs?: number;
 }
 
 /**
@@ -28,6 +33,8 @@ export interface SessionOptions {
  * plugin installed another). Storage only ever sees a token's SHA-256 digest.
  */
 export class SessionService {
+  private readonly fixedLifetimeRules: Array<(session: object) => boolean> = [];
+
   constructor(
     private readonly config: ResolvedConfig,
     private readonly db: DatabaseAdapter,
@@ -49,7 +56,7 @@ export class SessionService {
     const browserSession = options.rememberMe === false;
     const token = generateSessionToken({ browserSession });
     const { expiresInMs } = this.config.session;
-    const lifetime = browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs;
+    const lifetime = options.expiresInMs ?? (browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs);
     const now = Date.now();
     const session = await this.store.create({
       ...options.fields,
@@ -83,7 +90,7 @@ export class SessionService {
     if (isBrowserSessionToken(token)) return { ...found, token, refreshed: false };
     const { expiresInMs, updateAgeMs } = this.config.session;
     const dueForRefresh = expiresAt - expiresInMs + updateAgeMs <= now;
-    if (!dueForRefresh) return { ...found, token, refreshed: false };
+    if (!dueForRefresh || this.hasFixedLifetime(found.session)) return { ...found, token, refreshed: false };
     const updated = await this.store.update(id, { expiresAt: new Date(now + expiresInMs) });
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
   }
@@ -100,6 +107,20 @@ export class SessionService {
     return sessions
       .filter((session) => model.read(session, 'expiresAt').getTime() > now)
       .sort((a, b) => model.read(b, 'createdAt').getTime() - model.read(a, 'createdAt').getTime());
+  }
+
+  /**
+   * Sessions `rule` picks keep the expiry they were created with: `find` never pushes it forward. Without
+   * this a one-hour session would slide to the configured lifetime on its first use. Call from `init`.
+   * @example
+   * auth.sessions.keepLifetime((session) => auth.models.session.read(session, 'impersonatedBy') != null);
+   */
+  keepLifetime(rule: (session: object) => boolean): void {
+    this.fixedLifetimeRules.push(rule);
+  }
+
+  private hasFixedLifetime(session: object): boolean {
+    return this.fixedLifetimeRules.some((rule) => rule(session));
   }
 
   revoke(sessionId: string, db?: DatabaseAdapter): Promise<boolean> {

@@ -22,3 +22,8 @@ export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
 export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
 export { SecondaryStoragePlugin } from './secondary-storage/secondary-storage-plugin';
 export { StorageRateLimitStore } from './secondary-storage/storage-rate-limit-store';
+export { AdminPlugin } from './admin/admin-plugin';
+export type { AdminOptions } from './admin/options';
+export { ADMIN_ERRORS } from './admin/error-codes';
+export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
+export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from './access/access-control';

@@ -180,6 +180,33 @@ describe('the session store seam', () => {
   });
 });
 
+describe('sessions with a lifetime of their own', () => {
+  const HOUR = 60 * 60 * 1000;
+
+  it('a session created with expiresInMs ends then; a keepLifetime rule keeps it from sliding, other sessions still slide', async () => {
+    const { auth } = build(
+      plugin({ id: 'fixed', init: (ctx: AuthContext) => ctx.sessions.keepLifetime((session) => ctx.models.session.read(session, 'ipAddress') === 'fixed') }),
+    );
+    const { user } = await signUp(auth.handler);
+    const sessions = auth.context.sessions;
+    const fixed = await sessions.create(user.id, { ipAddress: 'fixed', userAgent: null }, { expiresInMs: HOUR });
+    const sliding = await sessions.create(user.id, { ipAddress: 'other', userAgent: null }, { expiresInMs: HOUR });
+    const expiresAt = (session: object) => (auth.context.models.session.read(session, 'expiresAt') as Date).getTime();
+    expect(expiresAt(fixed.session)).toBeLessThanOrEqual(Date.now() + HOUR);
+    expect(expiresAt(fixed.session)).toBeGreaterThan(Date.now() + HOUR - 60_000);
+
+    const halfAnHourLater = Date.now() + HOUR / 2;
+    const kept = await sessions.find(fixed.token, halfAnHourLater);
+    expect(kept?.refreshed).toBe(false);
+    expect(expiresAt(kept!.session)).toBe(expiresAt(fixed.session));
+    // Without a rule, a one-hour session is "due" at once and slides to the configured lifetime.
+    const slid = await sessions.find(sliding.token, halfAnHourLater);
+    expect(slid?.refreshed).toBe(true);
+    expect(expiresAt(slid!.session)).toBeGreaterThan(halfAnHourLater + 24 * HOUR);
+    expect(await sessions.find(fixed.token, Date.now() + HOUR + 1000)).toBeNull();
+  });
+});
+
 describe('declared error codes, token purposes, email templates and rate limits', () => {
   it('an error code clashing with the status the engine gives it refuses to build; a malformed one is refused', () => {
     const clash = { UNAUTHORIZED: { code: 'UNAUTHORIZED', status: 400, message: 'x' } };

@@ -14,7 +14,7 @@ async function seedThree(db: ConformanceAdapter): Promise<void> {
 
 const emails = (page: { users: Array<{ email: string | null }> }) => page.users.map((user) => user.email);
 
-/** listUsers: paging, totals, sorting and the email filter of the admin user list. */
+/** listUsers: paging, totals, sorting, search and filters of the admin user list. */
 export function describeListUsersConformance(test: ConformanceTest): void {
   describe('listing users', () => {
     test('listUsers returns users oldest first by default, with the total', async (db) => {
@@ -57,6 +57,44 @@ export function describeListUsersConformance(test: ConformanceTest): void {
       expect(emails(page)).toEqual(['alice@example.com']);
       expect(page.total).toBe(2);
       expect(await db.listUsers({ emailContains: 'nowhere' })).toEqual({ users: [], total: 0 });
+    });
+
+    test('listUsers searches email or name ignoring case, with contains, starts_with or ends_with', async (db) => {
+      await seedThree(db);
+      const names = (page: { users: Array<{ name: string | null }> }) => page.users.map((user) => user.name);
+      expect(await db.listUsers({ search: { field: 'name', value: 'AR' } }).then(names)).toEqual(['Carol']);
+      expect(await db.listUsers({ search: { field: 'name', operator: 'starts_with', value: 'b' } }).then(names)).toEqual(['Bob']);
+      expect(await db.listUsers({ search: { field: 'email', operator: 'ends_with', value: 'EXAMPLE.COM' }, sortBy: 'email' }).then(emails)).toEqual([
+        'alice@example.com',
+        'carol@example.com',
+      ]);
+      expect(await db.listUsers({ search: { field: 'email', operator: 'starts_with', value: 'example' } })).toEqual({ users: [], total: 0 });
+      // `%` and `_` are matched literally, not as wildcards.
+      expect((await db.listUsers({ search: { field: 'email', value: '%' } })).total).toBe(0);
+    });
+
+    test('listUsers filters on any user field with eq, ne and ordering operators; total counts search and filter together', async (db) => {
+      await seedThree(db);
+      await db.updateUser((await db.getUserByEmail('bob@other.org'))!.id, { role: 'admin', banned: true });
+      expect(await db.listUsers({ filter: { field: 'role', value: 'admin' } }).then(emails)).toEqual(['bob@other.org']);
+      expect(await db.listUsers({ filter: { field: 'banned', value: true } }).then(emails)).toEqual(['bob@other.org']);
+      expect(await db.listUsers({ filter: { field: 'banned', operator: 'ne', value: true }, sortBy: 'email' }).then(emails)).toEqual([
+        'alice@example.com',
+        'carol@example.com',
+      ]);
+      expect(await db.listUsers({ filter: { field: 'email', value: 'ALICE@example.com' } }).then(emails)).toEqual(['alice@example.com']);
+      const since = new Date(Date.UTC(2024, 0, 2));
+      expect(await db.listUsers({ filter: { field: 'createdAt', operator: 'gte', value: since } }).then(emails)).toEqual(['alice@example.com', 'bob@other.org']);
+      expect(await db.listUsers({ filter: { field: 'createdAt', operator: 'lt', value: since } }).then(emails)).toEqual(['carol@example.com']);
+      const both = await db.listUsers({ search: { field: 'email', value: 'example' }, filter: { field: 'name', operator: 'contains', value: 'ali' }, limit: 0 });
+      expect(both).toEqual({ users: [], total: 1 });
+    });
+
+    test('listUsers sorts by any user field', async (db) => {
+      await seedThree(db);
+      await db.updateUser((await db.getUserByEmail('alice@example.com'))!.id, { role: 'a-role' });
+      await db.updateUser((await db.getUserByEmail('bob@other.org'))!.id, { role: 'b-role' });
+      expect(await db.listUsers({ sortBy: 'role', sortDirection: 'desc' }).then(emails)).toEqual(['bob@other.org', 'alice@example.com', 'carol@example.com']);
     });
 
     test('listUsers returns at most 100 users when no limit is given', async (db) => {
