@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
-import { openDatabase } from '../../examples/open-database';
+import { Client } from 'pg';
+import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
+import { runMigrations } from 'better-auth-entities/migrations';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { TcpProxy } from '../hardening/tcp-proxy';
 
@@ -68,7 +69,8 @@ let b: App;
 
 beforeAll(async () => {
   database = await createPostgresSchema('multi_process');
-  const migrated = (await openDatabase([], { DATABASE_URL: database.url })).database as unknown as TypeOrmAdapter<object, object, object, object, object, object, object>;
+  const migrated = await TypeOrmAdapter.connect(database.url, {});
+  await runMigrations(migrated);
   await migrated.close();
   proxy = new TcpProxy(REDIS_PORT);
   const redisUrl = `redis://127.0.0.1:${await proxy.start()}`;
@@ -101,6 +103,24 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
     for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(401);
     expect((await call(a, 'POST', '/update-user', { cookie: second.cookie, body: { name: 'Renamed' } })).status).toBe(200);
     expect((await call(b, 'GET', '/get-session', { cookie: second.cookie })).json.user.name).toBe('Renamed');
+  });
+
+  it('a ban made on A ends the banned user\'s session on B at once', async () => {
+    const admin = await signedUp(a);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.user.id]);
+    } finally {
+      await client.end();
+    }
+    const target = await signedUp(b);
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(200); // cached on B
+    const banned = await call(a, 'POST', '/admin/ban-user', { cookie: admin.cookie, body: { userId: target.user.id, banReason: 'spam' } });
+    expect(banned.status).toBe(200);
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(401);
+    const again = await call(b, 'POST', '/sign-in/email', { body: { email: target.email, password: PASSWORD } });
+    expect([again.status, again.json.code]).toEqual([403, 'BANNED_USER']);
   });
 
   it('rate limits count across both processes', async () => {

@@ -1,6 +1,7 @@
 /**
- * One app process of the multi-process test: the example's entities on PostgreSQL (shared), Redis as secondary
- * storage (through the test's TCP proxy), rate limiting on. Prints `READY <port>` once listening.
+ * One app process of the multi-process test: the built-in entities on PostgreSQL (shared), Redis as secondary
+ * storage (through the test's TCP proxy), rate limiting on, the admin plugin for bans. Prints `READY <port>`
+ * once listening.
  * Usage: node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/multi-process/server.ts <postgres-url> <redis-url> <label>
  */
 import 'reflect-metadata';
@@ -8,13 +9,12 @@ import { createServer } from 'node:http';
 import { BetterAuth } from 'better-auth-entities';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { toNodeHandler } from 'better-auth-entities/node';
-import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { RedisSecondaryStorage } from 'better-auth-entities/redis';
-import { appEntities } from '../../examples/entities';
 
 async function main(): Promise<void> {
   const [postgresUrl, redisUrl, label] = process.argv.slice(2);
-  const database = await TypeOrmAdapter.connect(postgresUrl, appEntities, { pool: { maxConnections: 4 } });
+  const database = await TypeOrmAdapter.connect(postgresUrl, {}, { pool: { maxConnections: 4 } });
   const storage = new RedisSecondaryStorage({ url: redisUrl, keyPrefix: `multi-process-${process.env.TEST_RUN_ID}:`, commandTimeoutMs: 500 });
   const auth = new BetterAuth({
     secret: 'multi-process-test-secret-with-more-than-32-chars',
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     .database(database)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
+    .plugin(new AdminPlugin())
     .build();
   const server = createServer(toNodeHandler(auth));
   server.listen(0, '127.0.0.1', () => {
