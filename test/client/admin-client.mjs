@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAuthClient } from 'better-auth/client';
 import { adminClient } from 'better-auth/client/plugins';
+import { jarFetchOptions } from './cookie-jar.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
@@ -20,28 +21,8 @@ function check(condition, message, detail) {
   if (!condition) fail(detail === undefined ? message : `${message}: ${JSON.stringify(detail)}`);
 }
 
-/** A cookie jar for node, which has none: set-cookie in, cookie out, with the trusted Origin. */
-function jarFetchOptions() {
-  const jar = new Map();
-  return {
-    onRequest(context) {
-      if (jar.size > 0) context.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-      context.headers.set('origin', BASE_URL);
-    },
-    onResponse({ response }) {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-        const equals = pair.indexOf('=');
-        const name = pair.slice(0, equals);
-        if (attributes.some((attribute) => /^max-age=0$/i.test(attribute))) jar.delete(name);
-        else jar.set(name, pair.slice(equals + 1));
-      }
-    },
-  };
-}
-
-const admin = createAuthClient({ baseURL: BASE_URL, plugins: [adminClient()], fetchOptions: jarFetchOptions() });
-const member = createAuthClient({ baseURL: BASE_URL, plugins: [adminClient()], fetchOptions: jarFetchOptions() });
+const admin = createAuthClient({ baseURL: BASE_URL, plugins: [adminClient()], fetchOptions: jarFetchOptions(BASE_URL) });
+const member = createAuthClient({ baseURL: BASE_URL, plugins: [adminClient()], fetchOptions: jarFetchOptions(BASE_URL) });
 const suffix = randomBytes(4).toString('hex');
 const email = `member-${suffix}@example.com`;
 

@@ -1,11 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BetterAuth, ConfigError, MemoryEmailSender, type AuthContext, type AuthPlugin, type SessionStore } from 'better-auth-entities';
-import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
-import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
-import { runMigrations } from 'better-auth-entities/migrations';
+import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import {
   AdminPlugin,
   adminAccessControl,
@@ -18,11 +14,11 @@ import {
   type AdminOptions,
 } from 'better-auth-entities/plugins';
 import { appEntities } from '../../examples/entities';
-import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { call, ORIGIN, PASSWORD, TEST_SECRET, type CallResult } from '../support/test-auth';
+import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
 
 // The built-in classes carry role, banned, banReason, banExpires and impersonatedBy; on SQL the shipped migrations make them.
-type Database = DatabaseAdapter<any, any, any, any, any, any, any>;
+type Database = BuiltinDatabase;
 type Handler = (request: Request) => Promise<Response>;
 
 const HOUR = 60 * 60 * 1000;
@@ -76,27 +72,7 @@ async function person(handler: Handler, database: Database, role?: string, tag =
   return { id: signUp.json.user.id, email, username, cookie: signUp.cookie! };
 }
 
-const directory = mkdtempSync(join(tmpdir(), 'bae-admin-'));
-let postgres: TestDatabase | undefined;
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const database of opened) await (database as TypeOrmAdapter).close();
-  rmSync(directory, { recursive: true, force: true });
-  await postgres?.drop();
-});
-
-async function migrated(url: string): Promise<Database> {
-  const database = await TypeOrmAdapter.connect(url, {});
-  await runMigrations(database);
-  opened.push(database);
-  return database;
-}
-
-const BACKENDS: Array<[string, () => Promise<() => Database>]> = [
-  ['memory', async () => () => new MemoryDatabaseAdapter()],
-  ['SQLite', async () => { const database = await migrated(`sqlite:${join(directory, 'admin.db')}`); return () => database; }],
-  ['PostgreSQL', async () => { const database = await migrated((postgres = await createPostgresSchema('admin')).url); return () => database; }],
-];
+const BACKENDS = builtinBackends('admin');
 
 describe('configuration', () => {
   it('refuses entity classes without the admin fields, and admin roles that are not roles, when the instance is built', () => {

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AuthError, BetterAuth, ConfigError, defineErrorCodes, MemoryEmailSender, type AuthContext, type AuthPlugin } from 'better-auth-entities';
-import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
-import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
-import { runMigrations } from 'better-auth-entities/migrations';
+import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { EmailPasswordPlugin, EmailVerificationPlugin, SessionManagementPlugin, UsernamePlugin, type UsernameOptions } from 'better-auth-entities/plugins';
 import { appEntities } from '../../examples/entities';
-import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { call, ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
+import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
 
 // The built-in classes carry `username` and `displayUsername`; on SQL their tables come from the shipped migrations.
-type Database = DatabaseAdapter<any, any, any, any, any, any, any>;
+type Database = BuiltinDatabase;
 
 const BAN = defineErrorCodes({ BANNED_USER: { status: 403, message: 'You have been banned from this application' } });
 
@@ -28,27 +23,7 @@ function authOn(database: Database, options: UsernameOptions = {}, extra: AuthPl
   return builder.build();
 }
 
-const directory = mkdtempSync(join(tmpdir(), 'bae-username-'));
-let postgres: TestDatabase | undefined;
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const database of opened) await (database as TypeOrmAdapter).close();
-  rmSync(directory, { recursive: true, force: true });
-  await postgres?.drop();
-});
-
-async function migrated(url: string): Promise<Database> {
-  const database = await TypeOrmAdapter.connect(url, {});
-  await runMigrations(database);
-  opened.push(database);
-  return database;
-}
-
-const BACKENDS: Array<[string, () => Promise<() => Database>]> = [
-  ['memory', async () => () => new MemoryDatabaseAdapter()],
-  ['SQLite', async () => { const database = await migrated(`sqlite:${join(directory, 'usernames.db')}`); return () => database; }],
-  ['PostgreSQL', async () => { const database = await migrated((postgres = await createPostgresSchema('usernames')).url); return () => database; }],
-];
+const BACKENDS = builtinBackends('usernames');
 
 test('a user class without username fields is refused when the instance is built, with the fix', () => {
   expect(() => authOn(new MemoryDatabaseAdapter(appEntities))).toThrow(ConfigError);
