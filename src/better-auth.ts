@@ -14,6 +14,7 @@ import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
 import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-storage-plugin';
 import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
 import { mergeDatabaseHooks } from './core/merge-database-hooks';
+import type { Logger } from './core/logger';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -56,7 +57,7 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const plugins = withCorePlugins(this.plugins, this.config);
+    const plugins = withCorePlugins(this.plugins, this.config, config.logger);
     // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
     const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
     const db = hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db;
@@ -68,26 +69,25 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
   }
 }
 
+const USER_PLUGIN_ID = 'user';
+const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
+
 /**
  * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
- * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. The rate limiter
- * joins when `rateLimit` is on.
+ * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. A secondary
+ * storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
  */
-const USER_PLUGIN_ID = 'user';
-
-function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig): AuthPlugin[] {
+function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
   const storage = config.secondaryStorage;
   if (storage) all.unshift(new SecondaryStoragePlugin(storage));
   // The limiter runs before every other plugin's hooks, so a limited request costs nothing else.
   if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) {
-    const store = config.rateLimit?.store ?? (storage ? new StorageRateLimitStore(storage, config.logger) : undefined);
+    const store = config.rateLimit?.store ?? (storage ? new StorageRateLimitStore(storage, logger) : undefined);
     all.unshift(new RateLimitPlugin({ ...config.rateLimit, store }));
   }
   return all;
 }
-
-const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
 
 /** On when configured so, and by default in production (better-auth's rule). */
 function rateLimitEnabled(config: AuthConfig): boolean {

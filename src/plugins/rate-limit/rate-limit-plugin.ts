@@ -22,6 +22,7 @@ export class RateLimitPlugin implements AuthPlugin {
   readonly id = 'rate-limit';
   private readonly store: RateLimitStore;
   private limits: Map<string, AppliedLimit | null> | undefined;
+  private context: AuthContext | undefined;
 
   constructor(private readonly options: RateLimitOptions = {}) {
     this.store = options.store ?? new MemoryRateLimitStore();
@@ -30,8 +31,6 @@ export class RateLimitPlugin implements AuthPlugin {
   init(auth: AuthContext): void {
     this.context = auth;
   }
-
-  private context: AuthContext | undefined;
 
   routes(): RouteDefinition[] {
     return [];

@@ -14,17 +14,17 @@ export class StorageRateLimitStore implements RateLimitStore {
 
   constructor(
     private readonly storage: SecondaryStorage,
-    private readonly logger?: Logger,
+    private readonly logger: Logger,
   ) {}
 
   async hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {
     try {
       const { value, ttlSeconds } = await this.storage.increment(`rl:${key}`, windowSeconds);
-      if (this.away) this.logger?.warn('secondary storage reachable again: rate limits are counted there');
+      if (this.away) this.logger.warn('secondary storage reachable again: rate limits are counted there');
       this.away = false;
       return { count: value, resetInSeconds: ttlSeconds };
     } catch (error) {
-      if (!this.away) this.logger?.error(`secondary storage unreachable, rate limits are counted per process: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.away) this.logger.error(`secondary storage unreachable, rate limits are counted per process: ${error instanceof Error ? error.message : String(error)}`);
       this.away = true;
       return this.fallback.hit(key, windowSeconds);
     }
