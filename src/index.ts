@@ -18,7 +18,7 @@ export type { ActiveSession, SessionOptions } from './core/session-service';
 export { DatabaseSessionStore, type SessionStore } from './core/session-store';
 export { MemorySecondaryStorage, type SecondaryStorage } from './core/secondary-storage';
 export { CachedSessionStore, type CachedSessionStoreOptions } from './core/cached-session-store';
-export { SignInPipeline, type SignInStep, type SignInAttempt, type SignInMethod, type SignInOutcome, type SignInRequest, type SignInStepResult, type AnswerDraft } from './core/sign-in-pipeline';
+export { SignInPipeline, type SignInStep, type SignInAttempt, type SignInMethod, type SignInOutcome, type SignInSuccess, type SignInRequest, type SignInStepResult, type AnswerDraft } from './core/sign-in-pipeline';
 export { matchesPath, type PathMatcher } from './core/path-matcher';
 export type { RateLimitRule, DeclaredRateLimitRule, RateLimitOptions, RateLimitStore, CustomRateLimit } from './core/rate-limit-rules';
 export type { PluginDeclarations } from './core/plugin-declarations';

@@ -40,6 +40,7 @@ export class AuthContext {
   readonly emailTemplates = new EmailTemplates();
   /** The rate limits plugins asked for on their paths. */
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
+  private readonly boundedHasher: PasswordHasher;
   private sealed = false;
 
   constructor(
@@ -76,8 +77,6 @@ export class AuthContext {
   get hasher(): PasswordHasher {
     return this.boundedHasher;
   }
-
-  private readonly boundedHasher: PasswordHasher;
 
   get models() {
     return this.db.models;

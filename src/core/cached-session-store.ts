@@ -1,7 +1,7 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { CreateSessionData, SessionWithUser, UpdateSessionData } from '../../adapters/inputs';
 
-import { decodeEntity, encodeEntity } from './entity-codec';
+import { decodeEntity } from './entity-codec';
 import type { Logger } from './logger';
 import type { SecondaryStorage } from './secondary-storage';
 import type { SessionStore } from './session-store';
@@ -112,7 +112,7 @@ export class CachedSessionStore implements SessionStore {
     const ttl = Math.min(this.options.cacheTtlSeconds ?? 3600, Math.floor(expiresIn / 1000));
     if (ttl < 1) return;
     const id = this.idOf(found.session);
-    const value = JSON.stringify({ session: encodeEntity(this.models.session, found.session), user: encodeEntity(this.models.user, found.user) });
+    const value = JSON.stringify({ session: this.models.session.toValues(found.session), user: this.models.user.toValues(found.user) });
     try {
       await this.storage.set(key.digestOf(id), digest, ttl);
       await this.storage.set(key.entry(digest), value, ttl);

@@ -2,10 +2,7 @@ import type { AuthError } from '../errors/auth-error';
 import type { ClientInfo } from './client-info';
 import type { AuthContext } from './auth-context';
 import { findCredentialAccount, passwordHashOf } from './credential-account';
-import type { AnswerDraft, SignInMethod, SignInOutcome } from './sign-in-pipeline';
-
-/** A session, or the answer a sign-in step gave instead (a second factor to ask for). */
-export type PasswordSignInResult = Exclude<SignInOutcome, { kind: 'refused' }>;
+import type { AnswerDraft, SignInMethod, SignInSuccess } from './sign-in-pipeline';
 
 /** How one way of signing in with a password (by email, by username) calls the shared check. */
 export interface PasswordSignIn {
@@ -24,9 +21,14 @@ export interface PasswordSignIn {
  * password and a wrong password all cost one password hash and give the same error, so neither the answer
  * nor its timing tells whether an account exists. The credential is found by provider, whatever its accountId.
  */
-export async function signInWithPassword(auth: AuthContext, user: object | null, attempt: PasswordSignIn): Promise<PasswordSignInResult> {
-  // Too long for any stored password: refuse before hashing, with the same answer as a wrong password.
+export async function signInWithPassword(
+  auth: AuthContext,
+  findUser: () => Promise<object | null>,
+  attempt: PasswordSignIn,
+): Promise<SignInSuccess> {
+  // Too long for any stored password: refuse before any lookup or hashing, with the same answer as a wrong password.
   if (attempt.password.length > attempt.maxPasswordLength) throw attempt.invalid();
+  const user = await findUser();
   const userId = user ? auth.models.user.read(user, 'id') : null;
   const hash = userId ? passwordHashOf(auth, await findCredentialAccount(auth, userId)) : null;
   if (!user || !hash) {

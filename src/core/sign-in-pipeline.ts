@@ -67,6 +67,9 @@ export type SignInOutcome =
   | { readonly kind: 'answer'; readonly user: object; readonly body: Record<string, unknown> }
   | { readonly kind: 'refused'; readonly user: object; readonly error: AuthError };
 
+/** A sign-in that nobody refused: a session, or the answer a step gave instead (a second factor to ask for). */
+export type SignInSuccess = Exclude<SignInOutcome, { kind: 'refused' }>;
+
 /** What a flow passes when it has proven who the user is. */
 export interface SignInRequest {
   via: SignInMethod;

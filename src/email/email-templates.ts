@@ -20,10 +20,6 @@ export class EmailTemplates {
     }
   }
 
-  has(kind: string): boolean {
-    return this.declared.has(kind);
-  }
-
   /** The ready-to-send message of a kind; an undeclared kind is a programming error. */
   compose(kind: LinkEmailKind | PluginEmailKind, link: EmailLink): EmailMessage {
     const template = this.declared.get(kind);

@@ -1,8 +1,8 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
 import { normaliseEmail } from '../../core/normalise-email';
-import { signInWithPassword, type PasswordSignInResult } from '../../core/password-sign-in';
-import type { AnswerDraft } from '../../core/sign-in-pipeline';
+import { signInWithPassword } from '../../core/password-sign-in';
+import type { AnswerDraft, SignInSuccess } from '../../core/sign-in-pipeline';
 import { AuthError } from '../../errors/auth-error';
 import type { ResolvedEmailPasswordOptions } from './options';
 
@@ -13,7 +13,7 @@ export interface SignInInput {
 }
 
 /** A session, or the answer a sign-in step gave instead (a second factor to ask for). */
-export type SignInResult = PasswordSignInResult;
+export type SignInResult = SignInSuccess;
 
 /** Checks an email and password and opens a session; every failure is `INVALID_EMAIL_OR_PASSWORD` at the same cost. */
 export async function signInWithEmail(
@@ -23,9 +23,7 @@ export async function signInWithEmail(
   client: ClientInfo,
   response?: AnswerDraft,
 ): Promise<SignInResult> {
-  const tooLong = input.password.length > options.maxPasswordLength;
-  const user = tooLong ? null : await auth.db.getUserByEmail(normaliseEmail(input.email));
-  return signInWithPassword(auth, user, {
+  return signInWithPassword(auth, () => auth.db.getUserByEmail(normaliseEmail(input.email)), {
     via: 'email',
     password: input.password,
     maxPasswordLength: options.maxPasswordLength,
