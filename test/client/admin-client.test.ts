@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,18 +6,13 @@ import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { toNodeHandler } from 'better-auth-entities/node';
 import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { PASSWORD, TEST_SECRET } from '../support/test-auth';
+import { runClientScript } from './run-client-script';
 
 // The official client is ESM-only: it runs in a child process against this listening server (see official-client.test.ts).
 const SCRIPT = path.join(__dirname, 'admin-client.mjs');
 const ADMIN_EMAIL = 'the-admin@example.com';
 
-function runClient(baseURL: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [SCRIPT], { env: { ...process.env, BASE_URL: baseURL, ADMIN_EMAIL }, timeout: 25_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runClient = (baseURL: string) => runClientScript(SCRIPT, baseURL, [], { ADMIN_EMAIL });
 
 describe("better-auth's adminClient against our admin plugin", () => {
   let server: Server;

@@ -5,7 +5,7 @@ import { storeCredentialPassword } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
 import { assertPasswordLength } from '../../core/password-policy';
 import { AuthError } from '../../errors/auth-error';
-import { EmailPasswordPlugin } from '../email-password/email-password-plugin';
+import { passwordRules } from '../email-password/password-rules';
 import { ADMIN_ERRORS } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
 import { adminUserValues, roleValue } from './user-fields';
@@ -94,8 +94,7 @@ export async function requireUser(auth: AuthContext, userId: string): Promise<ob
   return user;
 }
 
-// Without the email-password plugin (which owns the password rules), better-auth's defaults.
 function passwordBounds(auth: AuthContext): [number, number] {
-  const rules = auth.findPlugin(EmailPasswordPlugin)?.options;
-  return [rules?.minPasswordLength ?? 8, rules?.maxPasswordLength ?? 128];
+  const rules = passwordRules(auth);
+  return [rules.minPasswordLength, rules.maxPasswordLength];
 }

@@ -1,12 +1,12 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
-import { signInWithPassword, type PasswordSignInResult } from '../../core/password-sign-in';
-import type { AnswerDraft } from '../../core/sign-in-pipeline';
+import { signInWithPassword } from '../../core/password-sign-in';
+import type { AnswerDraft, SignInSuccess } from '../../core/sign-in-pipeline';
 import { AuthError } from '../../errors/auth-error';
 import { ConfigError } from '../../errors/config-error';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
-import { EmailPasswordPlugin } from '../email-password/email-password-plugin';
+import { passwordRules } from '../email-password/password-rules';
 import { USERNAME_ERRORS } from './error-codes';
 import { resolveUsernameOptions, type ResolvedUsernameOptions, type UsernameOptions } from './options';
 import { isUsernameAvailableRoute, signInUsernameRoute } from './routes';
@@ -19,9 +19,6 @@ export interface SignInUsernameInput {
   password: string;
   rememberMe?: boolean;
 }
-
-// Used when the email-password plugin (which owns the password rules) is not installed.
-const DEFAULT_MAX_PASSWORD_LENGTH = 128;
 
 /**
  * Usernames (better-auth's `username` plugin): `POST /sign-in/username`, `POST /is-username-available`, and
@@ -70,13 +67,13 @@ export class UsernamePlugin implements AuthPlugin {
   }
 
   /** Checks a username and password and opens a session; every failure is `INVALID_USERNAME_OR_PASSWORD` at the same cost. */
-  async signIn(input: SignInUsernameInput, client: ClientInfo, response?: AnswerDraft): Promise<PasswordSignInResult> {
+  async signIn(input: SignInUsernameInput, client: ClientInfo, response?: AnswerDraft): Promise<SignInSuccess> {
     const auth = builtPart('UsernamePlugin', this.context);
-    const maxPasswordLength = auth.findPlugin(EmailPasswordPlugin)?.options.maxPasswordLength ?? DEFAULT_MAX_PASSWORD_LENGTH;
+    const { maxPasswordLength } = passwordRules(auth);
     // A malformed name is looked up as nobody: the answer and its cost stay those of a wrong password.
-    const wellFormed = !(await usernameProblem(this.options, input.username));
-    const user = wellFormed ? await auth.db.getUserByUsername(normaliseUsername(input.username)) : null;
-    return signInWithPassword(auth, user, {
+    const findUser = async () =>
+      (await usernameProblem(this.options, input.username)) ? null : auth.db.getUserByUsername(normaliseUsername(input.username));
+    return signInWithPassword(auth, findUser, {
       via: 'username',
       password: input.password,
       maxPasswordLength,
