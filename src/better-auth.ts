@@ -80,7 +80,10 @@ const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
 function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
   const storage = config.secondaryStorage;
-  if (storage) all.unshift(new SecondaryStoragePlugin(storage));
+  if (storage) {
+    const storeSessionInDatabase = config.session?.storeSessionInDatabase ?? true;
+    all.unshift(new SecondaryStoragePlugin(storage, { storeSessionInDatabase, storeVerificationInDatabase: config.verification?.storeInDatabase ?? false }));
+  }
   // The limiter runs before every other plugin's hooks, so a limited request costs nothing else.
   if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) {
     const store = config.rateLimit?.store ?? (storage ? new StorageRateLimitStore(storage, logger) : undefined);

@@ -4,7 +4,7 @@ export { BetterAuth } from './better-auth';
 export { Auth, type ResolvedSession } from './auth';
 export { AuthApi, type SessionAndUser, type SignUpEmailInput } from './api/auth-api';
 export type { HeadersInput } from './api/headers-request';
-export type { AuthConfig, SessionConfig, SameSite } from './config/auth-config';
+export type { AuthConfig, SessionConfig, VerificationConfig, SameSite } from './config/auth-config';
 export { ConfigError, MIN_SECRET_LENGTH, type ResolvedConfig } from './config/resolve-config';
 export { AuthError, type ErrorBody } from './errors/auth-error';
 export { defineErrorCodes, type DeclaredError, type DeclaredErrors, type ErrorTable } from './errors/declared-error';
@@ -34,6 +34,7 @@ export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening, typ
 export { BackgroundTasks } from './core/background-tasks';
 export type { DatabaseHooks, ModelHooks, DatabaseHookContext, HookRequest, HookData, BeforeHookResult, HookedKind } from './core/database-hooks';
 export { HookedDatabaseAdapter } from './core/hooked-database-adapter';
+export { DatabaseVerificationStore, type VerificationStore, type StoredVerification, type ConsumedVerification } from './core/verification-store';
 export { VerificationTokens, type TokenPurpose, type CoreTokenPurpose, type TokenPayload, type TokenCheck } from './core/verification-tokens';
 export type { EmailSender, EmailMessage, EmailKind, CoreEmailKind, PluginEmailKind } from './email/email-sender';
 export type { EmailTemplate, EmailWording, EmailLink } from './email/templates';

@@ -30,6 +30,21 @@ export interface SessionConfig {
    * a password and unlinking an account need one (default 1 day, as in better-auth; 0 turns the check off).
    */
   freshAge?: number;
+  /**
+   * With a `secondaryStorage`: keep sessions in the database too, as the system of record (default `true`,
+   * unlike better-auth's `false`: a Redis restart then loses no session, and the database stays the place
+   * to audit them). `false` keeps them only in the secondary storage, which must then always be reachable.
+   */
+  storeSessionInDatabase?: boolean;
+}
+
+/** Where verification values (emailed tokens) live. */
+export interface VerificationConfig {
+  /**
+   * With a `secondaryStorage`, verification values live there (expiry by TTL, single use by an atomic
+   * take); `true` keeps them in the database's verification table instead (default `false`, as in better-auth).
+   */
+  storeInDatabase?: boolean;
 }
 
 /**
@@ -81,10 +96,13 @@ export interface AuthConfig {
   passwordHashing?: PasswordHashingLimits;
   /**
    * A key-value store (Redis: `better-auth-entities/redis`) that serves sessions with their user on the hot
-   * path and holds rate-limit counters, so several processes act as one. The database stays the system of
-   * record; revocations reach both before they answer.
+   * path and holds verification values and rate-limit counters, so several processes act as one. The
+   * database stays the system of record (unless `session.storeSessionInDatabase: false`); revocations reach
+   * both before they answer.
    */
   secondaryStorage?: SecondaryStorage;
+  /** Where verification values live when a `secondaryStorage` is set (see `VerificationConfig`). */
+  verification?: VerificationConfig;
   /**
    * Deletes expired sessions and verification tokens every `interval` seconds (default 3600), from the
    * moment the instance is built until `auth.close()`; `false` turns it off (when a job of your own does it).

@@ -15,6 +15,7 @@ import { SessionCookies } from './session-cookies';
 import { SessionService } from './session-service';
 import { DatabaseSessionStore, type SessionStore } from './session-store';
 import { SignInPipeline } from './sign-in-pipeline';
+import { DatabaseVerificationStore, type VerificationStore } from './verification-store';
 import { VerificationTokens } from './verification-tokens';
 
 /**
@@ -52,7 +53,7 @@ export class AuthContext {
     this.boundedHasher = new BoundedHasher(config.passwordHasher, config.passwordHashing);
     this.cookies = new SessionCookies(config, this.signer);
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
-    this.tokens = new VerificationTokens(db);
+    this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
     this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
     // Gates (email verification required, …) are the first step of every sign-in.
@@ -92,6 +93,18 @@ export class AuthContext {
     if (this.sealed) throw new ConfigError('useSessionStore: call it from a plugin init(), before the instance is built.');
     if (!(this.sessions.store instanceof DatabaseSessionStore)) throw new ConfigError('useSessionStore: a session store is installed already; install one.');
     this.sessions.store = create(this.sessions.store);
+  }
+
+  /**
+   * Replaces where verification values are kept (a secondary storage instead of the verification table), on
+   * the same terms as `useSessionStore`: from a plugin's `init`, once.
+   * @example
+   * init(auth) { auth.useVerificationStore((database) => new StorageVerificationStore(redis, database, logger)); }
+   */
+  useVerificationStore(create: (database: VerificationStore) => VerificationStore): void {
+    if (this.sealed) throw new ConfigError('useVerificationStore: call it from a plugin init(), before the instance is built.');
+    if (!(this.tokens.store instanceof DatabaseVerificationStore)) throw new ConfigError('useVerificationStore: a verification store is installed already; install one.');
+    this.tokens.store = create(this.tokens.store);
   }
 
   /** Called by `BetterAuth.build()` once every plugin's `init` ran: the wiring is final from here on. */

@@ -1,6 +1,7 @@
 /**
  * A key-value store beside the database for hot, short-lived state: cached sessions, revocation marks and
- * rate-limit counters (better-auth's `secondaryStorage`, plus an atomic `increment`). TTLs are in seconds.
+ * rate-limit counters and verification values (better-auth's `secondaryStorage`, plus two atomic operations:
+ * `increment` for counters and `take` for single-use values). TTLs are in seconds.
  * Redis implements it for several processes (`better-auth-entities/redis`); `MemorySecondaryStorage` for one.
  * @example
  * new BetterAuth({ secret, secondaryStorage: new RedisSecondaryStorage({ url: process.env.REDIS_URL }) })
@@ -11,6 +12,12 @@ export interface SecondaryStorage {
   getMany(keys: readonly string[]): Promise<Array<string | null>>;
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Reads a value and deletes it in one atomic step (Redis `GETDEL`): of any number of processes taking one
+   * key at once, exactly one gets the value. This is what makes an emailed token single use when it lives
+   * here; a `get` then `delete` would let two racing requests both read it.
+   */
+  take(key: string): Promise<string | null>;
   /**
    * Adds one to a counter atomically, starting it (with `ttlSeconds` to live) when absent; answers the new
    * value and how long the counter still lives. Every process counting on one key sees one sequence.
@@ -38,6 +45,13 @@ export class MemorySecondaryStorage implements SecondaryStorage {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  // No await between the read and the delete: one event loop, so one caller gets the value.
+  async take(key: string): Promise<string | null> {
+    const value = this.live(key)?.value ?? null;
+    this.entries.delete(key);
+    return value;
   }
 
   async increment(key: string, ttlSeconds: number): Promise<{ value: number; ttlSeconds: number }> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import { digestToken } from '../crypto/session-token';
+import type { StoredVerification, VerificationStore } from './verification-store';
 
 /** The purposes of the engine's own flows (unprefixed: links already mailed must keep working). */
 export type CoreTokenPurpose = 'reset-password' | 'verify-email' | 'delete-account';
@@ -24,9 +24,9 @@ const MAX_TOKEN_LENGTH = 256;
 
 /**
  * Single-use tokens for emailed links. A token is 32 random bytes (base64url) that only the email holds;
- * the verification table stores `purpose:SHA-256(token)` as the identifier, so a leaked row cannot be
- * replayed. Consuming goes through the adapter's atomic `consumeVerification`: of any number of concurrent
- * uses, one wins.
+ * the store keeps `purpose:SHA-256(token)` as the identifier, so a leaked row cannot be replayed. Values live
+ * in a `VerificationStore` (the verification table, or a secondary storage) whose atomic `consume` makes
+ * them single use: of any number of concurrent uses, in any process, one wins.
  * @example
  * const token = await auth.tokens.issue('reset-password', { userId }, 3600);
  * const check = await auth.tokens.consume('reset-password', token); // { ok: true, payload: { userId } }, once
@@ -34,7 +34,10 @@ const MAX_TOKEN_LENGTH = 256;
 export class VerificationTokens {
   private readonly purposes = new Set<string>(CORE_PURPOSES);
 
-  constructor(private readonly db: DatabaseAdapter) {}
+  constructor(
+    /** Replaced (once, while the instance is built) through `AuthContext.useVerificationStore`. */
+    public store: VerificationStore,
+  ) {}
 
   /** Adds a plugin's purposes (called by `BetterAuth.build()`); each must be `<plugin id>:<name>`. */
   declare(source: string, purposes: readonly string[]): void {
@@ -51,14 +54,7 @@ export class VerificationTokens {
   async issue(purpose: TokenPurpose, payload: TokenPayload, expiresInSeconds: number): Promise<string> {
     this.assertDeclared(purpose);
     const token = randomBytes(32).toString('base64url');
-    const now = Date.now();
-    await this.db.createVerification({
-      identifier: identifier(purpose, token),
-      value: JSON.stringify(payload),
-      expiresAt: new Date(now + expiresInSeconds * 1000),
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-    });
+    await this.store.create(identifier(purpose, token), JSON.stringify(payload), new Date(Date.now() + expiresInSeconds * 1000));
     return token;
   }
 
@@ -66,43 +62,38 @@ export class VerificationTokens {
   async peek(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
     this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
-    const record = await this.db.getVerificationByIdentifier(identifier(purpose, token));
-    if (!record) return { ok: false, code: 'INVALID_TOKEN' };
-    if (this.expiresAt(record) <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
-    return this.payload(record);
+    const stored = await this.store.find(identifier(purpose, token));
+    if (!stored) return { ok: false, code: 'INVALID_TOKEN' };
+    if (stored.expiresAt.getTime() <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
+    return payloadOf(stored);
   }
 
   /** Uses a token up: its payload once, then `INVALID_TOKEN` for ever (an expired one is removed too). */
   async consume(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
     this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
-    const id = identifier(purpose, token);
-    // Looked at first only to tell "expired" from "unknown or used"; the consume alone decides who wins.
-    const seen = await this.db.getVerificationByIdentifier(id);
-    if (!seen) return { ok: false, code: 'INVALID_TOKEN' };
-    const consumed = await this.db.consumeVerification(id, new Date(now));
-    if (consumed) return this.payload(consumed);
-    return { ok: false, code: this.expiresAt(seen) <= now ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN' };
+    const consumed = await this.store.consume(identifier(purpose, token), new Date(now));
+    if (consumed === 'expired') return { ok: false, code: 'TOKEN_EXPIRED' };
+    if (!consumed) return { ok: false, code: 'INVALID_TOKEN' };
+    // A store may answer a value whose expiry passed a moment ago (a TTL rounded up to the second).
+    if (consumed.expiresAt.getTime() <= now) return { ok: false, code: 'TOKEN_EXPIRED' };
+    return payloadOf(consumed);
   }
 
   // A purpose nobody declared is a typo in a plugin: fail loudly rather than issue tokens nothing can consume.
   private assertDeclared(purpose: string): void {
     if (!this.purposes.has(purpose)) throw new TypeError(`No plugin declares the token purpose "${purpose}": add it to the plugin's tokenPurposes.`);
   }
+}
 
-  private expiresAt(record: object): number {
-    return this.db.models.verification.read(record, 'expiresAt').getTime();
+function payloadOf(stored: StoredVerification): TokenCheck {
+  try {
+    const parsed: unknown = JSON.parse(stored.value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, payload: parsed as TokenPayload };
+  } catch {
+    // A value this engine did not write: not a token of ours.
   }
-
-  private payload(record: object): TokenCheck {
-    try {
-      const parsed: unknown = JSON.parse(String(this.db.models.verification.read(record, 'value')));
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, payload: parsed as TokenPayload };
-    } catch {
-      // A record this engine did not write: not a token of ours.
-    }
-    return { ok: false, code: 'INVALID_TOKEN' };
-  }
+  return { ok: false, code: 'INVALID_TOKEN' };
 }
 
 function identifier(purpose: TokenPurpose, token: string): string {

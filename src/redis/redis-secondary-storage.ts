@@ -84,6 +84,10 @@ export class RedisSecondaryStorage implements SecondaryStorage {
     await this.client.del(this.prefix + key);
   }
 
+  async take(key: string): Promise<string | null> {
+    return this.client.getdel(this.prefix + key);
+  }
+
   async increment(key: string, ttlSeconds: number): Promise<{ value: number; ttlSeconds: number }> {
     const [value, ttl] = (await this.client.eval(INCREMENT, 1, this.prefix + key, Math.max(1, Math.ceil(ttlSeconds)))) as [number, number];
     return { value: Number(value), ttlSeconds: Number(ttl) };
