@@ -86,8 +86,10 @@ function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, log
   }
   // The limiter runs before every other plugin's hooks, so a limited request costs nothing else.
   if (rateLimitEnabled(config) && !all.some((plugin) => plugin.id === RATE_LIMIT_PLUGIN_ID)) {
-    const store = config.rateLimit?.store ?? (storage ? new StorageRateLimitStore(storage, logger) : undefined);
-    all.unshift(new RateLimitPlugin({ ...config.rateLimit, store }));
+    const where = config.rateLimit?.storage ?? (storage ? 'secondary-storage' : 'memory');
+    if (where === 'secondary-storage' && !storage) throw new ConfigError("rateLimit.storage 'secondary-storage' needs a secondaryStorage.");
+    const store = config.rateLimit?.store ?? (where === 'secondary-storage' && storage ? new StorageRateLimitStore(storage, logger) : undefined);
+    all.unshift(new RateLimitPlugin({ ...config.rateLimit, storage: where, store }));
   }
   return all;
 }

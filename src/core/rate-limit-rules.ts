@@ -50,6 +50,12 @@ export interface RateLimitOptions {
   windowSeconds?: number;
   max?: number;
   customRules?: Readonly<Record<string, CustomRateLimit>>;
-  /** Where counters live (default: this process's memory). */
+  /**
+   * Where counters live (better-auth's names): `'memory'` (this process only), `'database'` (a `rateLimit`
+   * table, which then joins the schema and migrations) or `'secondary-storage'`. Default: the secondary
+   * storage when one is configured, else memory.
+   */
+  storage?: 'memory' | 'database' | 'secondary-storage';
+  /** A store of your own (better-auth's `customStorage`); wins over `storage`. */
   store?: RateLimitStore;
 }

@@ -20,6 +20,7 @@ export type { UsernameOptions } from './username/options';
 export { USERNAME_ERRORS } from './username/error-codes';
 export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
 export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
+export { DatabaseRateLimitStore } from './rate-limit/database-rate-limit-store';
 export { SecondaryStoragePlugin } from './secondary-storage/secondary-storage-plugin';
 export { StorageRateLimitStore } from './secondary-storage/storage-rate-limit-store';
 export { StorageSessionStore, type StorageSessionStoreOptions } from './secondary-storage/storage-session-store';

@@ -5,6 +5,8 @@ import { ERROR_CODES } from '../../errors/error-codes';
 import type { HookAnswer, RequestHookContext, RequestHooks } from '../../http/request-hooks';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
+import type { PluginSchema } from '../../schema/auth-schema';
+import { DatabaseRateLimitStore, RATE_LIMIT_TABLE } from './database-rate-limit-store';
 import { MemoryRateLimitStore } from './memory-rate-limit-store';
 import { limitFor, type AppliedLimit } from './rate-limit-rules';
 
@@ -20,16 +22,24 @@ const LIMITED = ERROR_CODES.TOO_MANY_REQUESTS;
  */
 export class RateLimitPlugin implements AuthPlugin {
   readonly id = 'rate-limit';
-  private readonly store: RateLimitStore;
+  private store: RateLimitStore;
+  /** The `rateLimit` table, only when counters are kept in the database: nobody else migrates a table they never use. */
+  readonly schema: PluginSchema | undefined;
   private limits: Map<string, AppliedLimit | null> | undefined;
   private context: AuthContext | undefined;
 
   constructor(private readonly options: RateLimitOptions = {}) {
+    const inDatabase = !options.store && options.storage === 'database';
+    this.schema = inDatabase ? { tables: { rateLimit: RATE_LIMIT_TABLE } } : undefined;
     this.store = options.store ?? new MemoryRateLimitStore();
   }
 
   init(auth: AuthContext): void {
     this.context = auth;
+    if (this.schema) {
+      let records: ReturnType<AuthContext['records']> | undefined;
+      this.store = new DatabaseRateLimitStore(() => (records ??= auth.records('rateLimit')));
+    }
   }
 
   routes(): RouteDefinition[] {
