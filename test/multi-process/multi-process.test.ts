@@ -22,6 +22,8 @@ interface App {
   url: string;
   child: ChildProcess;
   errors: string[];
+  /** `MAIL <to> <token>` lines: the emails the process sent. */
+  mails: Array<{ to: string; token: string }>;
 }
 
 function startApp(name: string, postgresUrl: string, redisUrl: string, runId: string): Promise<App> {
@@ -31,15 +33,18 @@ function startApp(name: string, postgresUrl: string, redisUrl: string, runId: st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const errors: string[] = [];
+  const mails: App['mails'] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start: ${errors.join('\n')}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors.join('\n')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      const mail = /^MAIL (\S+) (\S+)$/.exec(line);
+      if (mail) mails.push({ to: mail[1], token: mail[2] });
       const ready = /^READY (\d+)$/.exec(line);
       if (!ready) return;
       clearTimeout(timer);
-      resolve({ name, url: `http://127.0.0.1:${ready[1]}/api/auth`, child, errors });
+      resolve({ name, url: `http://127.0.0.1:${ready[1]}/api/auth`, child, errors, mails });
     });
   });
 }
@@ -121,6 +126,22 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
     expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(401);
     const again = await call(b, 'POST', '/sign-in/email', { body: { email: target.email, password: PASSWORD } });
     expect([again.status, again.json.code]).toEqual([403, 'BANNED_USER']);
+  });
+
+  it('a password-reset token issued on A (kept in Redis) is used once across A and B', async () => {
+    const { email: address } = await signedUp(a);
+    expect((await call(a, 'POST', '/request-password-reset', { body: { email: address } })).status).toBe(200);
+    let mail: App['mails'][number] | undefined;
+    for (let i = 0; i < 50 && !mail; i++) {
+      mail = a.mails.find((sent) => sent.to === address);
+      if (!mail) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(mail).toBeDefined();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => call(i % 2 ? a : b, 'POST', '/reset-password', { body: { newPassword: 'a new passphrase 99', token: mail!.token } })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+    expect((await call(b, 'POST', '/sign-in/email', { body: { email: address, password: 'a new passphrase 99' } })).status).toBe(200);
   });
 
   it('rate limits count across both processes', async () => {

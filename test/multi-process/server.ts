@@ -1,7 +1,7 @@
 /**
  * One app process of the multi-process test: the built-in entities on PostgreSQL (shared), Redis as secondary
- * storage (through the test's TCP proxy), rate limiting on, the admin plugin for bans. Prints `READY <port>`
- * once listening.
+ * storage (through the test's TCP proxy), rate limiting on, the admin plugin for bans, password reset (whose
+ * emails are printed as `MAIL <to> <token>`, for the test to follow). Prints `READY <port>` once listening.
  * Usage: node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/multi-process/server.ts <postgres-url> <redis-url> <label>
  */
 import 'reflect-metadata';
@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { BetterAuth } from 'better-auth-entities';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { toNodeHandler } from 'better-auth-entities/node';
-import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { AdminPlugin, EmailPasswordPlugin, PasswordManagementPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { RedisSecondaryStorage } from 'better-auth-entities/redis';
 
 async function main(): Promise<void> {
@@ -22,11 +22,14 @@ async function main(): Promise<void> {
     trustProxyHeaders: true,
     secondaryStorage: storage,
     rateLimit: { enabled: true, customRules: { '/sign-up/*': { windowSeconds: 10, max: 1000 } } },
+    // Test only: the emailed token goes to stdout so the test can use it on either process.
+    emailSender: { send: async (message) => void console.log(`MAIL ${message.to} ${message.token}`) },
     logger: { error: (message, ...details) => console.error(`[${label}] ${message}`, ...details), warn: (message) => console.error(`[${label}] ${message}`) },
   })
     .database(database)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
+    .plugin(new PasswordManagementPlugin())
     .plugin(new AdminPlugin())
     .build();
   const server = createServer(toNodeHandler(auth));
