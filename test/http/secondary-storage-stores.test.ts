@@ -144,7 +144,8 @@ describe.each(STORAGES)('sessions only in the secondary storage (%s)', (_name, m
   const storageOnly = { session: { storeSessionInDatabase: false } } as const;
 
   it('sign-up, get-session and list-sessions work with no session row in the database; sign-out ends it at once', async () => {
-    const setup = authWith(makeStorage(), storageOnly);
+    const storage = makeStorage();
+    const setup = authWith(storage, storageOnly);
     const { cookie, user, email } = await signUp(setup.auth.handler);
     expect(await setup.database.listSessionsForUser(user.id)).toEqual([]);
     const session = await call(setup.auth.handler, 'GET', '/get-session', { cookie });
@@ -159,6 +160,12 @@ describe.each(STORAGES)('sessions only in the secondary storage (%s)', (_name, m
     expect(await alive(setup, second.cookie!)).toBe(false);
     expect(await alive(setup, cookie)).toBe(true);
     expect((await call(setup.auth.handler, 'GET', '/list-sessions', { cookie })).json).toHaveLength(1);
+
+    // A session whose TTL ran out leaves the per-user list at the next listing.
+    const third = await call(setup.auth.handler, 'POST', '/sign-in/email', { body: { email, password: PASSWORD } });
+    await storage.delete(`session:${digestToken(third.json.token)}`);
+    expect((await call(setup.auth.handler, 'GET', '/list-sessions', { cookie })).json).toHaveLength(1);
+    expect(JSON.parse((await storage.get(`active-sessions:${user.id}`))!)).toHaveLength(1);
   });
 
   it('revoke-session by token, revoke-other-sessions and revoke-sessions', async () => {

@@ -37,8 +37,9 @@ export class RateLimitPlugin implements AuthPlugin {
   init(auth: AuthContext): void {
     this.context = auth;
     if (this.schema) {
-      let records: ReturnType<AuthContext['records']> | undefined;
-      this.store = new DatabaseRateLimitStore(() => (records ??= auth.records('rateLimit')));
+      // Asked for now, so an adapter that stores no plugin tables fails when the instance is built.
+      const records = auth.records('rateLimit');
+      this.store = new DatabaseRateLimitStore(() => records);
     }
   }
 

@@ -119,6 +119,8 @@ export class StorageSessionStore implements SessionStore {
     const listed = await this.index.list(userId);
     if (listed.length === 0) return [];
     const [revokedBefore, ...raws] = await this.storage.getMany([key.revokedBefore(userId), ...listed.map(({ digest }) => key.session(digest))]);
+    const gone = new Set(listed.filter((_, i) => raws[i] === null).map(({ id }) => id));
+    if (gone.size > 0) await this.index.prune(userId, gone);
     return raws
       .filter((raw): raw is string => raw !== null)
       .map((raw) => JSON.parse(raw) as Entry)

@@ -43,6 +43,11 @@ export class UserIndex {
     return this.change(userId, (sessions) => sessions.filter((listed) => listed.id !== sessionId));
   }
 
+  /** Drops sessions that expired or went without a sign-out (their entries are gone). */
+  prune(userId: string, goneIds: ReadonlySet<string>): Promise<void> {
+    return this.change(userId, (sessions) => sessions.filter((listed) => !goneIds.has(listed.id)));
+  }
+
   /** Renews the list's TTL (a session slid forward and may now outlive it). */
   touch(userId: string): Promise<void> {
     return this.change(userId, (sessions) => sessions);
