@@ -1,7 +1,7 @@
 import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthError } from '../errors/auth-error';
-import { assertTrustedOrigin } from '../http/origin-check';
+import { appRouteSession } from '../http/app-route-session';
 import { AUTH, AUTH_MODULE_OPTIONS, OPTIONAL_AUTH, PUBLIC_ROUTE, REQUIRED_ORG_ROLES, REQUIRED_ROLES } from './tokens';
 import type { AnyAuth, AuthModuleBehaviour } from './options';
 import { appendSetCookie, authRequestOf } from './platform-request';
@@ -27,12 +27,7 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<{ auth?: unknown }>();
     try {
-      const authRequest = authRequestOf(request);
-      // Only what the cookie authenticates can be forged by another site; safe methods pass inside the check.
-      if ((this.options.checkOrigin ?? true) && this.auth.context.cookies.read(authRequest)?.source === 'cookie') {
-        assertTrustedOrigin(authRequest, this.auth.context);
-      }
-      const resolved = await this.auth.resolveSession(authRequest);
+      const resolved = await appRouteSession(this.auth, authRequestOf(request), this.options.checkOrigin ?? true);
       if (resolved?.refreshedCookie) appendSetCookie(http.getResponse<object>(), resolved.refreshedCookie);
       request.auth = resolved ? { user: resolved.user, session: resolved.session } : null;
       if (!resolved) {
