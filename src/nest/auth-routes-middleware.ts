@@ -19,14 +19,21 @@ export class AuthRoutesMiddleware implements NestMiddleware {
   }
 
   async use(request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): Promise<void> {
-    const authRequest = fromNodeRequest(request);
-    if (!isBelow(authRequest.path, this.basePath)) return next();
+    // Every request below the prefix passes here: the app's own go on after a string check, nothing more.
+    if (!isBelow(pathOf(request), this.basePath)) return next();
     try {
-      sendNodeResponse(await this.auth.handle(authRequest), response);
+      sendNodeResponse(await this.auth.handle(fromNodeRequest(request)), response);
     } catch (error) {
       next(error);
     }
   }
+}
+
+/** The path as the client sent it (Express's `originalUrl` survives its mounting), without the query. */
+function pathOf(request: IncomingMessage & { originalUrl?: string }): string {
+  const url = request.originalUrl ?? request.url ?? '/';
+  const queryStart = url.indexOf('?');
+  return queryStart === -1 ? url : url.slice(0, queryStart);
 }
 
 const isBelow = (path: string, basePath: string) => path === basePath || path.startsWith(`${basePath}/`);
