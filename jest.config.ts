@@ -9,6 +9,8 @@ const publicSubpaths: Record<string, string> = {
   '^better-auth-entities/migrations$': '<rootDir>/migrations/index.ts',
   '^better-auth-entities/plugins$': '<rootDir>/src/plugins/index.ts',
   '^better-auth-entities/express$': '<rootDir>/src/express/index.ts',
+  '^better-auth-entities/nest$': '<rootDir>/src/nest/index.ts',
+  '^better-auth-entities/fastify$': '<rootDir>/src/fastify/index.ts',
   '^better-auth-entities/node$': '<rootDir>/src/http/node/index.ts',
   '^better-auth-entities/redis$': '<rootDir>/src/redis/index.ts',
   '^better-auth-entities/testing$': '<rootDir>/adapters/conformance/index.ts',

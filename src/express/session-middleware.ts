@@ -3,7 +3,7 @@ import type { Auth } from '../auth';
 import { AuthError } from '../errors/auth-error';
 import { errorResponse } from '../http/error-response';
 import { fromNodeRequest, sendNodeResponse } from '../http/node/node-adapter';
-import { assertTrustedOrigin } from '../http/origin-check';
+import { appRouteSession } from '../http/app-route-session';
 import type { OptionalSessionLocals, RequiredSessionLocals } from './session-locals';
 import type { ParamsDictionary } from 'express-serve-static-core';
 import type { ParsedQs } from 'qs';
@@ -46,10 +46,7 @@ function sessionMiddleware<U extends object, S extends object>(auth: Auth<U, S>,
   const checkOrigin = options.checkOrigin ?? true;
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     try {
-      const authRequest = fromNodeRequest(request);
-      // Only what the cookie authenticates can be forged by another site; safe methods pass inside the check.
-      if (checkOrigin && auth.context.cookies.read(authRequest)?.source === 'cookie') assertTrustedOrigin(authRequest, auth.context);
-      const resolved = await auth.resolveSession(authRequest);
+      const resolved = await appRouteSession(auth, fromNodeRequest(request), checkOrigin);
       if (resolved?.refreshedCookie) response.append('set-cookie', resolved.refreshedCookie);
       if (!resolved && required) throw new AuthError('UNAUTHORIZED');
       const value = resolved ? { user: resolved.user, session: resolved.session } : null;

@@ -9,10 +9,7 @@ import { jsonResponse } from './json-response';
  * (message and stack, never the request) and answered with a bare 500 that leaks no internals.
  */
 export function errorResponse(error: unknown, logger: Logger): AuthResponse {
-  if (error instanceof AuthError) {
-    const retryAfter = error.hint?.retryAfterSeconds;
-    return jsonResponse(error.status, error.toBody(), retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]);
-  }
+  if (error instanceof AuthError) return authErrorResponse(error);
   if (error instanceof DatabaseUnavailableError) {
     logger.error(`database unavailable: ${error.message}`);
     return jsonResponse(503, new AuthError('DATABASE_UNAVAILABLE').toBody());
@@ -22,4 +19,10 @@ export function errorResponse(error: unknown, logger: Logger): AuthResponse {
   }
   logger.error('unexpected error while handling an auth request', error instanceof Error ? error.stack ?? error.message : String(error));
   return jsonResponse(500, new AuthError('INTERNAL_SERVER_ERROR').toBody());
+}
+
+/** An `AuthError`'s answer: its status, `{ code, message }`, and `Retry-After` when it carries one. */
+export function authErrorResponse(error: AuthError): AuthResponse {
+  const retryAfter = error.hint?.retryAfterSeconds;
+  return jsonResponse(error.status, error.toBody(), retryAfter === undefined ? [] : [['retry-after', String(retryAfter)]]);
 }

@@ -28,7 +28,8 @@ export function readmeModules(blocks: readonly string[]): ReadmeModule[] {
     const imports = block.match(IMPORT_LINE) ?? [];
     const body = block.replace(IMPORT_LINE, '').trim();
     const ownNames = new Set([...block.matchAll(TOP_LEVEL_DECLARATION)].map((match) => match[1]));
-    const importedNames = new Set(imports.join('\n').match(/[A-Za-z_$][\w$]*/g) ?? []);
+    // Names the import clauses bind; the module specifiers are left out (`'better-auth-entities'` binds no `auth`).
+    const importedNames = new Set(imports.join('\n').replace(/(['"])[^'"]*\1/g, '').match(/[A-Za-z_$][\w$]*/g) ?? []);
     const code = body.replace(/\/\/.*$/gm, ''); // what the block runs, without its comments
     const borrowed = [...declared]
       .filter(([name]) => !ownNames.has(name) && !importedNames.has(name) && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(code))
