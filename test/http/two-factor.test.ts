@@ -1,8 +1,11 @@
 import { URI, TOTP } from 'otpauth';
-import { BetterAuth, MemoryEmailSender } from 'better-auth-entities';
+import { BetterAuth, getAuthSchema, MemoryEmailSender, schemaSql } from 'better-auth-entities';
+import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
+import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { EmailPasswordPlugin, PasswordManagementPlugin, SessionManagementPlugin, TwoFactorPlugin, type TwoFactorOptions } from 'better-auth-entities/plugins';
 import { Browser } from '../support/browser';
 import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
+import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 
 /*
@@ -74,9 +77,10 @@ describe.each(BACKENDS)('two-factor on %s', (_name, open) => {
     const browser = new Browser(auth.handler);
     await browser.post('/sign-up/email', { email, password: PASSWORD, name: 'Ada' });
 
+    const userId = (await browser.get('/get-session')).json.user.id;
     const wrong = await browser.post('/two-factor/enable', { password: 'not the password' });
     expect([wrong.status, wrong.json.code]).toEqual([400, 'INVALID_PASSWORD']);
-    expect(await auth.context.records('twoFactor').count({})).toBeGreaterThanOrEqual(0);
+    expect(await auth.context.records('twoFactor').count({ userId })).toBe(0);
 
     const enabled = await browser.post('/two-factor/enable', { password: PASSWORD });
     expect(enabled.status).toBe(200);
@@ -92,7 +96,6 @@ describe.each(BACKENDS)('two-factor on %s', (_name, open) => {
     expect(stillOff.json).toMatchObject({ token: expect.any(String) });
 
     // At rest: the secret is sealed, the backup codes are digests; neither appears in the row.
-    const userId = (await browser.get('/get-session')).json.user.id;
     const row = await auth.context.records('twoFactor').findOne({ userId });
     expect(String(row?.secret)).toMatch(/^v1:/);
     expect(String(row?.secret)).not.toContain(totp.secret.base32);
@@ -346,5 +349,61 @@ describe.each(BACKENDS)('two-factor on %s', (_name, open) => {
     expect((await browser.post('/two-factor/send-otp')).json.code).toBe('OTP_NOT_CONFIGURED');
     // The challenge was not used up by any of that.
     expect((await browser.post('/two-factor/verify-backup-code', { code: 'still-wrong' })).json.code).toBe('INVALID_BACKUP_CODE');
+  });
+});
+
+describe('the two-factor table under names of the app', () => {
+  const names = { modelName: 'mfa_settings', fields: { userId: 'owner_id', secret: 'totp_secret', backupCodes: 'recovery_codes', lastTotpStep: 'last_step' } };
+  let postgres: TestDatabase | undefined;
+  afterAll(async () => {
+    await postgres?.drop();
+  });
+
+  it('getAuthSchema and generate use them, and the whole flow runs on PostgreSQL tables generate wrote', async () => {
+    postgres = await createPostgresSchema('two-factor-names');
+    const database = await TypeOrmAdapter.connect(postgres.url, {});
+    try {
+      const auth = authOn(database, { schema: { twoFactor: names } });
+      const table = getAuthSchema(auth).tables.find((candidate) => candidate.model === 'twoFactor');
+      expect(table?.name).toBe('mfa_settings');
+      expect(table?.columns.map((column) => column.name)).toEqual(['id', 'totp_secret', 'recovery_codes', 'owner_id', 'verified', 'failed_verification_count', 'locked_until', 'last_step']);
+      const sql = schemaSql(getAuthSchema(auth), 'postgres');
+      for (const statement of sql.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, '').trim()).filter(Boolean)) await database.dataSource.query(statement);
+
+      const { email, totp, backupCodes } = await enrolledUser(auth);
+      const browser = new Browser(auth.handler);
+      await pendingSignIn(browser, email);
+      expect((await browser.post('/two-factor/verify-totp', { code: nextCode(totp) })).status).toBe(200);
+      const rows: Array<{ owner_id: string; totp_secret: string; last_step: number }> = await database.dataSource.query('SELECT owner_id, totp_secret, last_step FROM mfa_settings');
+      expect(rows).toHaveLength(1);
+      expect(rows[0].totp_secret).toMatch(/^v1:/);
+      expect(Number(rows[0].last_step)).toBeGreaterThan(0);
+      const again = new Browser(auth.handler);
+      await pendingSignIn(again, email);
+      expect((await again.post('/two-factor/verify-backup-code', { code: backupCodes[0] })).status).toBe(200);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('the API reference', () => {
+  it('lists the eight two-factor routes with their error codes', async () => {
+    const auth = authOn(new MemoryDatabaseAdapter());
+    const response = await auth.handler(new Request(`${ORIGIN}/api/auth/reference/openapi.json`));
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    const paths = Object.keys(document.paths).filter((path) => path.startsWith('/api/auth/two-factor/')).map((path) => path.slice('/api/auth'.length)).sort();
+    expect(paths).toEqual([
+      '/two-factor/disable',
+      '/two-factor/enable',
+      '/two-factor/generate-backup-codes',
+      '/two-factor/get-totp-uri',
+      '/two-factor/send-otp',
+      '/two-factor/verify-backup-code',
+      '/two-factor/verify-otp',
+      '/two-factor/verify-totp',
+    ]);
+    expect(JSON.stringify(document.paths['/api/auth/two-factor/verify-totp'])).toContain('INVALID_TWO_FACTOR_COOKIE');
   });
 });
