@@ -347,6 +347,13 @@ describe.each(BACKENDS)('two-factor on %s', (_name, open) => {
     expect((await new Browser(auth.handler).post('/two-factor/enable', { password: PASSWORD })).status).toBe(401);
     expect((await new Browser(auth.handler).post('/two-factor/disable', { password: PASSWORD })).status).toBe(401);
     expect((await browser.post('/two-factor/send-otp')).json.code).toBe('OTP_NOT_CONFIGURED');
+    // twoFactorEnabled is the plugin's to set: update-user cannot turn it off without the password.
+    const backup = await enrolledUser(auth);
+    const signedIn = new Browser(auth.handler);
+    await pendingSignIn(signedIn, backup.email);
+    await signedIn.post('/two-factor/verify-backup-code', { code: backup.backupCodes[0] });
+    await signedIn.post('/update-user', { twoFactorEnabled: false, name: 'Renamed' });
+    expect((await signedIn.get('/get-session')).json.user).toMatchObject({ name: 'Renamed', twoFactorEnabled: true });
     // The challenge was not used up by any of that.
     expect((await browser.post('/two-factor/verify-backup-code', { code: 'still-wrong' })).json.code).toBe('INVALID_BACKUP_CODE');
   });
