@@ -414,3 +414,30 @@ describe('the API reference', () => {
     expect(JSON.stringify(document.paths['/api/auth/two-factor/verify-totp'])).toContain('INVALID_TWO_FACTOR_COOKIE');
   });
 });
+
+describe('TOTP options', () => {
+  it('issuer, digits and period reach the URI and the check; out-of-range options are refused at construction', async () => {
+    const auth = authOn(new MemoryDatabaseAdapter(), { issuer: 'Example Corp', totpOptions: { digits: 8, period: 60 } });
+    const email = uniqueEmail('options');
+    const browser = new Browser(auth.handler);
+    await browser.post('/sign-up/email', { email, password: PASSWORD, name: 'Opt' });
+    const enabled = await browser.post('/two-factor/enable', { password: PASSWORD });
+    const totp = URI.parse(enabled.json.totpURI) as TOTP;
+    expect([totp.issuer, totp.digits, totp.period]).toEqual(['Example Corp', 8, 60]);
+    const custom = await browser.post('/two-factor/enable', { password: PASSWORD, issuer: 'Per Request' });
+    expect((URI.parse(custom.json.totpURI) as TOTP).issuer).toBe('Per Request');
+    const code = nextCode(URI.parse(custom.json.totpURI) as TOTP);
+    expect(code).toMatch(/^\d{8}$/);
+    expect((await browser.post('/two-factor/verify-totp', { code: code.slice(0, 6) })).json.code).toBe('INVALID_CODE');
+    expect((await browser.post('/two-factor/verify-totp', { code })).status).toBe(200);
+
+    expect(() => new TwoFactorPlugin({ totpOptions: { digits: 7 as 6 } })).toThrow(/digits must be 6 or 8/);
+    expect(() => new TwoFactorPlugin({ totpOptions: { period: 5 } })).toThrow(/period must be 15–300/);
+    expect(() => new TwoFactorPlugin({ backupCodeOptions: { amount: 0 } })).toThrow(/backupCodeOptions/);
+  });
+
+  it('otpOptions without sendOTP need an emailSender, said when the instance is built', () => {
+    const build = () => new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN }).database(new MemoryDatabaseAdapter()).plugin(new EmailPasswordPlugin()).plugin(new TwoFactorPlugin({ otpOptions: {} })).build();
+    expect(build).toThrow(/emailSender/);
+  });
+});
