@@ -2,14 +2,14 @@ import { URI, TOTP } from 'otpauth';
 import { BetterAuth, getAuthSchema, MemoryEmailSender, schemaSql } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
-import { EmailPasswordPlugin, PasswordManagementPlugin, SessionManagementPlugin, TwoFactorPlugin, type TwoFactorOptions } from 'better-auth-entities/plugins';
+import { EmailPasswordPlugin, PasswordManagementPlugin, SessionManagementPlugin, TwoFactorPlugin, UsernamePlugin, type TwoFactorOptions } from 'better-auth-entities/plugins';
 import { Browser } from '../support/browser';
 import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 
 /*
- * The two-factor plugin over HTTP, on memory and PostgreSQL (the shipped migrations create its table). TOTP
+ * The two-factor plugin over HTTP, on memory, SQLite and PostgreSQL (the shipped migrations create its table). TOTP
  * codes are computed from the enable answer's URI with otpauth; the server's clock is moved one period per
  * code (Date.now), so each test code belongs to a new time step and the replay guard is met only on purpose.
  */
@@ -65,7 +65,7 @@ async function pendingSignIn(browser: Browser, email: string, extra: Record<stri
   return answer;
 }
 
-const BACKENDS = builtinBackends('two-factor').filter(([name]) => name !== 'SQLite');
+const BACKENDS = builtinBackends('two-factor');
 
 describe.each(BACKENDS)('two-factor on %s', (_name, open) => {
   const backend = { database: (): BuiltinDatabase => { throw new Error('not opened'); } };
@@ -412,6 +412,31 @@ describe('the API reference', () => {
       '/two-factor/verify-totp',
     ]);
     expect(JSON.stringify(document.paths['/api/auth/two-factor/verify-totp'])).toContain('INVALID_TWO_FACTOR_COOKIE');
+  });
+});
+
+describe('every way of signing in', () => {
+  it('sign-in by username asks for the second factor too, and the challenge completes the same way', async () => {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, emailSender: new MemoryEmailSender() })
+      .database(new MemoryDatabaseAdapter())
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new SessionManagementPlugin())
+      .plugin(new UsernamePlugin())
+      .plugin(new TwoFactorPlugin())
+      .build();
+    const browser = new Browser(auth.handler);
+    await browser.post('/sign-up/email', { email: uniqueEmail('named'), password: PASSWORD, name: 'Named', username: 'named_user' });
+    const enabled = await browser.post('/two-factor/enable', { password: PASSWORD });
+    const totp = URI.parse(enabled.json.totpURI) as TOTP;
+    expect(totp.issuer).toBe('localhost');
+    await browser.post('/two-factor/verify-totp', { code: nextCode(totp) });
+    await browser.post('/sign-out');
+    const pending = await browser.post('/sign-in/username', { username: 'named_user', password: PASSWORD });
+    expect(pending.json).toEqual({ twoFactorRedirect: true, twoFactorMethods: ['totp'] });
+    expect(browser.cookie(SESSION)).toBeUndefined();
+    const done = await browser.post('/two-factor/verify-totp', { code: nextCode(totp) });
+    expect(done.json.user).toMatchObject({ username: 'named_user' });
+    expect((await browser.get('/get-session')).json.user.username).toBe('named_user');
   });
 });
 
