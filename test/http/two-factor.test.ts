@@ -6,7 +6,7 @@ import { EmailPasswordPlugin, PasswordManagementPlugin, SessionManagementPlugin,
 import { Browser } from '../support/browser';
 import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
-import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
+import { call, ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 
 /*
  * The two-factor plugin over HTTP, on memory, SQLite and PostgreSQL (the shipped migrations create its table). TOTP
@@ -437,6 +437,21 @@ describe('every way of signing in', () => {
     const done = await browser.post('/two-factor/verify-totp', { code: nextCode(totp) });
     expect(done.json.user).toMatchObject({ username: 'named_user' });
     expect((await browser.get('/get-session')).json.user.username).toBe('named_user');
+  });
+});
+
+describe('rate limits', () => {
+  it('the two-factor routes allow three requests per ten seconds per client (better-auth\'s rule)', async () => {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, rateLimit: { enabled: true }, trustProxyHeaders: true })
+      .database(new MemoryDatabaseAdapter())
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new TwoFactorPlugin())
+      .build();
+    const from = (address: string) => call(auth.handler, 'POST', '/two-factor/verify-totp', { body: { code: '123456' }, headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let request = 0; request < 4; request += 1) statuses.push((await from('203.0.113.9')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await from('203.0.113.10')).status).toBe(401); // another client has its own count
   });
 });
 
