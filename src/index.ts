@@ -12,6 +12,8 @@ export { ErrorCatalog } from './errors/error-catalog';
 export { ERROR_CODES, type ErrorCode } from './errors/error-codes';
 export { ScryptPasswordHasher, type PasswordHasher } from './crypto/password-hasher';
 export { CookieSigner } from './crypto/cookie-signer';
+export { SecretBox } from './crypto/secret-box';
+export { KeyedDigest } from './crypto/keyed-digest';
 export { generateSessionToken, digestToken } from './crypto/session-token';
 export { AuthContext } from './core/auth-context';
 export type { ActiveSession, SessionOptions } from './core/session-service';
@@ -30,7 +32,7 @@ export { defineRoute, type RouteDefinition, type RouteContext, type ResponseDraf
 export type { RouteParams } from './http/router';
 export { Redirect } from './http/redirect';
 export { safeRedirectTarget } from './http/redirect-target';
-export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening, type UserInputContributor, type UserInputChange } from './core/auth-hooks';
+export { AuthHooks, type SignUpEvent, type SessionGate, type SessionOpening, type UserInputContributor, type UserInputChange, type PasswordChangeEvent } from './core/auth-hooks';
 export { BackgroundTasks } from './core/background-tasks';
 export type { DatabaseHooks, ModelHooks, DatabaseHookContext, HookRequest, HookData, BeforeHookResult, HookedKind } from './core/database-hooks';
 export { HookedDatabaseAdapter } from './core/hooked-database-adapter';

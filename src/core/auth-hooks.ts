@@ -7,6 +7,11 @@ export interface SignUpEvent {
   callbackURL?: string;
 }
 
+/** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
+export interface PasswordChangeEvent {
+  userId: string;
+}
+
 /** Which request is writing the user: sign-up creates it, update-user changes the caller's own. */
 export interface UserInputChange {
   readonly via: 'sign-up' | 'update-user';
@@ -47,10 +52,26 @@ export class AuthHooks {
   private readonly signUpListeners: Array<(event: SignUpEvent) => void | Promise<void>> = [];
   private readonly gates: SessionGate[] = [];
   private readonly userInputs: UserInputContributor[] = [];
+  private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
 
   /** Runs after sign-up has stored a user and its credential, before any session is opened. */
   onSignUp(listener: (event: SignUpEvent) => void | Promise<void>): void {
     this.signUpListeners.push(listener);
+  }
+
+  /**
+   * Runs after a user's password was stored anew, however it happened (change, reset, set, an admin): what
+   * was trusted on the strength of the old password (a second factor's trusted devices) can be dropped.
+   * @example
+   * auth.hooks.onPasswordChange(({ userId }) => forgetTrustedDevices(userId));
+   */
+  onPasswordChange(listener: (event: PasswordChangeEvent) => void | Promise<void>): void {
+    this.passwordListeners.push(listener);
+  }
+
+  /** Called by every flow that stores a new password, after it is stored; a listener's error fails the request. */
+  async passwordChanged(event: PasswordChangeEvent): Promise<void> {
+    for (const listener of this.passwordListeners) await listener(event);
   }
 
   /** Adds a check every session opened by sign-up or sign-in must pass. */

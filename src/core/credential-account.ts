@@ -35,12 +35,13 @@ export async function checkPassword(
   return (await auth.hasher.verify(hash, password)) ? 'ok' : 'wrong';
 }
 
-/** Stores a new password hash on the user's credential account, creating the account when there is none. */
+/**
+ * Stores a new password hash on the user's credential account, creating the account when there is none, and
+ * tells the password-change listeners (`auth.hooks.onPasswordChange`).
+ */
 export async function storeCredentialPassword(auth: AuthContext, userId: string, passwordHash: string): Promise<void> {
   const account = await findCredentialAccount(auth, userId);
-  if (account) {
-    await auth.db.updateAccount(auth.models.account.read(account, 'id'), { password: passwordHash });
-    return;
-  }
-  await auth.db.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });
+  if (account) await auth.db.updateAccount(auth.models.account.read(account, 'id'), { password: passwordHash });
+  else await auth.db.createAccount({ userId, providerId: CREDENTIAL_PROVIDER, accountId: userId, password: passwordHash });
+  await auth.hooks.passwordChanged({ userId });
 }

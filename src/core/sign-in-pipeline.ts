@@ -1,5 +1,6 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { AuthError } from '../errors/auth-error';
+import type { AuthRequest } from '../wire/auth-request';
 import type { ClientInfo } from './client-info';
 import type { SessionService } from './session-service';
 
@@ -23,6 +24,8 @@ export type SignInMethod =
 export interface AnswerDraft {
   status: number;
   readonly headers: Array<[string, string]>;
+  /** The request being answered, for a step that reads a cookie of its own (a trusted device). */
+  readonly request?: AuthRequest;
 }
 
 /** One sign-in as the steps see it. Steps may set `sessionFields` and `rememberMe`; the rest is fixed. */

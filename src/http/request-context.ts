@@ -13,7 +13,7 @@ import type { RouteParams } from './router';
  * re-sent or cleared here, so no route has to remember to.
  */
 export class RequestContext implements RequestHookContext {
-  readonly response: ResponseDraft = { status: 200, headers: [] };
+  readonly response: ResponseDraft;
   private localValues: Map<string, unknown> | undefined;
   private lookup: Promise<ActiveSession | null> | undefined;
   private presented: PresentedToken | null = null;
@@ -26,7 +26,9 @@ export class RequestContext implements RequestHookContext {
     readonly body: Record<string, unknown>,
     readonly params: RouteParams,
     readonly route: RouteDefinition,
-  ) {}
+  ) {
+    this.response = { status: 200, headers: [], request };
+  }
 
   get path(): string {
     return this.route.path;

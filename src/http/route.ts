@@ -12,6 +12,8 @@ import type { DtoClass } from './validate-dto';
 export interface ResponseDraft {
   status: number;
   readonly headers: Array<[string, string]>;
+  /** The request this answer is for (sign-in steps read their own cookies from it). */
+  readonly request?: AuthRequest;
   /** The session this request handed to the client, whatever the way of signing in (for `after` hooks). */
   openedSession?: object;
 }

@@ -3,8 +3,8 @@ import { Account, Invitation, Member, Organization, Session, User, Verification 
 import { MigrationError, runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
-const VERSIONS = ['001_initial', '002_organization'];
-const TABLES = ['accounts', VERSION_TABLE, 'invitation', 'member', 'organization', 'sessions', 'users', 'verifications'];
+const VERSIONS = ['001_initial', '002_organization', '003_two_factor'];
+const TABLES = ['accounts', VERSION_TABLE, 'invitation', 'member', 'organization', 'sessions', 'two_factor', 'users', 'verifications'];
 
 // The shipped files use TypeORM's default names for the built-in entity classes, so the expectations are derived
 // from its naming strategy. MySQL keeps unique keys as indexes, which TypeORM names IDX_ rather than UQ_.
@@ -19,6 +19,7 @@ const INDEXED: [string, string][] = [
   ['invitation', 'organization_id'],
   ['invitation', 'email'],
   ['invitation', 'inviter_id'],
+  ['two_factor', 'user_id'],
 ];
 const REFERENCES: [string, string, string][] = [
   ['sessions', 'user_id', 'users'],
@@ -27,6 +28,7 @@ const REFERENCES: [string, string, string][] = [
   ['member', 'user_id', 'users'],
   ['invitation', 'organization_id', 'organization'],
   ['invitation', 'inviter_id', 'users'],
+  ['two_factor', 'user_id', 'users'],
 ];
 const uniquesOf = (dialect: MigrationDatabase['dialect']) =>
   [
@@ -66,14 +68,14 @@ describe.each([
     await db.drop();
   });
 
-  test('an empty database gets 001_initial then 002_organization, both recorded in the version table', async () => {
+  test('an empty database gets 001_initial, 002_organization and 003_two_factor, all recorded in the version table', async () => {
     const ds = await db.open();
     const lines: string[] = [];
     await expect(runMigrations(ds, { log: (line) => lines.push(line) })).resolves.toEqual({ applied: VERSIONS, skipped: [] });
     const rows: { version: string; applied_at: unknown }[] = await ds.query(`SELECT version, applied_at FROM ${VERSION_TABLE} ORDER BY version`);
     expect(rows.map((r) => r.version)).toEqual(VERSIONS);
     expect(rows.every((r) => r.applied_at !== null)).toBe(true);
-    expect(lines).toEqual([expect.stringContaining('applied 001_initial'), expect.stringContaining('applied 002_organization')]);
+    expect(lines).toEqual(VERSIONS.map((version) => expect.stringContaining(`applied ${version}`)));
   });
 
   test('the migrated schema has every table, unique constraint, index and foreign key, under TypeORM default names', async () => {
@@ -106,7 +108,7 @@ describe.each([
     const before = { counts: await rowCounts(db, ds), uniques: await db.uniques(ds), indexes: await db.indexes(ds) };
     await expect(runMigrations(ds)).resolves.toEqual({ applied: [], skipped: VERSIONS });
     expect({ counts: await rowCounts(db, ds), uniques: await db.uniques(ds), indexes: await db.indexes(ds) }).toEqual(before);
-    expect(before.counts).toMatchObject({ users: 1, sessions: 1, [VERSION_TABLE]: 2 });
+    expect(before.counts).toMatchObject({ users: 1, sessions: 1, [VERSION_TABLE]: VERSIONS.length });
   });
 
   test('concurrent runners on separate connections apply each version exactly once', async () => {
@@ -116,7 +118,7 @@ describe.each([
     const results = await Promise.all([first, ...others, first].map((ds) => runMigrations(ds)));
     expect(results.flatMap((r) => r.applied).sort()).toEqual(VERSIONS);
     expect(results.flatMap((r) => r.skipped)).toHaveLength(3 * VERSIONS.length);
-    expect((await first.query(`SELECT version FROM ${VERSION_TABLE}`)).length).toBe(2);
+    expect((await first.query(`SELECT version FROM ${VERSION_TABLE}`)).length).toBe(VERSIONS.length);
   });
 
   test('a connection URL target opens its own connection and closes it', async () => {
@@ -142,11 +144,11 @@ describe.each([
     const failure = await runMigrations(ds).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
     expect(failure).toMatchObject({ version: '002_organization' });
-    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE}`)).map((r: { version: string }) => r.version)).toEqual(['001_initial']);
+    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor']);
     const tables = await db.tables(ds);
     for (const absent of db.sabotage.absentAfterFailure) expect(tables).not.toContain(absent);
     await ds.query(db.sabotage.sql.replace(/^CREATE TABLE (\S+).*$/, 'DROP TABLE $1'));
-    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization'], skipped: ['001_initial'] });
+    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization'], skipped: ['001_initial', '003_two_factor'] });
     expect(await db.tables(ds)).toEqual(TABLES);
   });
 

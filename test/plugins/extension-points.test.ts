@@ -250,3 +250,47 @@ describe('declared error codes, token purposes, email templates and rate limits'
     expect(answer.json).toEqual({ code: 'PING_REFUSED', message: 'No ping today' });
   });
 });
+
+describe('password change listeners and the request seen by sign-in steps', () => {
+  it('auth.hooks.onPasswordChange hears every new password: changed, and reset by link', async () => {
+    const emails = new MemoryEmailSender();
+    const heard: string[] = [];
+    const database = new MemoryDatabaseAdapter(appEntities);
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, logger: silent, emailSender: emails })
+      .database(database)
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new SessionManagementPlugin())
+      .plugin(new PasswordManagementPlugin())
+      .plugin(plugin({ id: 'listener', init: (context: AuthContext) => context.hooks.onPasswordChange(({ userId }) => { heard.push(userId); }) }))
+      .build();
+    const { email, user, cookie } = await signUp(auth.handler);
+    expect(heard).toEqual([]);
+    const changed = await call(auth.handler, 'POST', '/change-password', { cookie, body: { currentPassword: PASSWORD, newPassword: 'another good password' } });
+    expect(changed.status).toBe(200);
+    expect(heard).toEqual([user.id]);
+    const refused = await call(auth.handler, 'POST', '/change-password', { cookie, body: { currentPassword: 'not it at all', newPassword: 'a third good password' } });
+    expect(refused.status).toBe(400);
+    expect(heard).toEqual([user.id]);
+    await call(auth.handler, 'POST', '/request-password-reset', { body: { email } });
+    const mail = await emails.next({ kind: 'reset-password', to: email });
+    expect((await call(auth.handler, 'POST', '/reset-password', { body: { token: mail.token, newPassword: 'reset password here' } })).status).toBe(200);
+    expect(heard).toEqual([user.id, user.id]);
+  });
+
+  it("a sign-in step reads the request's cookies from the answer draft", async () => {
+    const { auth } = build(
+      plugin({
+        id: 'device-check',
+        init: (context: AuthContext) =>
+          context.signIn.addStep({
+            id: 'device-check',
+            run: (attempt) => (attempt.response?.request?.header('cookie')?.includes('known-device=1') ? undefined : { answer: { unknownDevice: true } }),
+          }),
+      }),
+    );
+    const { email } = await signUp(auth.handler);
+    expect((await call(auth.handler, 'POST', '/sign-in/email', { body: { email, password: PASSWORD } })).json).toEqual({ unknownDevice: true });
+    const known = await call(auth.handler, 'POST', '/sign-in/email', { body: { email, password: PASSWORD }, cookie: 'known-device=1' });
+    expect(known.json).toMatchObject({ token: expect.any(String) });
+  });
+});

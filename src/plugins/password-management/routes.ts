@@ -45,6 +45,7 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
         await ctx.auth.sessions.revokeAll(userId, undefined, tx);
         return ctx.auth.sessions.create(userId, ctx.client, { rememberMe }, tx);
       });
+      await ctx.auth.hooks.passwordChanged({ userId });
       if (!opened) return { token: null, user: userJson(ctx.auth, user) };
       // The new session's cookie replaces the revoked one's.
       attachSession(ctx.auth, ctx.response, opened.session, opened.token, rememberMe);

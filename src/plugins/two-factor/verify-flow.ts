@@ -1,0 +1,75 @@
+import type { AuthContext } from '../../core/auth-context';
+import { userJson } from '../../core/entity-json';
+import { AuthError } from '../../errors/auth-error';
+import type { DeclaredError } from '../../errors/declared-error';
+import type { RouteContext } from '../../http/route';
+import { attachSession } from '../../http/session-response';
+import { beginAttempt } from './challenge';
+import { clearCookie } from './cookies';
+import { assertNotLocked, recordFailure, resetFailures } from './lockout';
+import type { ResolvedTwoFactorOptions } from './options';
+import { trustDevice } from './trusted-devices';
+import { findTwoFactorRow } from './two-factor-rows';
+import type { Verifier } from './verifier';
+
+/** What a factor's check says about the code it was given. */
+export type CodeCheck = 'right' | 'wrong';
+
+/**
+ * One verification of a pending sign-in, whatever the factor: the account lock first (429), then one attempt
+ * of the challenge; a wrong code counts against both the challenge and the account, a right one clears the
+ * account's count and opens the session. `check` may throw (an expired OTP): the attempt is then given back.
+ */
+export async function verifyPendingSignIn(
+  ctx: RouteContext,
+  options: ResolvedTwoFactorOptions,
+  verifier: Extract<Verifier, { kind: 'sign-in' }>,
+  check: () => Promise<CodeCheck>,
+  wrong: DeclaredError,
+  trust: boolean | undefined,
+): Promise<unknown> {
+  const { auth } = ctx;
+  const row = await findTwoFactorRow(auth, verifier.userId);
+  await assertNotLocked(auth, options, row);
+  const attempt = await beginAttempt(auth, verifier.token, options.allowedAttempts);
+  let outcome: CodeCheck;
+  try {
+    outcome = await check();
+  } catch (error) {
+    await attempt.restore();
+    throw error;
+  }
+  if (outcome === 'wrong') {
+    await attempt.failed();
+    await recordFailure(auth, options, verifier.userId);
+    throw new AuthError(wrong);
+  }
+  await resetFailures(auth, options, row);
+  return completeSignIn(ctx, options, verifier.user, attempt.rememberMe, trust === true);
+}
+
+/**
+ * Opens the session a pending sign-in was waiting for, through the sign-in pipeline (bans and other steps
+ * apply; this plugin's own step lets `two-factor` through), with the sign-in's `rememberMe`. The challenge
+ * cookie goes; with `trustDevice`, a trust cookie comes. Answers `{ token, user }`.
+ */
+export async function completeSignIn(ctx: RouteContext, options: ResolvedTwoFactorOptions, user: object, rememberMe: boolean, trust: boolean): Promise<unknown> {
+  const { auth } = ctx;
+  ctx.response.headers.push(['set-cookie', clearCookie(auth, 'two_factor')]);
+  const outcome = await auth.signIn.open(user, { via: 'two-factor', client: ctx.client, rememberMe, response: ctx.response });
+  if (outcome.kind === 'refused') throw outcome.error;
+  if (outcome.kind === 'answer') return outcome.body;
+  attachSession(auth, ctx.response, outcome.session, outcome.token, outcome.rememberMe);
+  if (trust) ctx.response.headers.push(['set-cookie', await trustDevice(auth, userIdOf(auth, user), options.trustDeviceMaxAgeSeconds)]);
+  return { token: outcome.token, user: userJson(auth, outcome.user) };
+}
+
+/** The answer of a verification by a signed-in user: their session's token and the user as it is now. */
+export async function sessionAnswer(auth: AuthContext, verifier: Extract<Verifier, { kind: 'session' }>): Promise<unknown> {
+  const user = (await auth.db.getUserById(verifier.userId)) ?? verifier.user;
+  return { token: verifier.active.token, user: userJson(auth, user) };
+}
+
+function userIdOf(auth: AuthContext, user: object): string {
+  return auth.models.user.read(user, 'id');
+}
