@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only memory,sqlite,postgres,scale,event-loop] [--duration 10]`
+ * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood] [--duration 10]`
  *
  * Runs the selected sections one after another on this machine, prints one Markdown table per section plus the
  * issue's targets, and writes everything as JSON to bench/results/ (latest.json and a dated copy).
@@ -8,15 +8,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { clusterTable } from './lib/cluster-table';
 import { comparisonTable } from './lib/comparison-table';
 import { eventLoopTable } from './lib/event-loop-table';
+import { floodTable } from './lib/flood-table';
 import { describeMachine, machineLine } from './lib/machine';
 import { parseOptions } from './lib/options';
 import { scaleTable } from './lib/scale-table';
 import { renderTable, type Table } from './lib/table';
 import { targetsTable, type AllResults } from './lib/targets';
+import { runCluster } from './suites/cluster';
 import { runComparison, type Backend } from './suites/comparison';
 import { runEventLoop } from './suites/event-loop';
+import { runFlood } from './suites/flood';
 import { runScale } from './suites/scale';
 
 async function main(): Promise<void> {
@@ -44,6 +48,16 @@ async function main(): Promise<void> {
     const eventLoop = await runEventLoop(options);
     results.eventLoop = eventLoop;
     tables.push(eventLoopTable(eventLoop, options.connections));
+  }
+
+  if (options.sections.has('cluster')) {
+    results.cluster = await runCluster(options);
+    tables.push(clusterTable(results.cluster, options.connections, machine.cores));
+  }
+
+  if (options.sections.has('flood')) {
+    results.flood = await runFlood(options);
+    tables.push(floodTable(results.flood));
   }
 
   if (tables.length > 0) tables.push(targetsTable(results));
