@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     tables.push(floodTable(results.flood));
   }
 
-  if (tables.length > 0) tables.push(targetsTable(results));
+  const targets = targetsTable(results);
+  if (targets.rows.length > 0) tables.push(targets);
   machine.loadAfter = Number(loadavg()[0].toFixed(2));
   const output = [`Measured ${machineLine(machine)} · ${Math.round((Date.now() - started) / 1000)} s`, ...tables.map(renderTable)].join('\n\n');
   console.log(`\n${output}`);

@@ -19,6 +19,8 @@ export interface LoadResult {
   cpuMicrosPerRequest: number;
   /** Cores the server used on average over the measured run (CPU time ÷ wall time). */
   serverCores: number;
+  /** Wall time of the measured run as autocannon timed it (a busy machine can stretch it past the nominal one). */
+  seconds: number;
   /** Cores this driver process (autocannon, and any other load it runs meanwhile) used over the same run. */
   clientCores: number;
 }
@@ -56,9 +58,10 @@ export async function measure(url: string, scenario: Scenario, options: LoadOpti
   const cpuUsed = (await cpuMicros(server)) - cpuBefore;
   await idle();
   const ok = result.requests.total - result.non2xx;
+  const seconds = result.duration > 0 ? result.duration : options.durationSeconds;
   return {
     // autocannon's `requests.average` counts every answer; a server answering 401s fast must not look fast.
-    rps: Math.round((ok / options.durationSeconds) * 10) / 10,
+    rps: Math.round((ok / seconds) * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
     mean: Math.round(result.latency.average * 100) / 100,
@@ -66,8 +69,9 @@ export async function measure(url: string, scenario: Scenario, options: LoadOpti
     errors: result.errors + result.timeouts,
     total: result.requests.total,
     cpuMicrosPerRequest: result.requests.total > 0 ? Math.round((cpuUsed / result.requests.total) * 10) / 10 : 0,
-    serverCores: cores(cpuUsed, options.durationSeconds),
-    clientCores: cores(clientUsed.user + clientUsed.system, options.durationSeconds),
+    seconds,
+    serverCores: cores(cpuUsed, seconds),
+    clientCores: cores(clientUsed.user + clientUsed.system, seconds),
   };
 }
 
@@ -77,5 +81,9 @@ function cores(cpuMicrosUsed: number, seconds: number): number {
 
 function fire(url: string, scenario: Scenario, connections: number, duration: number, overallRate?: number): Promise<autocannon.Result> {
   // Generous timeout: Better Auth's memory adapter at a million sessions takes seconds per answer.
-  return autocannon({ url, connections, duration, timeout: 30, ...(overallRate ? { overallRate } : {}), ...scenario });
+  // At a fixed rate autocannon would "correct" latencies for coordinated omission with an expected interval of
+  // ceil(1 / rate) = 1 ms, adding dozens of made-up samples per slow answer: raw latencies are reported instead,
+  // and requests a slow server kept from being sent show as a lower throughput than the rate asked for.
+  const rate = overallRate ? { overallRate, ignoreCoordinatedOmission: true } : {};
+  return autocannon({ url, connections, duration, timeout: 30, ...rate, ...scenario });
 }

@@ -100,6 +100,6 @@ async function phase(server: RunningServer, options: BenchOptions, withFlood: bo
   const getSessionResult = await measure(server.url('/api/auth/get-session'), getSession(server.info.cookie!), load);
   const floodResult = await flood;
   const mix = statusMix(floodResult.statusCodeStats as Record<string, { count: number }>, floodResult.errors + floodResult.timeouts);
-  const answered = floodResult.requests.total;
-  return { getSession: getSessionResult, flood: { answeredPerSecond: Math.round((answered / floodSeconds) * 10) / 10, mix } };
+  const answeredPerSecond = floodResult.requests.total / (floodResult.duration || floodSeconds);
+  return { getSession: getSessionResult, flood: { answeredPerSecond: Math.round(answeredPerSecond * 10) / 10, mix } };
 }
