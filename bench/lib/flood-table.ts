@@ -5,7 +5,7 @@ import { FLOOD, PAGE_VIEWS, type FloodPhase, type FloodResults } from '../suites
 /** get-session latency alone and under a wrong-password flood, rate limiter off and on, with how the flood was answered. */
 export function floodTable(results: FloodResults): Table {
   const title = 'get-session under a sign-in flood (PostgreSQL + Redis, one process)';
-  const headers = ['server', 'rate limiter', 'flood', 'get-session req/s', 'answered', 'p50 ms', 'p99 ms', 'flood answers/s', '200', '401', '429', '503', 'other'];
+  const headers = ['server', 'rate limiter', 'flood', 'get-session req/s', 'answered', 'p50 ms', 'p99 ms', 'server cores', 'loop delay max ms', 'flood answers/s', '200', '401', '429', '503', 'other'];
   const rows: Table['rows'] = [];
   for (const run of results.runs) {
     for (const [name, phase] of [['none', run.quiet], ['wrong passwords', run.flooded]] as const) {
@@ -21,7 +21,9 @@ export function floodTable(results: FloodResults): Table {
       `get-session: a steady page-view load of ${PAGE_VIEWS.requestsPerSecond} req/s over ${PAGE_VIEWS.connections} connections with the ` +
         'session cookie (not a saturating one, so its latency shows how the server treats a user, not its own queue). ' +
         '*answered*: answers (any status) in the run ÷ the requests the rate asked for; a connection waiting for an answer sends ' +
-        'nothing, so a low share means page views stalled. p50/p99 are raw latencies of the answered ones (— when none was).',
+        'nothing, so a low share means page views stalled. p50/p99 are raw latencies of the answered ones (— when none was). ' +
+        '*server cores*: the server\'s CPU time over the run (hashing threads included); *loop delay max*: the longest its event ' +
+        'loop ran late meanwhile. Slow page views with a short loop delay mean a CPU-starved server, not a blocked loop.',
       `flood: POST /sign-in/email for the bench user with a wrong password, ${FLOOD.requestsPerSecond} req/s over ${FLOOD.connections} ` +
         `connections, each request from the next of ${FLOOD.addresses} client addresses in X-Forwarded-For (both servers believe it ` +
         'here: ours with trustProxyHeaders, Better Auth by default). It starts before get-session is measured and ends after. ' +
@@ -39,7 +41,7 @@ function figures(phase: FloodPhase): Array<string | number | null> {
   // No answer at all: autocannon's percentiles are 0, which would read as fast.
   const [p50, p99] = total === 0 ? [null, null] : [phase.getSession.p50, phase.getSession.p99];
   const answered = percent(Math.min(1, total / (PAGE_VIEWS.requestsPerSecond * seconds)));
-  const getSession = [rps, answered, p50, p99];
+  const getSession = [rps, answered, p50, p99, phase.getSession.serverCores, phase.loopDelay.max];
   if (!phase.flood) return [...getSession, null, null, null, null, null, null];
   const { mix } = phase.flood;
   return [...getSession, phase.flood.answeredPerSecond, percent(mix.ok), percent(mix.unauthorized), percent(mix.tooMany), percent(mix.unavailable), percent(mix.other)];

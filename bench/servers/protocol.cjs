@@ -30,7 +30,7 @@ const BETTER_AUTH_OPTIONS = Object.freeze({
   secret: BENCH_SECRET,
   baseURL: BENCH_ORIGIN,
   emailAndPassword: { enabled: true },
-  rateLimit: { enabled: false }, // we have none
+  rateLimit: { enabled: false }, // as ours outside production; the flood section's limiter rows turn it on
   telemetry: { enabled: false },
   logger: { disabled: true },
 });

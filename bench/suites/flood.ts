@@ -3,6 +3,7 @@ import { isSkipped, startServer, type RunningServer } from '../lib/child-server'
 import { freshPostgresDatabases } from '../lib/databases';
 import { measure, type LoadOptions, type LoadResult } from '../lib/load';
 import type { BenchOptions } from '../lib/options';
+import { readLoopDelay, type LoopDelay } from '../lib/probes';
 import { getSession, wrongPasswordFlood } from '../lib/scenarios';
 import { statusMix, type StatusMix } from '../lib/status-mix';
 import type { Library } from './cluster';
@@ -28,6 +29,8 @@ export interface FloodFigures {
 export interface FloodPhase {
   /** get-session at the page-view rate. */
   getSession: LoadResult;
+  /** The server's event-loop delay over the get-session run: tells a blocked loop from a CPU-starved one. */
+  loopDelay: LoopDelay;
   /** Absent in the quiet phase. */
   flood?: FloodFigures;
 }
@@ -86,7 +89,12 @@ async function phase(server: RunningServer, options: BenchOptions, withFlood: bo
     warmupSeconds: options.warmupSeconds,
     idleBetween: !withFlood,
   };
-  if (!withFlood) return { getSession: await measure(server.url('/api/auth/get-session'), getSession(server.info.cookie!), load) };
+  const getSessions = async () => {
+    await readLoopDelay(server.url('')); // resets the histogram
+    const result = await measure(server.url('/api/auth/get-session'), getSession(server.info.cookie!), load);
+    return { getSession: result, loopDelay: await readLoopDelay(server.url('')) };
+  };
+  if (!withFlood) return getSessions();
   const floodSeconds = FLOOD_LEAD_SECONDS + options.warmupSeconds + options.durationSeconds + 1;
   const flood = autocannon({
     url: server.url('/api/auth/sign-in/email'),
@@ -97,9 +105,9 @@ async function phase(server: RunningServer, options: BenchOptions, withFlood: bo
     ...wrongPasswordFlood(FLOOD.addresses),
   });
   await new Promise((resolve) => setTimeout(resolve, FLOOD_LEAD_SECONDS * 1000));
-  const getSessionResult = await measure(server.url('/api/auth/get-session'), getSession(server.info.cookie!), load);
+  const measured = await getSessions();
   const floodResult = await flood;
   const mix = statusMix(floodResult.statusCodeStats as Record<string, { count: number }>, floodResult.errors + floodResult.timeouts);
   const answeredPerSecond = floodResult.requests.total / (floodResult.duration || floodSeconds);
-  return { getSession: getSessionResult, flood: { answeredPerSecond: Math.round(answeredPerSecond * 10) / 10, mix } };
+  return { ...measured, flood: { answeredPerSecond: Math.round(answeredPerSecond * 10) / 10, mix } };
 }
