@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only memory,sqlite,postgres,scale,event-loop] [--duration 10]`
+ * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood] [--duration 10]`
  *
  * Runs the selected sections one after another on this machine, prints one Markdown table per section plus the
  * issue's targets, and writes everything as JSON to bench/results/ (latest.json and a dated copy).
@@ -8,15 +8,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { clusterTable } from './lib/cluster-table';
 import { comparisonTable } from './lib/comparison-table';
 import { eventLoopTable } from './lib/event-loop-table';
+import { floodTable } from './lib/flood-table';
 import { describeMachine, machineLine } from './lib/machine';
 import { parseOptions } from './lib/options';
 import { scaleTable } from './lib/scale-table';
 import { renderTable, type Table } from './lib/table';
 import { targetsTable, type AllResults } from './lib/targets';
+import { runCluster } from './suites/cluster';
 import { runComparison, type Backend } from './suites/comparison';
 import { runEventLoop } from './suites/event-loop';
+import { runFlood } from './suites/flood';
 import { runScale } from './suites/scale';
 
 async function main(): Promise<void> {
@@ -46,7 +50,18 @@ async function main(): Promise<void> {
     tables.push(eventLoopTable(eventLoop, options.connections));
   }
 
-  if (tables.length > 0) tables.push(targetsTable(results));
+  if (options.sections.has('cluster')) {
+    results.cluster = await runCluster(options);
+    tables.push(clusterTable(results.cluster, options.connections, machine.cores));
+  }
+
+  if (options.sections.has('flood')) {
+    results.flood = await runFlood(options);
+    tables.push(floodTable(results.flood));
+  }
+
+  const targets = targetsTable(results);
+  if (targets.rows.length > 0) tables.push(targets);
   machine.loadAfter = Number(loadavg()[0].toFixed(2));
   const output = [`Measured ${machineLine(machine)} · ${Math.round((Date.now() - started) / 1000)} s`, ...tables.map(renderTable)].join('\n\n');
   console.log(`\n${output}`);

@@ -19,6 +19,8 @@ export interface ServerSpec {
   startTimeoutMs?: number;
   /** The checkout to run it from (default: this one), e.g. a worktree of an earlier commit for `--baseline`. */
   cwd?: string;
+  /** Variables added to the server's environment (see servers/protocol.cjs for the ones servers read). */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -43,6 +45,7 @@ export function startServer(spec: ServerSpec): Promise<RunningServer | SkippedSe
   const child = spawn(process.execPath, [...(spec.nodeFlags ?? []), ...profile, ...loader, spec.file, ...(spec.args ?? [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: spec.cwd,
+    env: spec.env ? { ...process.env, ...spec.env } : undefined,
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

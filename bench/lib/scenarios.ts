@@ -39,3 +39,24 @@ export function signUp(runId: string): Scenario {
 export function hashOnly(): Scenario {
   return signIn();
 }
+
+/**
+ * POST sign-in/email for the bench user with a wrong password, each request from the next of `addresses`
+ * client addresses (`X-Forwarded-For`, believed by servers configured to trust their proxy): a botnet guessing
+ * one account's password. One address would be stopped by any per-client limit at once.
+ */
+export function wrongPasswordFlood(addresses: number): Scenario {
+  let next = 0;
+  const body = JSON.stringify({ email: BENCH_EMAIL, password: 'not the password' });
+  return {
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const n = next++ % addresses;
+          return { ...request, headers: { ...JSON_POST, 'x-forwarded-for': `10.77.${n >> 8}.${n & 255}` }, body };
+        },
+      },
+    ],
+  };
+}

@@ -1,12 +1,16 @@
 import type { Table } from './table';
+import type { ClusterResults } from '../suites/cluster';
 import type { ComparisonResults } from '../suites/comparison';
 import type { EventLoopResult } from '../suites/event-loop';
+import type { FloodResults } from '../suites/flood';
 import type { ScaleResult } from '../suites/scale';
 
 export interface AllResults {
   comparison?: ComparisonResults;
   scale?: ScaleResult[];
   eventLoop?: EventLoopResult[];
+  cluster?: ClusterResults;
+  flood?: FloodResults;
 }
 
 /** A wait this long would mean get-session waited for a hash (one scrypt hash is ~90 ms of CPU here). */

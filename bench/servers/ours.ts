@@ -8,11 +8,14 @@
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';
-import { BetterAuth, toNodeHandler } from 'better-auth-entities';
+import { BetterAuth, toNodeHandler, type Auth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
 import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { openSqlAdapter } from './sql-adapter';
-import { BENCH_EMAIL, BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, announceReady, withLoopProbe } from './protocol.cjs';
+import { BENCH_EMAIL, BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, announceReady, benchEnvironment, withLoopProbe } from './protocol.cjs';
+
+// The Redis key prefix is this process's own unless the cluster wrapper gives its workers a shared one.
+const environment = benchEnvironment(`bench-ours-${process.pid}:`);
 
 async function openAdapter(backend: string, url: string | undefined): Promise<DatabaseAdapter | string> {
   if (backend === 'memory') return new MemoryDatabaseAdapter();
@@ -27,22 +30,34 @@ async function main(): Promise<void> {
     console.log(`SKIP ${adapter}`);
     return;
   }
-  const auth = new BetterAuth({ secret: BENCH_SECRET, baseURL: BENCH_ORIGIN, secondaryStorage: backend === 'postgres-redis' ? redisStorage() : undefined })
+  const auth = new BetterAuth({
+    secret: BENCH_SECRET,
+    baseURL: BENCH_ORIGIN,
+    secondaryStorage: backend === 'postgres-redis' ? redisStorage() : undefined,
+    // The flood section's clients are told apart by X-Forwarded-For, as behind a load balancer.
+    rateLimit: { enabled: environment.rateLimit },
+    trustProxyHeaders: environment.rateLimit,
+  })
     .database(adapter)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
     .build();
-  const { token } = await auth.api.signUpEmail({ email: BENCH_EMAIL, password: BENCH_PASSWORD, name: 'Bench' });
-  const cookie = `better-auth.session_token=${encodeURIComponent(auth.context.cookies.signed(token!))}`;
+  // A second cluster worker shares the first one's database: the bench user and its cookie exist already.
+  const cookie = environment.skipSignUp ? undefined : await signUpBenchUser(auth);
   const server = createServer(withLoopProbe(toNodeHandler(auth)));
   server.listen(0, '127.0.0.1', () => announceReady(server, { cookie }));
 }
 
-/** A key prefix of this process's own, so two runs never read each other's keys. */
+async function signUpBenchUser(auth: Auth<object, object>): Promise<string> {
+  const { token } = await auth.api.signUpEmail({ email: BENCH_EMAIL, password: BENCH_PASSWORD, name: 'Bench' });
+  return `better-auth.session_token=${encodeURIComponent(auth.context.cookies.signed(token!))}`;
+}
+
+/** A key prefix of this run's own, so two runs never read each other's keys. */
 function redisStorage() {
   // Loaded here, not imported: a checkout without Redis support still runs the other backends.
   const { RedisSecondaryStorage } = require('better-auth-entities/redis') as typeof import('better-auth-entities/redis');
-  return new RedisSecondaryStorage({ url: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: `bench-ours-${process.pid}:` });
+  return new RedisSecondaryStorage({ url: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: environment.redisPrefix });
 }
 
 main().catch((error) => {

@@ -10,6 +10,11 @@
  * - `GET /__bench/cpu` answers the CPU time the process has used (µs, thread pool included): the driver
  *   polls it after a run until the server is idle, because requests autocannon gave up on (password hashes
  *   still queued on the thread pool) would otherwise eat into the next measurement.
+ * - Run as a `node:cluster` worker (servers/cluster.cjs), a server answers the primary's IPC message
+ *   `bench:cpu` the same way, since an HTTP probe on the shared port reaches only one worker.
+ * - Environment, for the cluster and flood sections: `BENCH_SKIP_SIGN_UP=1` (the bench user exists already:
+ *   a second worker on the same database), `BENCH_REDIS_PREFIX` (workers of one cluster share their keys),
+ *   `BENCH_RATE_LIMIT=on` (rate limiter on, client address from `X-Forwarded-For`).
  */
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 
@@ -25,7 +30,7 @@ const BETTER_AUTH_OPTIONS = Object.freeze({
   secret: BENCH_SECRET,
   baseURL: BENCH_ORIGIN,
   emailAndPassword: { enabled: true },
-  rateLimit: { enabled: false }, // we have none
+  rateLimit: { enabled: false }, // as ours outside production; the flood section's limiter rows turn it on
   telemetry: { enabled: false },
   logger: { disabled: true },
 });
@@ -35,7 +40,23 @@ function announceReady(server, extra = {}) {
   process.once('SIGTERM', () => process.exit(0));
   // Every module is loaded by now: drop the TypeScript compiler (see lib/register.cjs) before being measured.
   globalThis[Symbol.for('better-auth-entities.bench.releaseTypeScript')]?.();
+  if (process.send) {
+    process.on('message', (message) => {
+      if (message !== 'bench:cpu') return;
+      const { user, system } = process.cpuUsage();
+      process.send({ benchCpuMicros: user + system });
+    });
+  }
   process.stdout.write(`READY ${JSON.stringify({ port: server.address().port, ...extra })}\n`);
+}
+
+/** What the bench environment asks of a server (see the header): read in one place for every server. */
+function benchEnvironment(defaultRedisPrefix) {
+  return {
+    skipSignUp: process.env.BENCH_SKIP_SIGN_UP === '1',
+    redisPrefix: process.env.BENCH_REDIS_PREFIX || defaultRedisPrefix,
+    rateLimit: process.env.BENCH_RATE_LIMIT === 'on',
+  };
 }
 
 /** Wraps a request listener so it also answers the two probes; every other request passes through. */
@@ -59,4 +80,4 @@ function withLoopProbe(listener) {
   };
 }
 
-module.exports = { BENCH_SECRET, BENCH_ORIGIN, BENCH_EMAIL, BENCH_PASSWORD, LOOP_PATH, CPU_PATH, BETTER_AUTH_OPTIONS, announceReady, withLoopProbe };
+module.exports = { BENCH_SECRET, BENCH_ORIGIN, BENCH_EMAIL, BENCH_PASSWORD, LOOP_PATH, CPU_PATH, BETTER_AUTH_OPTIONS, announceReady, benchEnvironment, withLoopProbe };

@@ -17,3 +17,5 @@ export declare function announceReady(server: Server, extra?: Record<string, unk
  * and `GET /__bench/cpu` → `{ micros }` CPU time used so far.
  */
 export declare function withLoopProbe(listener: Listener): Listener;
+/** `BENCH_SKIP_SIGN_UP`, `BENCH_REDIS_PREFIX` (or the default given), `BENCH_RATE_LIMIT=on`. */
+export declare function benchEnvironment(defaultRedisPrefix: string): { skipSignUp: boolean; redisPrefix: string; rateLimit: boolean };
