@@ -41,7 +41,7 @@ export class AuthContext {
   readonly emailTemplates = new EmailTemplates();
   /** The rate limits plugins asked for on their paths. */
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
-  private readonly boundedHasher: PasswordHasher;
+  private readonly boundedHasher: BoundedHasher;
   private sealed = false;
 
   constructor(
@@ -77,6 +77,11 @@ export class AuthContext {
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */
   get hasher(): PasswordHasher {
     return this.boundedHasher;
+  }
+
+  /** Throws 503 at once when password hashing is saturated, before a flow spends lookups on a doomed request. */
+  refuseWhenHashingFull(): void {
+    this.boundedHasher.refuseWhenFull();
   }
 
   get models() {

@@ -1,12 +1,24 @@
+import { availableParallelism } from 'node:os';
 import type { PasswordHasher } from '../crypto/password-hasher';
 import { AuthError } from '../errors/auth-error';
 
 /** How many hashes run at once and how many may wait (`AuthConfig.passwordHashing`). */
 export interface PasswordHashingLimits {
-  /** Hashes computed at once (default 4: Node's thread pool, which scrypt runs on). */
+  /**
+   * Hashes computed at once. Default: one core fewer than the machine has (at least 1, at most 4, the size of
+   * Node's thread pool, which scrypt runs on), so hashing never takes the core the event loop needs to serve
+   * session reads: measured by `npm run bench -- --only flood`, where 4 on a 2-core machine starved get-session.
+   */
   maxConcurrent?: number;
-  /** Hashes that may wait for a turn (default 256: a few seconds of work); past that a request answers 503 with `Retry-After`. */
+  /**
+   * Hashes that may wait for a turn. Default: 16 per running hash, about a second of work at the default cost;
+   * past that a request answers 503 with `Retry-After` instead of waiting for seconds.
+   */
   maxQueued?: number;
+}
+
+function defaultConcurrency(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
 /**
@@ -24,9 +36,17 @@ export class BoundedHasher implements PasswordHasher {
     private readonly inner: PasswordHasher,
     limits: PasswordHashingLimits = {},
   ) {
-    this.maxConcurrent = limits.maxConcurrent ?? 4;
-    this.maxQueued = limits.maxQueued ?? 256;
+    this.maxConcurrent = limits.maxConcurrent ?? defaultConcurrency();
+    this.maxQueued = limits.maxQueued ?? 16 * this.maxConcurrent;
     if (!(this.maxConcurrent >= 1 && this.maxQueued >= 0)) throw new TypeError('passwordHashing: need maxConcurrent >= 1 and maxQueued >= 0.');
+  }
+
+  /**
+   * Refuses with 503 now if a hash could not even wait for its turn, so a flow can stop before its database
+   * lookups: during a flood, refused requests should cost the event loop as little as possible.
+   */
+  refuseWhenFull(): void {
+    if (this.running >= this.maxConcurrent && this.waiting.length >= this.maxQueued) throw this.busy();
   }
 
   hash(password: string): Promise<string> {
@@ -39,7 +59,7 @@ export class BoundedHasher implements PasswordHasher {
 
   private async inTurn<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.maxConcurrent) {
-      if (this.waiting.length >= this.maxQueued) throw new AuthError('SERVICE_UNAVAILABLE', undefined, undefined, { retryAfterSeconds: 1 });
+      if (this.waiting.length >= this.maxQueued) throw this.busy();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running += 1;
@@ -52,5 +72,9 @@ export class BoundedHasher implements PasswordHasher {
       if (next) next();
       else this.running -= 1;
     }
+  }
+
+  private busy(): AuthError {
+    return new AuthError('SERVICE_UNAVAILABLE', undefined, undefined, { retryAfterSeconds: 1 });
   }
 }

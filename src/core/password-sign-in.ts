@@ -28,6 +28,7 @@ export async function signInWithPassword(
 ): Promise<SignInSuccess> {
   // Too long for any stored password: refuse before any lookup or hashing, with the same answer as a wrong password.
   if (attempt.password.length > attempt.maxPasswordLength) throw attempt.invalid();
+  auth.refuseWhenHashingFull();
   const user = await findUser();
   const userId = user ? auth.models.user.read(user, 'id') : null;
   const hash = userId ? passwordHashOf(auth, await findCredentialAccount(auth, userId)) : null;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { BetterAuth, type PasswordHasher } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { EmailPasswordPlugin } from 'better-auth-entities/plugins';
@@ -73,5 +74,43 @@ describe('password hashing has a bound', () => {
     expect(second.headers.get('retry-after')).toBe('1');
     inner.release();
     expect((await first).status).toBe(401);
+  });
+
+  it('a sign-in refused for a full queue costs no database lookup', async () => {
+    class CountingMemoryAdapter extends MemoryDatabaseAdapter<any, any, any, any, any, any, any> {
+      emailLookups = 0;
+      override async getUserByEmail(email: string) {
+        this.emailLookups += 1;
+        return super.getUserByEmail(email);
+      }
+    }
+    const inner = new GatedHasher();
+    const db = new CountingMemoryAdapter(appEntities);
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, passwordHasher: inner, passwordHashing: { maxConcurrent: 1, maxQueued: 0 } })
+      .database(db)
+      .plugin(new EmailPasswordPlugin())
+      .build();
+    const first = call(auth.handler, 'POST', '/sign-in/email', { body: { email: 'a@example.com', password: 'some password 1' } });
+    await tick();
+    await tick();
+    expect(db.emailLookups).toBe(1);
+    const refused = await call(auth.handler, 'POST', '/sign-in/email', { body: { email: 'b@example.com', password: 'some password 2' } });
+    expect(refused.status).toBe(503);
+    expect(db.emailLookups).toBe(1);
+    inner.release();
+    expect((await first).status).toBe(401);
+  });
+
+  it('leaves a core to the event loop by default', async () => {
+    const inner = new GatedHasher();
+    const hasher = new BoundedHasher(inner);
+    const expected = Math.min(4, Math.max(1, availableParallelism() - 1));
+    const pending = Array.from({ length: expected + 1 }, (_, i) => hasher.hash(String(i)));
+    await tick();
+    expect(inner.started).toBe(expected);
+    inner.release();
+    await tick();
+    inner.release();
+    await expect(Promise.all(pending)).resolves.toHaveLength(expected + 1);
   });
 });
