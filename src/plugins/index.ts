@@ -27,3 +27,8 @@ export type { AdminOptions } from './admin/options';
 export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
 export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from './access/access-control';
+export { OrganizationPlugin } from './organization/organization-plugin';
+export type { OrganizationOptions, InvitationEmailData } from './organization/options';
+export type { OrganizationHooks } from './organization/hooks';
+export { ORGANIZATION_ERRORS } from './organization/error-codes';
+export { defaultOrganizationRoles, memberRole, organizationAccessControl, organizationAdminRole, organizationStatements, ownerRole } from './organization/access';
