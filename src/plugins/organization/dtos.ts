@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Allow, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 // Custom fields of the app's classes (a `billingEmail`) ride in the same bodies; `customInput` checks them.
@@ -31,9 +31,11 @@ export class OrganizationChangesDto {
   @IsOptional() @IsObject() metadata?: Record<string, unknown>;
 }
 
-/** Body of `POST /organization/update`. */
+/** Body of `POST /organization/update`: the route checks `data` against `OrganizationChangesDto` (custom fields ride along). */
 export class UpdateOrganizationDto {
-  @IsObject() @ValidateNested() @Type(() => OrganizationChangesDto) data!: OrganizationChangesDto;
+  @JSONSchema({ type: 'object', properties: { name: { type: 'string' }, slug: { type: 'string' }, logo: { type: ['string', 'null'] }, metadata: { type: 'object' } } })
+  @IsObject()
+  data!: Record<string, unknown>;
   @IsOptional() @IsString() @MaxLength(MAX_ID) organizationId?: string;
 }
 

@@ -2,7 +2,8 @@ import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { StatusResponse } from '../../http/response-dtos';
 import { activeOrganizationOf, setActiveOrganization } from './active-organization';
-import { CheckSlugDto, CreateOrganizationDto, FullOrganizationQuery, OrganizationIdDto, UpdateOrganizationDto } from './dtos';
+import { validateDto } from '../../http/validate-dto';
+import { CheckSlugDto, CreateOrganizationDto, OrganizationChangesDto, FullOrganizationQuery, OrganizationIdDto, UpdateOrganizationDto } from './dtos';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import { idOf, membersWithUsers, namedOrganizationId, organizationIdOr, requireMember, roleOf } from './memberships';
 import { invitationJson, memberJson, organizationJson } from './organization-json';
@@ -43,8 +44,9 @@ export function updateOrganizationRoute(options: ResolvedOrganizationOptions): R
       const organizationId = organizationIdOr(dto.organizationId, activeOrganizationOf(ctx.auth, active), E.ORGANIZATION_NOT_FOUND);
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user));
       if (!rolesAllow(options, roleOf(ctx.auth, member), { organization: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION);
-      // The DTO checked the standard fields; custom ones are read from the raw body by the entity model.
-      return organizationJson(ctx.auth, await updateOrganization(ctx.auth, organizationId, ctx.body.data as Record<string, unknown>));
+      // The standard fields are checked here; custom ones by the entity model, from the raw `data`.
+      await validateDto(OrganizationChangesDto, dto.data);
+      return organizationJson(ctx.auth, await updateOrganization(ctx.auth, organizationId, dto.data));
     },
   });
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join as joinPath } from 'node:path';
 import { AuthError } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { ConfigError } from 'better-auth-entities';
@@ -15,6 +17,18 @@ describe('configuration', () => {
     expect(() => new OrganizationPlugin({ invitationExpiresIn: 0 })).toThrow(/invitationExpiresIn/);
     expect(() => new OrganizationPlugin({ membershipLimit: -1 })).toThrow(/membershipLimit/);
     expect(() => orgAuth(new MemoryDatabaseAdapter() as BuiltinDatabase)).not.toThrow();
+  });
+
+  it('the organization routes and codes are in an OpenAPI document that a real validator accepts', async () => {
+    const { auth } = orgAuth(new MemoryDatabaseAdapter() as BuiltinDatabase);
+    const document = await (await auth.handler(new Request('http://localhost:3000/api/auth/reference/openapi.json'))).json();
+    for (const [path, method] of [['create', 'post'], ['get-full-organization', 'get'], ['list-members', 'get'], ['accept-invitation', 'post'], ['has-permission', 'post']]) {
+      expect(document.paths[`/api/auth/organization/${path}`]?.[method]).toBeDefined();
+    }
+    expect(document['x-error-codes'].YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION).toEqual({ status: 403, message: 'You are not the recipient of the invitation' });
+    const validator = joinPath(__dirname, '..', '..', 'support', 'validate-openapi.mjs');
+    const run = spawnSync(process.execPath, [validator], { input: JSON.stringify(document), encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true });
   });
 });
 
