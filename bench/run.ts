@@ -17,6 +17,7 @@ import { renderTable, type Table } from './lib/table';
 import { targetsTable, type AllResults } from './lib/targets';
 import { runComparison, type Backend } from './suites/comparison';
 import { runEventLoop } from './suites/event-loop';
+import { organizationTable, runOrganization } from './suites/organization';
 import { runScale } from './suites/scale';
 
 async function main(): Promise<void> {
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     results.eventLoop = eventLoop;
     tables.push(eventLoopTable(eventLoop, options.connections));
   }
+
+  if (options.sections.has('organization')) tables.push(organizationTable(await runOrganization(options)));
 
   if (tables.length > 0) tables.push(targetsTable(results));
   machine.loadAfter = Number(loadavg()[0].toFixed(2));
