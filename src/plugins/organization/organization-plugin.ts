@@ -55,6 +55,8 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
   readonly id = 'organization';
   readonly errorCodes = E;
   readonly emailTemplates = invitationTemplates;
+  /** Invitations send email: as the engine's mail-sending routes, a few per minute per client. */
+  readonly rateLimit = [{ path: '/organization/invite-member', windowSeconds: 60, max: 10 }];
   readonly options: ResolvedOrganizationOptions;
 
   constructor(options: OrganizationOptions<U, O, M, I> = {}) {
