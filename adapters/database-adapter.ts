@@ -9,6 +9,7 @@ import type {
   CreateUserData,
   CreateVerificationData,
   ListUsersOptions,
+  PageOptions,
   SessionWithUser,
   UpdateAccountData,
   UpdateInvitationData,
@@ -60,6 +61,8 @@ export interface DatabaseAdapter<
   /** Deletes the user with its sessions, accounts, memberships and the invitations it sent. */
   deleteUser(id: string): Promise<boolean>;
   listUsers(options?: ListUsersOptions): Promise<UserPage<U>>;
+  /** The users with these ids (unknown ids are skipped), in no particular order: one query, for lists that show members. */
+  getUsersByIds(ids: readonly string[]): Promise<U[]>;
 
   // --- sessions (`token` is the stored digest, never the raw token)
   createSession(data: CreateSessionData<S>): Promise<S>;
@@ -105,7 +108,8 @@ export interface DatabaseAdapter<
   createMember(data: CreateMemberData<M>): Promise<M>;
   getMemberById(id: string): Promise<M | null>;
   getMember(organizationId: string, userId: string): Promise<M | null>;
-  listMembers(organizationId: string): Promise<M[]>;
+  /** In the order they joined (ties by id); `page` bounds the list for large organizations. */
+  listMembers(organizationId: string, page?: PageOptions): Promise<M[]>;
   countMembers(organizationId: string): Promise<number>;
   updateMember(id: string, data: UpdateMemberData<M>): Promise<M | null>;
   deleteMember(id: string): Promise<boolean>;
@@ -116,7 +120,11 @@ export interface DatabaseAdapter<
   listInvitations(organizationId: string): Promise<I[]>;
   listInvitationsForEmail(email: string): Promise<I[]>;
   countPendingInvitations(organizationId: string): Promise<number>;
-  updateInvitation(id: string, data: UpdateInvitationData<I>): Promise<I | null>;
+  /**
+   * With `expected`, the update happens only while the stored status is `expected.status`, atomically (of many
+   * concurrent calls expecting `pending`, one wins): `null` when no row has `id` or its status differs.
+   */
+  updateInvitation(id: string, data: UpdateInvitationData<I>, expected?: { status: string }): Promise<I | null>;
   deleteInvitation(id: string): Promise<boolean>;
 
   /**

@@ -69,6 +69,12 @@ export interface ListUsersOptions {
   filter?: UserFilter;
 }
 
+/** A slice of a list: at most `limit` rows (all when absent), after skipping `offset`. */
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
 /** One page of users and the count of all that match. */
 export interface UserPage<U> {
   users: U[];

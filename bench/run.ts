@@ -21,6 +21,7 @@ import { runCluster } from './suites/cluster';
 import { runComparison, type Backend } from './suites/comparison';
 import { runEventLoop } from './suites/event-loop';
 import { runFlood } from './suites/flood';
+import { organizationTable, runOrganization } from './suites/organization';
 import { runScale } from './suites/scale';
 
 async function main(): Promise<void> {
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     results.flood = await runFlood(options);
     tables.push(floodTable(results.flood));
   }
+
+  if (options.sections.has('organization')) tables.push(organizationTable(await runOrganization(options)));
 
   const targets = targetsTable(results);
   if (targets.rows.length > 0) tables.push(targets);

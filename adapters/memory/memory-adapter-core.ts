@@ -67,6 +67,10 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
     return { users: rows.map((row) => this.models.user.clone(row)), total };
   }
 
+  async getUsersByIds(ids: readonly string[]): Promise<U[]> {
+    return [...new Set(ids)].map((id) => this.repos.users.get(id)).filter((user): user is U => user !== null);
+  }
+
   // --- sessions (expired ones are returned too: the engine decides what an expired session means)
   async createSession(data: In.CreateSessionData<S>): Promise<S> {
     return this.repos.sessions.create(data);
@@ -175,8 +179,11 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
   async getMember(organizationId: string, userId: string): Promise<M | null> {
     return this.repos.members.findUnique('organizationUser', compositeKey(organizationId, userId));
   }
-  async listMembers(organizationId: string): Promise<M[]> {
-    return this.repos.members.findGroup('organizationId', organizationId);
+  async listMembers(organizationId: string, page: In.PageOptions = {}): Promise<M[]> {
+    const rows = this.state.tables.members.findGroup('organizationId', organizationId);
+    const offset = Math.max(0, page.offset ?? 0);
+    const slice = page.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, page.limit));
+    return slice.map((row) => this.models.member.clone(row));
   }
   async countMembers(organizationId: string): Promise<number> {
     return this.state.tables.members.countGroup('organizationId', organizationId);
@@ -206,7 +213,12 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
     const rows = this.state.tables.invitations.findGroup('organizationId', organizationId);
     return rows.filter((row) => this.models.invitation.read(row, 'status') === 'pending').length;
   }
-  async updateInvitation(id: string, data: In.UpdateInvitationData<I>): Promise<I | null> {
+  async updateInvitation(id: string, data: In.UpdateInvitationData<I>, expected?: { status: string }): Promise<I | null> {
+    // The check and the write happen in one synchronous step: no other caller runs between them.
+    if (expected) {
+      const row = this.state.tables.invitations.get(id);
+      if (!row || this.models.invitation.read(row, 'status') !== expected.status) return null;
+    }
     return this.repos.invitations.update(id, data);
   }
   async deleteInvitation(id: string): Promise<boolean> {

@@ -102,12 +102,21 @@ export class SqlTable<T extends object> {
 
   /** Applies the known, mutable fields of `patch` (and a fresh `updatedAt`); `null` when no row has `id`. */
   async update(id: string, patch: object): Promise<T | null> {
-    const values = this.map.updateValues(patch as FieldValues, new Date());
-    if (Object.keys(values).length > 0) {
-      const query = this.where(this.context.manager.createQueryBuilder().update(this.map.target).set(values).updateEntity(false), [eq('id', id)], null);
-      await this.write(Object.keys(values), () => query.execute());
-    }
+    await this.updateWhere([eq('id', id)], patch);
     return this.get(id);
+  }
+
+  /**
+   * Applies `patch` to the rows matching `conditions` in one statement; returns how many changed. With a
+   * condition on the row's current state (`status = 'pending'`) it is a compare-and-set: of concurrent calls,
+   * the database lets one see the row still matching.
+   */
+  async updateWhere(conditions: readonly Condition[], patch: object): Promise<number> {
+    const values = this.map.updateValues(patch as FieldValues, new Date());
+    if (Object.keys(values).length === 0) return 0;
+    const query = this.where(this.context.manager.createQueryBuilder().update(this.map.target).set(values).updateEntity(false), conditions, null);
+    const result = await this.write(Object.keys(values), () => query.execute());
+    return result.affected ?? 0;
   }
 
   /** Deletes the matching rows; returns how many went. */

@@ -77,6 +77,11 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
     });
   }
 
+  getUsersByIds(ids: readonly string[]): Promise<U[]> {
+    const unique = [...new Set(ids)];
+    return unique.length === 0 ? Promise.resolve([]) : this.op(() => this.tables.users.findMany([oneOf('id', unique)]));
+  }
+
   // --- sessions (expired ones are returned too: the engine decides what an expired session means)
   createSession(data: In.CreateSessionData<S>): Promise<S> {
     return this.op(() => this.tables.sessions.insert(data));
@@ -188,8 +193,10 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   getMember(organizationId: string, userId: string): Promise<M | null> {
     return this.op(() => this.tables.members.findOne([eq('organizationId', organizationId), eq('userId', userId)]));
   }
-  listMembers(organizationId: string): Promise<M[]> {
-    return this.op(() => this.tables.members.findMany([eq('organizationId', organizationId)], CREATION_ORDER));
+  listMembers(organizationId: string, page: In.PageOptions = {}): Promise<M[]> {
+    const slice = { ...CREATION_ORDER, limit: page.limit === undefined ? undefined : Math.max(0, page.limit), offset: Math.max(0, page.offset ?? 0) };
+    if (slice.limit === 0) return Promise.resolve([]);
+    return this.op(() => this.tables.members.findMany([eq('organizationId', organizationId)], slice));
   }
   countMembers(organizationId: string): Promise<number> {
     return this.op(() => this.tables.members.count([eq('organizationId', organizationId)]));
@@ -218,8 +225,13 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   countPendingInvitations(organizationId: string): Promise<number> {
     return this.op(() => this.tables.invitations.count([eq('organizationId', organizationId), eq('status', 'pending')]));
   }
-  updateInvitation(id: string, data: In.UpdateInvitationData<I>): Promise<I | null> {
-    return this.op(() => this.tables.invitations.update(id, data));
+  /** With `expected`: one `UPDATE … WHERE id = ? AND status = ?`, so only one of concurrent callers changes the row. */
+  updateInvitation(id: string, data: In.UpdateInvitationData<I>, expected?: { status: string }): Promise<I | null> {
+    if (!expected) return this.op(() => this.tables.invitations.update(id, data));
+    return this.op(async () => {
+      const changed = await this.tables.invitations.updateWhere([eq('id', id), eq('status', expected.status)], data);
+      return changed > 0 ? this.tables.invitations.get(id) : null;
+    });
   }
   deleteInvitation(id: string): Promise<boolean> {
     return this.op(async () => (await this.tables.invitations.delete([eq('id', id)])) > 0);

@@ -53,6 +53,21 @@ export class AuthHooks {
   private readonly gates: SessionGate[] = [];
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
+  private verifiedEmails = false;
+
+  /**
+   * Declares that signing in needs a verified email (the email-verification plugin with
+   * `requireEmailVerification`), so other plugins can default to the same strictness (organizations demand
+   * a verified address to accept an invitation). Read it at request time: plugins initialise in any order.
+   */
+  requireVerifiedEmails(): void {
+    this.verifiedEmails = true;
+  }
+
+  /** Whether some plugin declared that signing in needs a verified email. */
+  get verifiedEmailsRequired(): boolean {
+    return this.verifiedEmails;
+  }
 
   /** Runs after sign-up has stored a user and its credential, before any session is opened. */
   onSignUp(listener: (event: SignUpEvent) => void | Promise<void>): void {

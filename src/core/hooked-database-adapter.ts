@@ -1,5 +1,5 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
-import type { ListUsersOptions } from '../../adapters/inputs';
+import type { ListUsersOptions, PageOptions } from '../../adapters/inputs';
 import type { PluginRecords, RecordTable } from '../../adapters/plugin-records';
 import { AuthError } from '../errors/auth-error';
 import type { DatabaseHookContext, DatabaseHooks, HookData, HookedKind } from './database-hooks';
@@ -45,6 +45,7 @@ export class HookedDatabaseAdapter implements Db {
     return this.delete('user', id, this.inner.models.user.toValues(user), () => this.inner.deleteUser(id));
   }
   listUsers = (options?: ListUsersOptions) => this.inner.listUsers(options);
+  getUsersByIds = (ids: readonly string[]) => this.inner.getUsersByIds(ids);
 
   // --- sessions
   createSession(data: Input): Promise<object> {
@@ -107,7 +108,7 @@ export class HookedDatabaseAdapter implements Db {
   createMember = (data: Parameters<Db['createMember']>[0]) => this.inner.createMember(data);
   getMemberById = (id: string) => this.inner.getMemberById(id);
   getMember = (organizationId: string, userId: string) => this.inner.getMember(organizationId, userId);
-  listMembers = (organizationId: string) => this.inner.listMembers(organizationId);
+  listMembers = (organizationId: string, page?: PageOptions) => this.inner.listMembers(organizationId, page);
   countMembers = (organizationId: string) => this.inner.countMembers(organizationId);
   updateMember = (id: string, data: Parameters<Db['updateMember']>[1]) => this.inner.updateMember(id, data);
   deleteMember = (id: string) => this.inner.deleteMember(id);
@@ -116,7 +117,7 @@ export class HookedDatabaseAdapter implements Db {
   listInvitations = (organizationId: string) => this.inner.listInvitations(organizationId);
   listInvitationsForEmail = (email: string) => this.inner.listInvitationsForEmail(email);
   countPendingInvitations = (organizationId: string) => this.inner.countPendingInvitations(organizationId);
-  updateInvitation = (id: string, data: Parameters<Db['updateInvitation']>[1]) => this.inner.updateInvitation(id, data);
+  updateInvitation = (id: string, data: Parameters<Db['updateInvitation']>[1], expected?: { status: string }) => this.inner.updateInvitation(id, data, expected);
   deleteInvitation = (id: string) => this.inner.deleteInvitation(id);
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {

@@ -34,3 +34,8 @@ export { createAccessControl, Role, type AccessControl, type AuthorizeResult, ty
 export { TwoFactorPlugin } from './two-factor/two-factor-plugin';
 export type { TwoFactorOptions, OtpDelivery } from './two-factor/options';
 export { TWO_FACTOR_ERRORS } from './two-factor/error-codes';
+export { OrganizationPlugin } from './organization/organization-plugin';
+export type { OrganizationOptions, InvitationEmailData } from './organization/options';
+export type { OrganizationHooks } from './organization/hooks';
+export { ORGANIZATION_ERRORS } from './organization/error-codes';
+export { defaultOrganizationRoles, memberRole, organizationAccessControl, organizationAdminRole, organizationStatements, ownerRole } from './organization/access';

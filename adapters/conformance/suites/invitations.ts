@@ -53,6 +53,17 @@ export function describeInvitationConformance(test: ConformanceTest): void {
       expect(await db.updateInvitation('no-such-id', { status: 'rejected' })).toBeNull();
     });
 
+    test('updateInvitation with an expected status changes the row only while it has that status, once under concurrency', async (db) => {
+      const [inviter, org] = [await seedUser(db), await seedOrganization(db)];
+      const invitation = await seedInvitation(db, org.id, inviter.id);
+      const attempts = await Promise.all(Array.from({ length: 8 }, () => db.updateInvitation(invitation.id, { status: 'accepted' }, { status: 'pending' })));
+      expect(attempts.filter((attempt) => attempt !== null)).toHaveLength(1);
+      expect(attempts.find((attempt) => attempt !== null)).toMatchObject({ id: invitation.id, status: 'accepted' });
+      expect(await db.updateInvitation(invitation.id, { status: 'rejected' }, { status: 'pending' })).toBeNull();
+      expect(await db.getInvitationById(invitation.id)).toMatchObject({ status: 'accepted' });
+      expect(await db.updateInvitation('no-such-id', { status: 'rejected' }, { status: 'pending' })).toBeNull();
+    });
+
     test('deleteInvitation removes the invitation and reports whether it existed', async (db) => {
       const [inviter, org] = [await seedUser(db), await seedOrganization(db)];
       const invitation = await seedInvitation(db, org.id, inviter.id, { email: 'gone@example.com' });

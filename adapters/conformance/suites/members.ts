@@ -52,6 +52,19 @@ export function describeMemberConformance(test: ConformanceTest): void {
       expect(await db.listMembers('no-such-org')).toEqual([]);
     });
 
+    test('listMembers pages in joining order; getUsersByIds reads the users of a page at once', async (db) => {
+      const org = await seedOrganization(db);
+      const users = [await seedUser(db), await seedUser(db), await seedUser(db)];
+      const members = [];
+      for (const user of users) members.push(await seedMember(db, org.id, user.id));
+      expect(idsOf(await db.listMembers(org.id, { limit: 2 }))).toEqual(idsOf(members.slice(0, 2)));
+      expect(idsOf(await db.listMembers(org.id, { limit: 2, offset: 2 }))).toEqual(idsOf(members.slice(2)));
+      expect(await db.listMembers(org.id, { limit: 0 })).toEqual([]);
+      const found = await db.getUsersByIds([users[2].id, users[0].id, users[0].id, 'no-such-user']);
+      expect(idsOf(found).sort()).toEqual([users[0].id, users[2].id].sort());
+      expect(await db.getUsersByIds([])).toEqual([]);
+    });
+
     test('updateMember changes the role; an unknown id returns null', async (db) => {
       const [user, org] = [await seedUser(db), await seedOrganization(db)];
       const member = await seedMember(db, org.id, user.id);

@@ -31,6 +31,7 @@ export class EmailVerificationPlugin implements AuthPlugin {
   init(auth: AuthContext): void {
     requireEmailSender(auth, 'EmailVerificationPlugin');
     this.context = auth;
+    if (this.options.requireEmailVerification) auth.hooks.requireVerifiedEmails();
     auth.hooks.onSignUp(({ user, callbackURL }) => {
       if (!this.options.sendOnSignUp || this.isVerified(user)) return;
       auth.tasks.run('verification email after sign-up', () => this.sendVerificationEmail(user, callbackURL));

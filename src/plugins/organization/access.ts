@@ -1,0 +1,35 @@
+import { createAccessControl } from '../access/access-control';
+
+/**
+ * What the organization routes check, resource by resource (better-auth's statements without teams and
+ * dynamic roles). Apps extend them with resources of their own:
+ * `createAccessControl({ ...organizationStatements, project: ['create', 'archive'] })`.
+ */
+export const organizationStatements = {
+  organization: ['update', 'delete'],
+  member: ['create', 'update', 'delete'],
+  invitation: ['create', 'cancel'],
+} as const;
+
+/** Build custom roles on this: `organizationAccessControl.newRole({ invitation: ['create'] })`. */
+export const organizationAccessControl = createAccessControl(organizationStatements);
+
+/** Everything: the creator's role by default. */
+export const ownerRole = organizationAccessControl.newRole({
+  organization: ['update', 'delete'],
+  member: ['create', 'update', 'delete'],
+  invitation: ['create', 'cancel'],
+});
+
+/** Everything but deleting the organization. */
+export const organizationAdminRole = organizationAccessControl.newRole({
+  organization: ['update'],
+  member: ['create', 'update', 'delete'],
+  invitation: ['create', 'cancel'],
+});
+
+/** Reads only. */
+export const memberRole = organizationAccessControl.newRole({ organization: [], member: [], invitation: [] });
+
+/** The roles when the app names none. */
+export const defaultOrganizationRoles = { owner: ownerRole, admin: organizationAdminRole, member: memberRole };

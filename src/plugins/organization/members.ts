@@ -1,0 +1,97 @@
+import { UniqueConstraintError } from '../../../adapters/errors';
+import type { AuthContext } from '../../core/auth-context';
+import { customInput } from '../../core/custom-input';
+import { AuthError } from '../../errors/auth-error';
+import { clearActiveOrganization } from './active-organization';
+import { ORGANIZATION_ERRORS as E } from './error-codes';
+import { amended } from './hooks';
+import { assertNotLastCreator, assertRoomForMember, idOf, requireOrganization, roleOf } from './memberships';
+import type { ResolvedOrganizationOptions } from './options';
+import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
+
+/** What adding a member takes (server API only, as in better-auth); custom member fields ride along. */
+export interface AddMemberInput {
+  userId: string;
+  role: string | string[];
+  organizationId?: string;
+  [custom: string]: unknown;
+}
+
+/** Adds a user to an organization with the given roles, within the membership limit. */
+export async function addMember(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string, input: AddMemberInput) {
+  const roles = knownRoles(options, input.role);
+  const user = await auth.db.getUserById(input.userId);
+  if (!user) throw new AuthError(E.USER_NOT_FOUND);
+  const organization = await requireOrganization(auth, organizationId);
+  if (await auth.db.getMember(organizationId, input.userId)) throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
+  await assertRoomForMember(auth, options, user, organization);
+  const base = { ...customInput(auth.models.member, input), organizationId, userId: input.userId, role: joinRoles(roles) };
+  const hooks = options.organizationHooks;
+  const data = hooks.beforeAddMember ? await amended(base, hooks.beforeAddMember({ member: { ...base }, user, organization })) : base;
+  const member = await auth.db.createMember({ ...data, organizationId, userId: input.userId } as never).catch((error: unknown) => {
+    if (error instanceof UniqueConstraintError) throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
+    throw error;
+  });
+  await hooks.afterAddMember?.({ member, user, organization });
+  return member;
+}
+
+/** The member named by id or by their user's email, in that organization; `MEMBER_NOT_FOUND` otherwise. */
+export async function findMember(auth: AuthContext, organizationId: string, memberIdOrEmail: string): Promise<object> {
+  let member: object | null;
+  if (memberIdOrEmail.includes('@')) {
+    const user = await auth.db.getUserByEmail(memberIdOrEmail);
+    member = user ? await auth.db.getMember(organizationId, idOf(auth, 'user', user)) : null;
+  } else {
+    member = await auth.db.getMemberById(memberIdOrEmail);
+  }
+  if (!member || String(auth.models.member.read(member, 'organizationId')) !== organizationId) throw new AuthError(E.MEMBER_NOT_FOUND);
+  return member;
+}
+
+/**
+ * Removes `target`. With an `actor` (an HTTP caller's membership) it needs `member: ['delete']` and may not
+ * remove anyone above its own role; the last holder of the creator role is never removed.
+ */
+export async function removeMember(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, actor: object | null): Promise<void> {
+  if (actor) {
+    if (!rolesAllow(options, roleOf(auth, actor), { member: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
+    if (idOf(auth, 'member', actor) !== idOf(auth, 'member', target) && !outranksOrEquals(options, roleOf(auth, actor), roleOf(auth, target))) {
+      throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
+    }
+  }
+  await assertNotLastCreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER);
+  await endMembership(auth, target);
+}
+
+/** The caller leaves; the last holder of the creator role cannot. */
+export async function leaveOrganization(auth: AuthContext, options: ResolvedOrganizationOptions, member: object): Promise<void> {
+  await assertNotLastCreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER);
+  await endMembership(auth, member);
+}
+
+async function endMembership(auth: AuthContext, member: object): Promise<void> {
+  await auth.db.deleteMember(idOf(auth, 'member', member));
+  const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
+  await clearActiveOrganization(auth, read('userId'), read('organizationId'));
+}
+
+/**
+ * Gives `target` new roles. With an `actor` it needs `member: ['update']`, and both the member's current
+ * roles and the new ones must be within the actor's own (only a creator hands out or takes away the creator
+ * role). Nobody demotes the last holder of the creator role.
+ */
+export async function updateMemberRole(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, role: unknown, actor: object | null) {
+  const roles = knownRoles(options, role);
+  if (actor) {
+    const actorRole = roleOf(auth, actor);
+    if (!holdsCreatorRole(options, actorRole) && !rolesAllow(options, actorRole, { member: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER);
+    if (!outranksOrEquals(options, actorRole, roleOf(auth, target)) || !outranksOrEquals(options, actorRole, roles)) {
+      throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER);
+    }
+  }
+  if (!roles.includes(options.creatorRole)) await assertNotLastCreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER);
+  const updated = await auth.db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
+  if (!updated) throw new AuthError(E.MEMBER_NOT_FOUND);
+  return updated;
+}

@@ -1,0 +1,77 @@
+import type { AuthContext } from '../../core/auth-context';
+import { AuthError } from '../../errors/auth-error';
+import type { DeclaredError } from '../../errors/declared-error';
+import { ORGANIZATION_ERRORS as E } from './error-codes';
+import { memberWithUserJson } from './organization-json';
+import type { ResolvedOrganizationOptions } from './options';
+import { holdsCreatorRole } from './roles';
+
+/** Reads the plugin needs over and over, typed once. */
+export const idOf = (auth: AuthContext, kind: 'organization' | 'member' | 'invitation' | 'user', entity: object): string =>
+  String((auth.models[kind] as { read(entity: object, name: 'id'): unknown }).read(entity, 'id'));
+export const roleOf = (auth: AuthContext, member: object): string => String(auth.models.member.read(member, 'role'));
+
+/** The organization, or `ORGANIZATION_NOT_FOUND`. */
+export async function requireOrganization(auth: AuthContext, organizationId: string): Promise<object> {
+  const organization = await auth.db.getOrganizationById(organizationId);
+  if (!organization) throw new AuthError(E.ORGANIZATION_NOT_FOUND);
+  return organization;
+}
+
+/** The user's membership of the organization, or `refusal`. */
+export async function requireMember(auth: AuthContext, organizationId: string, userId: string, refusal: DeclaredError = E.USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION): Promise<object> {
+  const member = await auth.db.getMember(organizationId, userId);
+  if (!member) throw new AuthError(refusal);
+  return member;
+}
+
+/** An organization id from the request, or the session's active one, or `refusal`. */
+export function organizationIdOr(given: string | undefined | null, active: unknown, refusal: DeclaredError = E.NO_ACTIVE_ORGANIZATION): string {
+  const id = given || (typeof active === 'string' && active ? active : null);
+  if (!id) throw new AuthError(refusal);
+  return id;
+}
+
+/**
+ * A page of members with their users, in two queries whatever the page size (members, then their users by
+ * id): never one query per member.
+ */
+export async function membersWithUsers(auth: AuthContext, organizationId: string, page: { limit?: number; offset?: number }) {
+  const members = await auth.db.listMembers(organizationId, page);
+  if (members.length === 0) return [];
+  const users = await auth.db.getUsersByIds(members.map((member) => String(auth.models.member.read(member, 'userId'))));
+  const byId = new Map(users.map((user) => [idOf(auth, 'user', user), user]));
+  // A member whose user is gone (deleted between the two reads) is left out rather than failing the page.
+  return members.flatMap((member) => {
+    const user = byId.get(String(auth.models.member.read(member, 'userId')));
+    return user ? [memberWithUserJson(auth, member, user)] : [];
+  });
+}
+
+/**
+ * Refuses a change that would leave the organization without a holder of the creator role: the last owner
+ * cannot leave, be removed or be demoted.
+ */
+export async function assertNotLastCreator(auth: AuthContext, options: ResolvedOrganizationOptions, member: object, refusal: DeclaredError): Promise<void> {
+  if (!holdsCreatorRole(options, roleOf(auth, member))) return;
+  const organizationId = String(auth.models.member.read(member, 'organizationId'));
+  const members = await auth.db.listMembers(organizationId);
+  const creators = members.filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
+  if (creators.length <= 1) throw new AuthError(refusal);
+}
+
+/** The membership limit for adding `user` to `organization`, or `ORGANIZATION_MEMBERSHIP_LIMIT_REACHED`. */
+export async function assertRoomForMember(auth: AuthContext, options: ResolvedOrganizationOptions, user: object, organization: object): Promise<void> {
+  const limit = typeof options.membershipLimit === 'number' ? options.membershipLimit : await options.membershipLimit(user, organization);
+  if ((await auth.db.countMembers(idOf(auth, 'organization', organization))) >= limit) throw new AuthError(E.ORGANIZATION_MEMBERSHIP_LIMIT_REACHED);
+}
+
+/** The organization a read names by slug or id, else the active one; `null` when none is named or active. */
+export async function namedOrganizationId(auth: AuthContext, query: { organizationId?: string; organizationSlug?: string }, active: string | null): Promise<string | null> {
+  if (query.organizationSlug) {
+    const organization = await auth.db.getOrganizationBySlug(query.organizationSlug);
+    if (!organization) throw new AuthError(E.ORGANIZATION_NOT_FOUND);
+    return idOf(auth, 'organization', organization);
+  }
+  return query.organizationId || active;
+}
