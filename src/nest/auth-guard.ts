@@ -5,6 +5,7 @@ import { appRouteSession } from '../http/app-route-session';
 import { AUTH, AUTH_MODULE_OPTIONS, OPTIONAL_AUTH, PUBLIC_ROUTE, REQUIRED_ORG_ROLES, REQUIRED_ROLES } from './tokens';
 import type { AnyAuth, AuthModuleBehaviour } from './options';
 import { appendSetCookie, authRequestOf } from './platform-request';
+import { activeOrganizationRole } from './active-organization-role';
 import { holdsAny, roleList, userRoles } from './role-checks';
 
 /**
@@ -47,8 +48,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async memberRoles(user: object, session: object): Promise<string[]> {
-    const lookup = this.options.memberRole;
-    if (!lookup) throw new Error('@OrgRoles needs AuthModule\'s `memberRole` option: a lookup of the caller\'s role in their active organization.');
+    const lookup = this.options.memberRole ?? activeOrganizationRole;
     return roleList(await lookup({ auth: this.auth, user, session }));
   }
 }

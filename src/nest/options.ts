@@ -14,8 +14,8 @@ export interface OrgRoleQuery {
 
 /**
  * The seam `@OrgRoles` checks through: the caller's role(s) in their active organization, or `null` when they
- * have none (no active organization, not a member). Until the organization plugin ships its own, pass one that
- * reads your member table, e.g. `({ session }) => members.roleOf(session.activeOrganizationId, session.userId)`.
+ * have none (no active organization, not a member). By default the organization plugin's member table answers;
+ * pass your own to keep memberships elsewhere, e.g. `({ session }) => members.roleOf(session.activeOrganizationId, session.userId)`.
  */
 export type MemberRoleLookup = (query: OrgRoleQuery) => Promise<string | readonly string[] | null>;
 
@@ -28,7 +28,7 @@ export interface AuthModuleBehaviour {
   globalGuard?: boolean;
   /** Refuse cookie-authenticated writes from untrusted origins on the app's routes, as the auth routes do (default true). */
   checkOrigin?: boolean;
-  /** How `@OrgRoles(...)` learns the caller's member role; routes using `@OrgRoles` answer 500 without it. */
+  /** How `@OrgRoles(...)` learns the caller's member role (default: the organization plugin's member of the active organization). */
   memberRole?: MemberRoleLookup;
 }
 

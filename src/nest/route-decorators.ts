@@ -16,8 +16,8 @@ export const OptionalAuth = (): MethodDecorator & ClassDecorator => SetMetadata(
 export const Roles = (...roles: string[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
 /**
- * Needs one of these roles in the caller's active organization (403 `FORBIDDEN` otherwise), looked up through
- * `AuthModule`'s `memberRole` option (see `MemberRoleLookup`).
+ * Needs one of these roles in the caller's active organization (403 `FORBIDDEN` otherwise), read from the
+ * organization plugin's members, or through `AuthModule`'s `memberRole` option (see `MemberRoleLookup`).
  * @example
  * @OrgRoles('owner', 'admin') @Delete('project/:id') remove() { … }
  */

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Module, Post, Req } from '@nestjs/common';
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { AdminPlugin, EmailPasswordPlugin, OrganizationPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { AuthModule, AuthService, CurrentSession, CurrentUser, OptionalAuth, OrgRoles, Public, Roles, type SessionAndUser } from 'better-auth-entities/nest';
 import { AuthDefault, AuthField, AuthUser, BaseUser } from 'better-auth-entities/entities';
 import { appEntities, type AppSession } from '../../examples/entities';
@@ -25,6 +25,7 @@ export function buildAuth(baseURL: string, basePath?: string) {
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
     .plugin(new AdminPlugin())
+    .plugin(new OrganizationPlugin())
     .build();
 }
 export type AppAuth = ReturnType<typeof buildAuth>;
@@ -83,9 +84,6 @@ class ProfileController {
   }
 }
 
-/** Owners are users whose address starts with `owner` (the organization plugin will supply real memberships). */
-const memberRole = async ({ user }: { user: object }) => ((user as AppUser).email?.startsWith('owner') ? 'owner' : 'member');
-
 @Module({
   providers: [{ provide: SERVER_SETTINGS, useFactory: () => JSON.parse(process.env.NEST_TEST_SETTINGS ?? '{}') as ServerSettings }],
   exports: [SERVER_SETTINGS],
@@ -102,7 +100,6 @@ class SettingsModule {}
         await auth.api.admin.createUser({ ...ADMIN, role: 'admin' });
         return auth;
       },
-      memberRole,
     }),
   ],
   controllers: [ProfileController],

@@ -75,11 +75,19 @@ describe.each(platforms)("Nest's %s platform with the global prefix 'api'", (pla
     expect(allowed.body).toEqual({ admin: true, users: expect.any(Number) });
   });
 
-  it('checks @OrgRoles through the memberRole lookup', async () => {
-    const member = await signUp(origin());
-    expect((await request(origin()).get('/api/org/settings').set('cookie', member.cookie)).status).toBe(403);
-    const owner = await signUp(origin(), `owner-${platform}-${process.pid}@example.com`);
+  it("checks @OrgRoles against the caller's member role in the active organization", async () => {
+    const post = (route: string, cookie: string, body: object) => request(origin()).post(`/api/auth/organization/${route}`).set('origin', origin()).set('cookie', cookie).send(body);
+    const owner = await signUp(origin());
+    expect((await request(origin()).get('/api/org/settings').set('cookie', owner.cookie)).status).toBe(403); // no organization yet
+    const slug = `org-${platform}-${process.pid}-${counter}`;
+    expect((await post('create', owner.cookie, { name: 'Acme', slug })).status).toBe(200); // the creator's session makes it active
     expect((await request(origin()).get('/api/org/settings').set('cookie', owner.cookie)).body).toEqual({ owner: true });
+    const member = await signUp(origin());
+    const invitation = await post('invite-member', owner.cookie, { email: member.email, role: 'member' });
+    expect(invitation.status).toBe(200);
+    expect((await post('accept-invitation', member.cookie, { invitationId: invitation.body.id })).status).toBe(200); // now active for the member
+    const refused = await request(origin()).get('/api/org/settings').set('cookie', member.cookie);
+    expect({ status: refused.status, body: refused.body }).toEqual({ status: 403, body: { code: 'FORBIDDEN', message: 'Forbidden' } });
   });
 
   it("refuses a cookie-authenticated write from an untrusted origin, as the auth routes do", async () => {
