@@ -37,7 +37,12 @@ export async function startProviders(): Promise<Providers> {
 }
 
 /** The auth instance under test, with every provider configured against the running servers. */
-export function makeSocialAuth(database: DatabaseAdapter<any, any, any, any, any, any, any>, providers: Providers, extra: Partial<SocialSignInOptions> = {}) {
+export function makeSocialAuth(
+  database: DatabaseAdapter<any, any, any, any, any, any, any>,
+  providers: Providers,
+  extra: Partial<SocialSignInOptions> = {},
+  oidcSettings: { disableSignUp?: boolean; overrideUserInfoOnSignIn?: boolean } = {},
+) {
   const social = new SocialSignInPlugin({
     providers: [
       oidcProvider<SocialUser>({
@@ -46,6 +51,7 @@ export function makeSocialAuth(database: DatabaseAdapter<any, any, any, any, any
         ...OIDC_CLIENT,
         allowInsecureRequests: true,
         mapProfileToUser: (claims) => ({ firstName: claims.given_name ?? null, lastName: claims.family_name ?? null }),
+        ...oidcSettings,
       }),
       oauth2Provider({
         id: 'acme',
