@@ -1,7 +1,7 @@
 import { CachedConfiguration } from '../cached-configuration';
 import { OAuthClientProvider, type ReadProfile } from '../oauth-client-provider';
 import { openIdClient } from '../openid-client';
-import type { ProviderProfile, ProviderSettings, SocialProvider } from '../provider';
+import type { CallbackParams, ProviderProfile, ProviderSettings, SocialProvider } from '../provider';
 import { stringClaim, verifiedClaim } from './claims';
 import { clientAuthentication, type TokenEndpointAuth } from './client-auth';
 
@@ -28,14 +28,12 @@ export interface OidcProviderOptions<U extends object = object, P extends Record
   readonly userInfo?: boolean;
   readonly responseMode?: 'query' | 'form_post';
   readonly authorizationParams?: Readonly<Record<string, string>>;
-  /** Turns the merged claims into a profile; default reads the standard claims. */
-  readonly profile?: (claims: P) => ProviderProfile;
+  /** Turns the merged claims (and the callback, for Apple's one-time `user` field) into a profile; default reads the standard claims. */
+  readonly profile?: (claims: P, callback: CallbackParams) => ProviderProfile;
   /** Plain-HTTP issuers, for a provider on loopback in tests and local development only. */
   readonly allowInsecureRequests?: boolean;
   /** How long discovery is trusted, in seconds (default an hour). */
   readonly discoveryTtlSeconds?: number;
-  /** Overrides of what discovery says (Microsoft's multi-tenant issuer is a template). */
-  readonly expectedIssuer?: string;
 }
 
 /**
@@ -63,7 +61,7 @@ export function oidcProvider<U extends object = object, P extends Record<string,
     return config;
   }, (options.discoveryTtlSeconds ?? 3600) * 1000);
   const toProfile = options.profile ?? ((claims: P) => standardProfile(claims));
-  const readProfile: ReadProfile = async (config, answer) => {
+  const readProfile: ReadProfile = async (config, answer, callback) => {
     const claims: Record<string, unknown> = { ...answer.claims() };
     const wantsUserInfo = options.userInfo ?? Boolean(config.serverMetadata().userinfo_endpoint);
     if (wantsUserInfo && answer.access_token) {
@@ -71,7 +69,7 @@ export function oidcProvider<U extends object = object, P extends Record<string,
       // The subject must match the ID token's: a user-info answer about someone else is refused by the library.
       Object.assign(claims, await client.fetchUserInfo(config, answer.access_token, String(claims.sub)));
     }
-    return toProfile(claims as P);
+    return toProfile(claims as P, callback);
   };
   return new OAuthClientProvider({
     id: options.id,
