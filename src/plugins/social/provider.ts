@@ -52,6 +52,9 @@ export interface CallbackParams {
 export type ProfileUserFields<U extends object = object> = Partial<Pick<StandardUser, 'name' | 'image' | 'email' | 'emailVerified'>> &
   Partial<CustomFields<U, StandardUser>>;
 
+/** How the client proves itself at the token endpoint (a client without a secret is a public one). */
+export type TokenEndpointAuth = 'client_secret_basic' | 'client_secret_post' | 'none';
+
 /** The settings every provider accepts, whatever protocol it speaks. */
 export interface ProviderSettings<U extends object = object, P = Record<string, unknown>> {
   readonly clientId: string;

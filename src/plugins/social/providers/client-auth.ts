@@ -1,8 +1,7 @@
 import type { ClientAuth } from 'openid-client';
 import type { OpenIdClientModule } from '../openid-client';
+import type { TokenEndpointAuth } from '../provider';
 
-/** How the client proves itself at the token endpoint. */
-export type TokenEndpointAuth = 'client_secret_basic' | 'client_secret_post' | 'none';
 
 /** openid-client's client authentication for a setting; a client without a secret is a public one. */
 export function clientAuthentication(client: OpenIdClientModule, method: TokenEndpointAuth | undefined, secret: string | undefined): ClientAuth {

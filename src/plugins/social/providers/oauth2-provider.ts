@@ -1,8 +1,8 @@
 import { CachedConfiguration } from '../cached-configuration';
 import { OAuthClientProvider, type ReadProfile } from '../oauth-client-provider';
 import { openIdClient } from '../openid-client';
-import type { ProviderProfile, ProviderSettings, SocialProvider } from '../provider';
-import { clientAuthentication, type TokenEndpointAuth } from './client-auth';
+import type { ProviderProfile, ProviderSettings, SocialProvider, TokenEndpointAuth } from '../provider';
+import { clientAuthentication } from './client-auth';
 
 /** Reads a JSON resource with the user's access token (GitHub's `/user/emails`, a user-info endpoint). */
 export type FetchJson = (url: string) => Promise<unknown>;

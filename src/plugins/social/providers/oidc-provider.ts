@@ -1,9 +1,9 @@
 import { CachedConfiguration } from '../cached-configuration';
 import { OAuthClientProvider, type ReadProfile } from '../oauth-client-provider';
 import { openIdClient } from '../openid-client';
-import type { CallbackParams, ProviderProfile, ProviderSettings, SocialProvider } from '../provider';
+import type { CallbackParams, ProviderProfile, ProviderSettings, SocialProvider, TokenEndpointAuth } from '../provider';
 import { stringClaim, verifiedClaim } from './claims';
-import { clientAuthentication, type TokenEndpointAuth } from './client-auth';
+import { clientAuthentication } from './client-auth';
 
 /** The claims of a standard OpenID Connect profile (ID token and user-info answer merged). */
 export interface OidcClaims extends Record<string, unknown> {
