@@ -50,3 +50,21 @@ describe('SocialSignInOptions', () => {
     expect(resolveSocialSignInOptions({ providers: [provider('a')] }).accountLinking).toEqual({ enabled: true, trustedProviders: [], allowDifferentEmails: false });
   });
 });
+
+describe('the social routes in the OpenAPI document', () => {
+  it('lists every route with its error codes', async () => {
+    const { BetterAuth } = await import('better-auth-entities');
+    const { MemoryDatabaseAdapter } = await import('better-auth-entities/adapters');
+    const { SocialSignInPlugin } = await import('better-auth-entities/plugins');
+    const auth = new BetterAuth({ secret: 'a-secret-with-more-than-thirty-two-characters', baseURL: 'http://localhost:3000' })
+      .database(new MemoryDatabaseAdapter())
+      .plugin(new SocialSignInPlugin({ providers: [oidcProvider({ id: 'sso', issuer: 'https://issuer.example', clientId: 'c' })] }))
+      .build();
+    const response = await auth.handler(new Request('http://localhost:3000/api/auth/reference/openapi.json'));
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const path of ['/sign-in/social', '/link-social', '/get-access-token', '/refresh-token']) expect(document.paths[`/api/auth${path}`]?.post).toBeDefined();
+    expect(Object.keys(document.paths["/api/auth/callback/{provider}"] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(JSON.stringify(document)).toContain('PROVIDER_NOT_FOUND');
+  });
+});

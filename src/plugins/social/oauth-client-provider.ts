@@ -83,12 +83,16 @@ export class OAuthClientProvider implements SocialProvider {
       throw classifyExchangeError(error);
     }
     const tokens = providerTokens(answer, this.scopes([]));
+    let profile: ProviderProfile;
     try {
-      return { tokens, profile: await this.spec.readProfile(config, answer, params) };
+      profile = await this.spec.readProfile(config, answer, params);
     } catch (error) {
       if (error instanceof ProviderError) throw error;
       throw new ProviderError('unable_to_get_user_info', error instanceof Error ? error.message : String(error));
     }
+    // The account is keyed by this id: a profile without one would merge everyone into one account.
+    if (!profile.id || profile.id === 'undefined' || profile.id === 'null') throw new ProviderError('unable_to_get_user_info', 'the profile has no id');
+    return { tokens, profile };
   }
 
   async refresh?(refreshToken: string): Promise<ProviderTokens> {

@@ -15,7 +15,6 @@ export interface OAuthFlow {
   readonly newUserURL?: string;
   /** Set by `link-social`: the user the provider account joins. */
   readonly linkUserId?: string;
-  readonly requestSignUp?: 'true';
 }
 
 /**
