@@ -16,11 +16,20 @@ const publicSubpaths: Record<string, string> = {
   '^better-auth-entities/testing$': '<rootDir>/adapters/conformance/index.ts',
 };
 
+/** ESM-only dependencies of the social sign-in plugin (openid-client and what it is built on). */
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const ESM_ONLY_JS = `/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`;
+
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // The OAuth/OIDC client is ESM-only; ts-jest compiles just these packages to CommonJS for Jest's loader.
+    [ESM_ONLY_JS]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: publicSubpaths,
   setupFiles: ['reflect-metadata'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

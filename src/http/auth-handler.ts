@@ -3,6 +3,7 @@ import { HookedDatabaseAdapter } from '../core/hooked-database-adapter';
 import { AuthError } from '../errors/auth-error';
 import type { AuthRequest, AuthResponse } from '../wire/auth-request';
 import { errorResponse } from './error-response';
+import { readFormOrJsonBody } from './form-body';
 import { readJsonBody } from './json-body';
 import { jsonResponse } from './json-response';
 import { runInRequestScope, type RequestScope } from '../core/request-scope';
@@ -61,8 +62,8 @@ export class AuthHandler {
       const match = path === null ? undefined : this.router.find(request.method, path);
       if (!match) return this.notFound(path);
       const { route } = match;
-      assertTrustedOrigin(request, this.auth);
-      const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await readJsonBody(request, this.auth.config.maxBodyBytes);
+      if (!route.crossSiteForm) assertTrustedOrigin(request, this.auth);
+      const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await this.readBody(route, request);
       context = new RequestContext(request, this.auth, body, match.params, route);
       if (scope) scope.context = context;
       // Looked up once per route when the handler was built: a route no hook names pays nothing here.
@@ -73,6 +74,11 @@ export class AuthHandler {
     } catch (error) {
       return this.failure(error, context);
     }
+  }
+
+  private readBody(route: RouteDefinition, request: AuthRequest): Promise<Record<string, unknown>> {
+    const limit = this.auth.config.maxBodyBytes;
+    return route.crossSiteForm ? readFormOrJsonBody(request, limit) : readJsonBody(request, limit);
   }
 
   /** The error answer, keeping the cookie changes the request made (a stale cookie is cleared even when the route then refuses). */

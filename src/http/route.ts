@@ -74,6 +74,12 @@ export interface RouteDefinition<D extends object = object, Q extends object = o
    * none; `optional` reads it when present; absent means the route never looks at it (sign-up, health).
    */
   readonly session?: 'required' | 'optional';
+  /**
+   * Another site posts an HTML form here (an OAuth provider's `response_mode=form_post`): the body may be
+   * `application/x-www-form-urlencoded` as well as JSON, and no trusted Origin is asked for. Only for routes
+   * that change nothing themselves (the OAuth callback answers such a post with a redirect to its GET twin).
+   */
+  readonly crossSiteForm?: boolean;
   /** Returns the JSON body of a 2xx answer, or a `Redirect`; throws `AuthError` for anything else. */
   handle(context: RouteContext, dto: D, query: Q): Promise<unknown>;
 }

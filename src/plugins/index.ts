@@ -39,3 +39,15 @@ export type { OrganizationOptions, InvitationEmailData } from './organization/op
 export type { OrganizationHooks } from './organization/hooks';
 export { ORGANIZATION_ERRORS } from './organization/error-codes';
 export { defaultOrganizationRoles, memberRole, organizationAccessControl, organizationAdminRole, organizationStatements, ownerRole } from './organization/access';
+export { SocialSignInPlugin } from './social/social-sign-in-plugin';
+export type { SocialSignInOptions, AccountLinkingOptions } from './social/options';
+export { SOCIAL_ERRORS } from './social/error-codes';
+export type { SocialProvider, ProviderProfile, ProviderTokens, ProviderSettings, ProfileUserFields } from './social/provider';
+export { oidcProvider, type OidcProviderOptions, type OidcClaims } from './social/providers/oidc-provider';
+export { oauth2Provider, type OAuth2ProviderOptions, type UserInfoContext, type FetchJson } from './social/providers/oauth2-provider';
+export { google, googleOptions, type GoogleOptions } from './social/providers/google';
+export { github, githubOptions, type GitHubOptions, type GitHubProfile } from './social/providers/github';
+export { microsoft, microsoftOptions, type MicrosoftOptions } from './social/providers/microsoft';
+export { apple, appleOptions, type AppleOptions } from './social/providers/apple';
+export { discord, discordOptions, type DiscordOptions, type DiscordProfile } from './social/providers/discord';
+export { gitlab, gitlabOptions, type GitLabOptions } from './social/providers/gitlab';
