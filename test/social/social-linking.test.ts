@@ -210,7 +210,7 @@ describe.each(socialBackends('social_linking'))('linking, tokens and accounts on
       expect(refreshed.status).toBe(200);
       expect(refreshed.json.accessToken).not.toBe(after.json.accessToken);
       const stored = await database.getAccountByProvider('oidc', someone.sub);
-      expect(stored.refreshToken).toMatch(/^v1\./);
+      expect(stored.refreshToken).toMatch(/^v1:/);
       expect(stored.refreshToken).not.toContain(refreshed.json.refreshToken);
     });
 

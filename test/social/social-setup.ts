@@ -1,4 +1,4 @@
-import { BetterAuth } from 'better-auth-entities';
+import { BetterAuth, type AuthPlugin } from 'better-auth-entities';
 import type { DatabaseAdapter } from 'better-auth-entities/adapters';
 import { AuthField, AuthUser, BaseUser } from 'better-auth-entities/entities';
 import { AccountManagementPlugin, EmailPasswordPlugin, SessionManagementPlugin, oauth2Provider, oidcProvider, SocialSignInPlugin, type SocialSignInOptions } from 'better-auth-entities/plugins';
@@ -42,6 +42,7 @@ export function makeSocialAuth(
   providers: Providers,
   extra: Partial<SocialSignInOptions> = {},
   oidcSettings: { disableSignUp?: boolean; overrideUserInfoOnSignIn?: boolean } = {},
+  extraPlugins: AuthPlugin[] = [],
 ) {
   const social = new SocialSignInPlugin({
     providers: [
@@ -78,9 +79,9 @@ export function makeSocialAuth(
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
     .plugin(new AccountManagementPlugin())
-    .plugin(social)
-    .build();
-  return auth;
+    .plugin(social);
+  for (const plugin of extraPlugins) auth.plugin(plugin);
+  return auth.build();
 }
 
 let counter = 0;

@@ -62,7 +62,7 @@ describe.each(socialBackends('social_sign_in'))('social sign-in on %s', (_name, 
       const stored = accounts[0];
       expect(stored.providerId).toBe('oidc');
       expect(stored.accountId).toBe(grace.sub);
-      for (const column of ['accessToken', 'refreshToken', 'idToken']) expect(stored[column]).toMatch(/^v1\./);
+      for (const column of ['accessToken', 'refreshToken', 'idToken']) expect(stored[column]).toMatch(/^v1:/);
       const plain = await second.api('POST', '/get-access-token', { providerId: 'oidc' });
       expect(plain.status).toBe(200);
       expect(plain.json.accessToken).toEqual(expect.any(String));
@@ -121,7 +121,7 @@ describe.each(socialBackends('social_sign_in'))('social sign-in on %s', (_name, 
       expect(after.json.accessToken).not.toBe(before.json.accessToken);
       expect(new Date(after.json.accessTokenExpiresAt).getTime()).toBeGreaterThan(Date.now());
       const [stored] = await database.listAccountsForUser(user.id);
-      expect(stored.accessToken).toMatch(/^v1\./);
+      expect(stored.accessToken).toMatch(/^v1:/);
       expect(stored.accessTokenExpiresAt.getTime()).toBeGreaterThan(Date.now());
 
       const refreshed = await browser.api('POST', '/refresh-token', { providerId: 'acme' });

@@ -1,5 +1,5 @@
 import type { AuthContext } from '../../core/auth-context';
-import { TokenCipher } from '../../crypto/token-cipher';
+import { SecretBox } from '../../crypto/secret-box';
 import type { ProviderTokens } from './provider';
 
 /** The account columns a grant fills, as stored. */
@@ -28,10 +28,10 @@ export interface ClearTokens {
  * provider accounts. Expiries and scopes stay readable.
  */
 export class AccountTokens {
-  private readonly cipher: TokenCipher;
+  private readonly cipher: SecretBox;
 
   constructor(private readonly auth: AuthContext) {
-    this.cipher = new TokenCipher(auth.config.secret, 'provider-tokens');
+    this.cipher = new SecretBox(auth.config.secret, 'social:provider-tokens');
   }
 
   /** The columns to write for a new grant; a refresh that returned no new refresh or ID token keeps the old ones. */
@@ -64,10 +64,10 @@ export class AccountTokens {
   }
 
   private seal(value: string | null): string | null {
-    return value === null ? null : this.cipher.encrypt(value);
+    return value === null ? null : this.cipher.seal(value);
   }
 
   private open(value: string | null | undefined): string | null {
-    return typeof value === 'string' && value !== '' ? this.cipher.decrypt(value) : null;
+    return typeof value === 'string' && value !== '' ? this.cipher.open(value) : null;
   }
 }

@@ -1,3 +1,4 @@
+import { withQuery } from '../../http/redirect-target';
 import { attachSession } from '../../http/session-response';
 import { defineRoute, type RouteContext, type RouteDefinition } from '../../http/route';
 import { Redirect } from '../../http/redirect';
@@ -93,9 +94,15 @@ async function handleCallback(ctx: RouteContext, options: ResolvedSocialSignInOp
   if (!found.ok) return fail(found.error);
   const outcome = await auth.signIn.open(found.user, { via: 'social', client: ctx.client, response: ctx.response });
   if (outcome.kind === 'refused') return fail(outcome.error.code.toLowerCase());
-  if (outcome.kind === 'session') attachSession(auth, ctx.response, outcome.session, outcome.token, outcome.rememberMe);
-  // A step that answered instead (a second factor to ask for) has set its own cookie: the app's page takes it from there.
-  return new Redirect(found.isNew && flow.newUserURL ? flow.newUserURL : flow.callbackURL);
+  const landing = found.isNew && flow.newUserURL ? flow.newUserURL : flow.callbackURL;
+  if (outcome.kind === 'session') {
+    attachSession(auth, ctx.response, outcome.session, outcome.token, outcome.rememberMe);
+    return new Redirect(landing);
+  }
+  // A step answered instead of opening a session (two-factor: `{ twoFactorRedirect, twoFactorMethods }`) and set
+  // its own cookie. A redirect carries no JSON body, so the answer rides in the query: the page can tell "signed
+  // in" from "asked for a second factor" and call the verify route, which opens the session.
+  return new Redirect(withQuery(landing, answerAsQuery(outcome.body)));
 }
 
 /** The end of `link-social`: only for the browser whose session started it, and only into that user. */
@@ -111,4 +118,14 @@ async function finishLink(
   if (userId !== flow.linkUserId) return callbackFailure(flow.errorURL, 'unable_to_link_account');
   const linked = await linkProfile(ctx.auth, options, tokens, { userId, ...exchanged });
   return linked.ok ? new Redirect(flow.callbackURL) : callbackFailure(flow.errorURL, linked.error);
+}
+
+/** The plain fields of a step's answer as query parameters (lists comma-joined); objects are left out. */
+function answerAsQuery(body: Record<string, unknown>): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) query[name] = String(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) query[name] = value.join(',');
+  }
+  return query;
 }
