@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import { UniqueConstraintError } from '../../../adapters/errors';
 import type { AuthContext } from '../../core/auth-context';
 import { customInput } from '../../core/custom-input';
@@ -5,7 +6,7 @@ import { AuthError } from '../../errors/auth-error';
 import { clearActiveOrganization } from './active-organization';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import { amended } from './hooks';
-import { assertNotLastCreator, assertRoomForMember, idOf, requireOrganization, roleOf } from './memberships';
+import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
 
@@ -60,18 +61,16 @@ export async function removeMember(auth: AuthContext, options: ResolvedOrganizat
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
     }
   }
-  await assertNotLastCreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER);
-  await endMembership(auth, target);
+  await endMembership(auth, options, target);
 }
 
 /** The caller leaves; the last holder of the creator role cannot. */
 export async function leaveOrganization(auth: AuthContext, options: ResolvedOrganizationOptions, member: object): Promise<void> {
-  await assertNotLastCreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER);
-  await endMembership(auth, member);
+  await endMembership(auth, options, member);
 }
 
-async function endMembership(auth: AuthContext, member: object): Promise<void> {
-  await auth.db.deleteMember(idOf(auth, 'member', member));
+async function endMembership(auth: AuthContext, options: ResolvedOrganizationOptions, member: object): Promise<void> {
+  await keepingACreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER, (db) => db.deleteMember(idOf(auth, 'member', member)));
   const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
   await clearActiveOrganization(auth, read('userId'), read('organizationId'));
 }
@@ -90,8 +89,10 @@ export async function updateMemberRole(auth: AuthContext, options: ResolvedOrgan
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER);
     }
   }
-  if (!roles.includes(options.creatorRole)) await assertNotLastCreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER);
-  const updated = await auth.db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
+  const update = (db: DatabaseAdapter) => db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
+  const updated = roles.includes(options.creatorRole)
+    ? await update(auth.db)
+    : await keepingACreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER, update);
   if (!updated) throw new AuthError(E.MEMBER_NOT_FOUND);
   return updated;
 }

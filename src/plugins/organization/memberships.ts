@@ -1,4 +1,6 @@
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import type { AuthContext } from '../../core/auth-context';
+import { KeyedQueue } from '../../core/keyed-queue';
 import { AuthError } from '../../errors/auth-error';
 import type { DeclaredError } from '../../errors/declared-error';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
@@ -48,16 +50,39 @@ export async function membersWithUsers(auth: AuthContext, organizationId: string
   });
 }
 
+/** One queue per database: changes to one organization's creators wait for each other in this process. */
+const creatorQueues = new WeakMap<DatabaseAdapter, KeyedQueue>();
+
 /**
- * Refuses a change that would leave the organization without a holder of the creator role: the last owner
- * cannot leave, be removed or be demoted.
+ * Runs `change`, which removes or demotes `member`, unless that would leave the organization without a holder
+ * of the creator role: the last owner cannot leave, be removed or be demoted (`refusal`). Two owners leaving
+ * at once must not both pass the count, so such changes of one organization are serialised: in this process by
+ * a keyed queue, across processes by a transaction that first writes the organization's row, whose lock makes
+ * the second transaction wait and then count the owners the first one left.
  */
-export async function assertNotLastCreator(auth: AuthContext, options: ResolvedOrganizationOptions, member: object, refusal: DeclaredError): Promise<void> {
-  if (!holdsCreatorRole(options, roleOf(auth, member))) return;
+export async function keepingACreator<T>(
+  auth: AuthContext,
+  options: ResolvedOrganizationOptions,
+  member: object,
+  refusal: DeclaredError,
+  change: (db: DatabaseAdapter) => Promise<T>,
+): Promise<T> {
+  if (!holdsCreatorRole(options, roleOf(auth, member))) return change(auth.db);
   const organizationId = String(auth.models.member.read(member, 'organizationId'));
-  const members = await auth.db.listMembers(organizationId);
-  const creators = members.filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
-  if (creators.length <= 1) throw new AuthError(refusal);
+  const memberId = idOf(auth, 'member', member);
+  let queue = creatorQueues.get(auth.db);
+  if (!queue) creatorQueues.set(auth.db, (queue = new KeyedQueue()));
+  return queue.run(organizationId, () =>
+    auth.db.transaction(async (tx) => {
+      const organization = await tx.getOrganizationById(organizationId);
+      if (!organization) throw new AuthError(E.ORGANIZATION_NOT_FOUND);
+      await tx.updateOrganization(organizationId, { name: auth.models.organization.read(organization, 'name') }); // the row lock
+      const members = await tx.listMembers(organizationId);
+      const creators = members.filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
+      if (creators.length <= 1 && creators.some((creator) => idOf(auth, 'member', creator) === memberId)) throw new AuthError(refusal);
+      return change(tx);
+    }),
+  );
 }
 
 /** The membership limit for adding `user` to `organization`, or `ORGANIZATION_MEMBERSHIP_LIMIT_REACHED`. */

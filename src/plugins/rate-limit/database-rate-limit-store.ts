@@ -1,3 +1,4 @@
+import { KeyedQueue } from '../../core/keyed-queue';
 import type { PluginRecord, PluginRecords } from '../../../adapters/plugin-records';
 import type { PluginTable } from '../../schema/auth-schema';
 import type { RateLimitStore } from '../../core/rate-limit-rules';
@@ -28,7 +29,7 @@ const MAX_ATTEMPTS = 50;
  * an adapter that checks no unique keys (memory, which serves one process only).
  */
 export class DatabaseRateLimitStore implements RateLimitStore {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly records: () => PluginRecords,
@@ -36,15 +37,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   ) {}
 
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.count(key, windowSeconds));
-    const settled = next.catch(() => undefined);
-    this.queues.set(key, settled);
-    // The last one out removes the queue, so the map holds only keys being counted right now.
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return next;
+    return this.queue.run(key, () => this.count(key, windowSeconds));
   }
 
   private async count(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {

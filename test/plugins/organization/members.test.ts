@@ -100,6 +100,20 @@ describe.each(BACKENDS)('members on %s', (_name, open) => {
     expect((await as(handler, member).get('/get-session')).json.session.activeOrganizationId).toBeNull();
   });
 
+  it('of two owners leaving at once, one stays: the organization never loses its last owner', async () => {
+    const { database, handler, owner, admin, org, ids } = await team();
+    expect((await as(handler, owner).post('/organization/update-member-role', { organizationId: org.id, memberId: ids.admin, role: 'owner' })).status).toBe(200);
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([owner, admin].map((who) => as(handler, who).post('/organization/leave', { organizationId: org.id })));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+      const owners = (await database.listMembers(org.id)).filter((m: { role: string }) => m.role === 'owner');
+      expect(owners).toHaveLength(1);
+      // The one who left comes back as an owner for the next round.
+      const gone = answers[0].status === 200 ? owner : admin;
+      await join(handler, owners[0].userId === owner.id ? owner : admin, org.id, gone, 'owner');
+    }
+  });
+
   it('has-permission answers for the caller’s roles, custom resources included; non-members are refused', async () => {
     const { handler, owner, admin, member, stranger, org } = await team();
     const ask = (who: typeof owner, permissions: unknown) => as(handler, who).post('/organization/has-permission', { organizationId: org.id, permissions });
