@@ -153,10 +153,10 @@ describe.each(socialBackends('social_attacks'))('attacks on social sign-in, %s',
     expect(browser.appCookie('better-auth.oauth_state')).toBeUndefined();
   });
 
-  it('an unknown provider: 404 PROVIDER_NOT_FOUND; an idToken sign-in: 404 ID_TOKEN_NOT_SUPPORTED', async () => {
+  it('an unknown provider: 404 PROVIDER_NOT_FOUND; an idToken sign-in with a plain OAuth 2.0 provider: 404 ID_TOKEN_NOT_SUPPORTED', async () => {
     const browser = new Browser(auth.handler);
     expect(await browser.api('POST', '/sign-in/social', { provider: 'nope' })).toMatchObject({ status: 404, json: { code: 'PROVIDER_NOT_FOUND' } });
-    expect(await browser.api('POST', '/sign-in/social', { provider: 'oidc', idToken: { token: 'x' } })).toMatchObject({ status: 404, json: { code: 'ID_TOKEN_NOT_SUPPORTED' } });
+    expect(await browser.api('POST', '/sign-in/social', { provider: 'acme', idToken: { token: 'x' } })).toMatchObject({ status: 404, json: { code: 'ID_TOKEN_NOT_SUPPORTED' } });
   });
 
   it('a callback for one provider carrying the state of another: 302 error=state_mismatch', async () => {

@@ -1,9 +1,20 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 const MAX_ID = 256;
 const MAX_URL = 2048;
 const MAX_SCOPES = 32;
 const MAX_CALLBACK_VALUE = 4096;
+const MAX_TOKEN = 8192;
+
+/** An ID token the client obtained from the provider itself (Google One Tap, Apple on a device). */
+export class IdTokenDto {
+  @IsString() @IsNotEmpty() @MaxLength(MAX_TOKEN) token!: string;
+  /** The nonce the client asked the provider to put in the token; checked when given. */
+  @IsOptional() @IsString() @MaxLength(MAX_ID) nonce?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_TOKEN) accessToken?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_TOKEN) refreshToken?: string;
+}
 
 /** Body of `POST /sign-in/social`, as better-auth's `signIn.social` sends it. */
 export class SignInSocialDto {
@@ -14,8 +25,8 @@ export class SignInSocialDto {
   @IsOptional() @IsBoolean() disableRedirect?: boolean;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_SCOPES) @IsString({ each: true }) @MaxLength(MAX_ID, { each: true }) scopes?: string[];
   @IsOptional() @IsString() @MaxLength(MAX_ID) loginHint?: string;
-  /** Sign-in with a provider's ID token, without a redirect: not offered (answers `ID_TOKEN_NOT_SUPPORTED`). */
-  @IsOptional() @IsObject() idToken?: Record<string, unknown>;
+  /** Sign-in with a provider's ID token, without a redirect (OpenID Connect providers; others answer `ID_TOKEN_NOT_SUPPORTED`). */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => IdTokenDto) idToken?: IdTokenDto;
 }
 
 /** Body of `POST /link-social`. */

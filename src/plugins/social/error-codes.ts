@@ -8,6 +8,10 @@ import { defineErrorCodes } from '../../errors/declared-error';
 export const SOCIAL_ERRORS = defineErrorCodes({
   PROVIDER_NOT_FOUND: { status: 404, message: 'Provider not found' },
   ID_TOKEN_NOT_SUPPORTED: { status: 404, message: 'id_token not supported' },
+  // better-auth answers a refused ID token with its generic INVALID_TOKEN at 401; ours says what was refused.
+  INVALID_ID_TOKEN: { status: 401, message: 'Invalid ID token' },
+  USER_EMAIL_NOT_FOUND: { status: 401, message: 'The provider gave no email address' },
+  OAUTH_LINK_ERROR: { status: 401, message: 'The provider account cannot sign in here' },
   PROVIDER_NOT_SUPPORTED: { status: 400, message: 'The provider of this account is not configured' },
   TOKEN_REFRESH_NOT_SUPPORTED: { status: 400, message: 'The provider does not support token refreshing' },
   REFRESH_TOKEN_NOT_FOUND: { status: 400, message: 'Refresh token not found' },

@@ -23,6 +23,8 @@ export interface OAuthClientSpec {
   readonly authorizationParams?: Readonly<Record<string, string>>;
   readonly readProfile: ReadProfile;
   readonly refreshable?: boolean;
+  /** OpenID Connect: the profile of a verified ID token handed over by the client (see `IdTokenVerifier`). */
+  readonly idTokenProfile?: (config: Configuration, token: string, nonce: string | undefined) => Promise<ProviderProfile>;
 }
 
 /**
@@ -41,6 +43,7 @@ export class OAuthClientProvider implements SocialProvider {
     this.settings = spec.settings;
     this.responseMode = spec.responseMode ?? 'query';
     if (spec.refreshable === false) this.refresh = undefined;
+    if (!spec.idTokenProfile) this.verifyIdToken = undefined;
   }
 
   private scopes(extra: readonly string[]): string[] {
@@ -93,6 +96,18 @@ export class OAuthClientProvider implements SocialProvider {
     // The account is keyed by this id: a profile without one would merge everyone into one account.
     if (!profile.id || profile.id === 'undefined' || profile.id === 'null') throw new ProviderError('unable_to_get_user_info', 'the profile has no id');
     return { tokens, profile };
+  }
+
+  async verifyIdToken?(token: string, nonce: string | undefined): Promise<ProviderProfile> {
+    let config: Configuration;
+    try {
+      config = await this.spec.configuration.get();
+    } catch (error) {
+      throw classifyExchangeError(error);
+    }
+    const profile = await this.spec.idTokenProfile!(config, token, nonce);
+    if (!profile.id || profile.id === 'undefined') throw new ProviderError('invalid_id_token', 'the ID token has no subject');
+    return profile;
   }
 
   async refresh?(refreshToken: string): Promise<ProviderTokens> {

@@ -85,6 +85,11 @@ export interface SocialProvider {
   authorizationURL(params: AuthorizationParams): Promise<URL>;
   /** Redeems the code (PKCE, state, nonce and ID token checked) and reads the profile; throws `ProviderError`. */
   exchange(params: CallbackParams): Promise<{ tokens: ProviderTokens; profile: ProviderProfile }>;
+  /**
+   * Checks an ID token handed over by the client (no redirect) and reads its profile; throws `ProviderError`.
+   * Only OpenID Connect providers have it.
+   */
+  verifyIdToken?(token: string, nonce: string | undefined): Promise<ProviderProfile>;
   /** Trades a refresh token for new tokens; absent when the provider has no refresh. */
   refresh?(refreshToken: string): Promise<ProviderTokens>;
 }

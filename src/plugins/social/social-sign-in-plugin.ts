@@ -39,7 +39,7 @@ export class SocialSignInPlugin implements AuthPlugin {
   routes(): RouteDefinition[] {
     const { tokens, refresh } = builtPart('SocialSignInPlugin', this.context);
     return [
-      signInSocialRoute(this.options),
+      signInSocialRoute(this.options, tokens),
       callbackRoute(this.options, tokens),
       formPostCallbackRoute(),
       linkSocialRoute(this.options),

@@ -29,6 +29,11 @@ const server = createServer(async (req, res) => {
       idTokenMode = JSON.parse(await readBody(req)).mode;
       return send(res, 204);
     }
+    if (route === 'POST /__test/mint-id-token') {
+      // An ID token as a provider's own SDK would hand it to a device (no code exchange), made wrong by the mode.
+      const { sub, nonce } = JSON.parse(await readBody(req));
+      return json(res, 200, { idToken: idToken({ sub, nonce }) });
+    }
     if (route === 'GET /.well-known/openid-configuration') {
       return json(res, 200, {
         issuer: origin,

@@ -1,5 +1,6 @@
 import { CachedConfiguration } from '../cached-configuration';
 import { OAuthClientProvider, type ReadProfile } from '../oauth-client-provider';
+import { IdTokenVerifier } from '../id-token-verifier';
 import { openIdClient } from '../openid-client';
 import type { CallbackParams, ProviderProfile, ProviderSettings, SocialProvider, TokenEndpointAuth } from '../provider';
 import { stringClaim, verifiedClaim } from './claims';
@@ -71,6 +72,11 @@ export function oidcProvider<U extends object = object, P extends Record<string,
     }
     return toProfile(claims as P, callback);
   };
+  const idTokens = new IdTokenVerifier(options.clientId, algorithms);
+  // An ID token handed over directly carries no callback: Apple's one-time `user` field is simply absent.
+  const noCallback: CallbackParams = { code: '', state: '', codeVerifier: '', nonce: '', redirectURI: '' };
+  const idTokenProfile = async (config: Parameters<ReadProfile>[0], token: string, nonce: string | undefined) =>
+    toProfile((await idTokens.claims(config, token, nonce)) as P, noCallback);
   return new OAuthClientProvider({
     id: options.id,
     settings: options as unknown as ProviderSettings<object, Record<string, unknown>>,
@@ -80,6 +86,7 @@ export function oidcProvider<U extends object = object, P extends Record<string,
     responseMode: options.responseMode,
     authorizationParams: options.authorizationParams,
     readProfile,
+    idTokenProfile,
   });
 }
 

@@ -1,0 +1,89 @@
+import type { DatabaseAdapter } from 'better-auth-entities/adapters';
+import { Browser } from './browser';
+import { socialBackends } from './flows';
+import { makeSocialAuth, person, startProviders, type Providers } from './social-setup';
+
+/**
+ * `POST /sign-in/social` with `idToken`: the client already holds an ID token from the provider's own SDK (no
+ * redirect). The hand-written server mints the tokens (`/__test/mint-id-token`), wrong in the way its mode says,
+ * and publishes the keys our verifier fetches over HTTP.
+ */
+let providers: Providers;
+beforeAll(async () => {
+  providers = await startProviders();
+});
+afterAll(async () => {
+  await providers.oidc.stop();
+  await providers.oauth.stop();
+});
+
+async function mint(sub: string, nonce?: string): Promise<string> {
+  const answer = await fetch(`${providers.oauth.url}/__test/mint-id-token`, { method: 'POST', body: JSON.stringify({ sub, nonce }) });
+  return ((await answer.json()) as { idToken: string }).idToken;
+}
+
+describe.each(socialBackends('social_id_token'))('sign-in with an ID token on %s', (_name, open) => {
+  let database: DatabaseAdapter<any, any, any, any, any, any, any>;
+  let auth: ReturnType<typeof makeSocialAuth>;
+  beforeAll(async () => {
+    database = await open();
+    auth = makeSocialAuth(database, providers);
+  });
+
+  async function rogueUser(prefix: string) {
+    const someone = person(prefix);
+    await providers.oauth.control('/__test/users', { sub: someone.sub, id: someone.sub, email: someone.email, verified: true, name: 'Tess' });
+    return someone;
+  }
+
+  it('a verified token signs the user up and in at once: { redirect: false, token, user } and the session cookie', async () => {
+    const tess = await rogueUser('idt-ok');
+    const browser = new Browser(auth.handler);
+    const answer = await browser.api('POST', '/sign-in/social', { provider: 'rogue', idToken: { token: await mint(tess.sub, 'n-123'), nonce: 'n-123' } });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ redirect: false, token: expect.any(String), url: null, user: expect.objectContaining({ email: tess.email, emailVerified: true }) });
+    expect((await browser.api('GET', '/get-session')).json.user.email).toBe(tess.email);
+    const user = await database.getUserByEmail(tess.email);
+    const accounts = await database.listAccountsForUser(user.id);
+    expect(accounts.map((account: { providerId: string; accountId: string }) => [account.providerId, account.accountId])).toEqual([['rogue', tess.sub]]);
+    expect(accounts[0].idToken).toMatch(/^v1:/); // sealed at rest like every provider token
+  });
+
+  it.each([
+    ['signed with a key the issuer never published', 'forged'],
+    ['expired', 'expired'],
+    ['for another audience', 'wrong-audience'],
+    ['from another issuer', 'wrong-issuer'],
+    ['unsigned (alg none)', 'alg-none'],
+    ['HMAC-signed with the client secret (HS256)', 'hs256'],
+  ])('a token %s: 401 INVALID_ID_TOKEN, no user, no session', async (_label, mode) => {
+    const mallory = await rogueUser(`idt-${mode}`);
+    await providers.oauth.control('/__test/id-token-mode', { mode });
+    try {
+      const browser = new Browser(auth.handler);
+      const answer = await browser.api('POST', '/sign-in/social', { provider: 'rogue', idToken: { token: await mint(mallory.sub) } });
+      expect({ status: answer.status, code: answer.json.code }).toEqual({ status: 401, code: 'INVALID_ID_TOKEN' });
+      expect((await browser.api('GET', '/get-session')).status).toBe(401);
+      expect(await database.getUserByEmail(mallory.email)).toBeNull();
+    } finally {
+      await providers.oauth.control('/__test/id-token-mode', { mode: 'valid' });
+    }
+  });
+
+  it('a nonce other than the one the client says it used: 401; a token from the same user still works after', async () => {
+    const eve = await rogueUser('idt-nonce');
+    const wrong = await new Browser(auth.handler).api('POST', '/sign-in/social', { provider: 'rogue', idToken: { token: await mint(eve.sub, 'minted-for-another-page'), nonce: 'ours' } });
+    expect({ status: wrong.status, code: wrong.json.code }).toEqual({ status: 401, code: 'INVALID_ID_TOKEN' });
+    expect(await database.getUserByEmail(eve.email)).toBeNull();
+  });
+
+  it('bad bodies are 400 VALIDATION_ERROR; an open callbackURL is 403 before the token is looked at', async () => {
+    const browser = new Browser(auth.handler);
+    for (const idToken of [{}, { token: 42 }, { token: '' }, { token: 'x'.repeat(9000) }, 'a-string']) {
+      const answer = await browser.api('POST', '/sign-in/social', { provider: 'rogue', idToken });
+      expect({ status: answer.status, code: answer.json.code }).toEqual({ status: 400, code: 'VALIDATION_ERROR' });
+    }
+    const open = await browser.api('POST', '/sign-in/social', { provider: 'rogue', callbackURL: 'https://evil.example', idToken: { token: 'x' } });
+    expect({ status: open.status, code: open.json.code }).toEqual({ status: 403, code: 'INVALID_CALLBACK_URL' });
+  });
+});
