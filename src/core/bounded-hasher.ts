@@ -11,8 +11,9 @@ export interface PasswordHashingLimits {
    */
   maxConcurrent?: number;
   /**
-   * Hashes that may wait for a turn. Default: 16 per running hash, about a second of work at the default cost;
-   * past that a request answers 503 with `Retry-After` instead of waiting for seconds.
+   * Hashes that may wait for a turn (default 256, so a burst of sign-ups queues rather than fails); past that a
+   * request answers 503 with `Retry-After`. The queue costs the event loop nothing while it waits: keeping
+   * session reads fast is `maxConcurrent`'s job.
    */
   maxQueued?: number;
 }
@@ -37,7 +38,7 @@ export class BoundedHasher implements PasswordHasher {
     limits: PasswordHashingLimits = {},
   ) {
     this.maxConcurrent = limits.maxConcurrent ?? defaultConcurrency();
-    this.maxQueued = limits.maxQueued ?? 16 * this.maxConcurrent;
+    this.maxQueued = limits.maxQueued ?? 256;
     if (!(this.maxConcurrent >= 1 && this.maxQueued >= 0)) throw new TypeError('passwordHashing: need maxConcurrent >= 1 and maxQueued >= 0.');
   }
 
