@@ -111,7 +111,7 @@ export class AuthHooks {
     return values;
   }
 
-  /** Called by sign-up; listeners run in order and a listener's error fails the request. */
+  /** Called by every flow that creates a user (email sign-up, social sign-in); listeners run in order and a listener's error fails the request. */
   async signedUp(event: SignUpEvent): Promise<void> {
     for (const listener of this.signUpListeners) await listener(event);
   }

@@ -70,6 +70,17 @@ describe.each(socialBackends('social_sign_in'))('social sign-in on %s', (_name, 
       expect(plain.json.idToken.split('.')).toHaveLength(3);
     });
 
+    it('tells sign-up listeners of a new user once, with the callbackURL; a returning user is no sign-up', async () => {
+      const heard: string[] = [];
+      auth.context.hooks.onSignUp(({ user, callbackURL }) => {
+        heard.push(`${(user as { email: string }).email} ${callbackURL}`);
+      });
+      const alan = await oidcPerson('alan');
+      await signIn(new Browser(auth.handler), { provider: 'oidc', callbackURL: '/dashboard', loginHint: alan.sub });
+      await signIn(new Browser(auth.handler), { provider: 'oidc', callbackURL: '/dashboard', loginHint: alan.sub });
+      expect(heard.filter((line) => line.startsWith(alan.email))).toEqual([`${alan.email} ${APP_ORIGIN}/dashboard`]);
+    });
+
     it('keeps the user info of later sign-ins out unless overrideUserInfoOnSignIn', async () => {
       const linus = await oidcPerson('linus', { name: 'Linus', given_name: 'Linus', family_name: 'T' });
       await signIn(new Browser(auth.handler), { provider: 'oidc', loginHint: linus.sub });

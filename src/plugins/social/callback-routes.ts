@@ -92,6 +92,8 @@ async function handleCallback(ctx: RouteContext, options: ResolvedSocialSignInOp
 
   const found = await userForProfile(auth, options, tokens, { provider, ...exchanged });
   if (!found.ok) return fail(found.error);
+  // A user made here is a sign-up like any other: listeners (welcome mail, billing, verification) hear of it.
+  if (found.isNew) await auth.hooks.signedUp({ user: found.user, callbackURL: flow.callbackURL });
   const outcome = await auth.signIn.open(found.user, { via: 'social', client: ctx.client, response: ctx.response });
   if (outcome.kind === 'refused') return fail(outcome.error.code.toLowerCase());
   const landing = found.isNew && flow.newUserURL ? flow.newUserURL : flow.callbackURL;
