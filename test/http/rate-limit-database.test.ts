@@ -58,6 +58,29 @@ describe('rate-limit counters in the database', () => {
     expect(await auth.context.records('rateLimit').count({ key: 'k' })).toBe(1);
   });
 
+  it('sweeps, in the background and at most once a minute, rows whose window ended longer ago than any window', async () => {
+    const auth = authOn(new MemoryDatabaseAdapter());
+    let now = 5_000_000;
+    const store = new DatabaseRateLimitStore(() => auth.context.records('rateLimit'), () => now);
+    const table = auth.context.records('rateLimit');
+    const hitAndSweep = async (key: string, windowSeconds: number) => {
+      const hit = store.hit(key, windowSeconds);
+      const sweep = store.sweeping; // started by this hit, or null
+      await hit;
+      return sweep;
+    };
+    await store.hit('short', 10);
+    await store.hit('long', 60);
+    now += 30_000;
+    expect(await hitAndSweep('recent', 10)).toBeNull(); // less than a minute since the store started
+    now += 29_000; // 'short' ended 49 s ago, but a 60 s window is counted: nothing is old enough yet
+    expect(await hitAndSweep('other', 10)).toBeNull(); // and no sweep within the minute anyway
+    now += 2_000; // 61 s: 'short' and 'long' started more than 60 s ago; 'recent' and 'other' did not
+    expect(await hitAndSweep('recent', 10)).toBe(2);
+    expect((await table.findMany({})).map((row) => row.key).sort()).toEqual(['other', 'recent']);
+    expect(await hitAndSweep('recent', 10)).toBeNull(); // the next sweep waits another minute
+  });
+
   describe('on PostgreSQL', () => {
     let schema: TestDatabase;
     const adapters: TypeOrmAdapter[] = [];

@@ -12,9 +12,14 @@ export const RATE_LIMIT_TABLE: PluginTable = {
   fields: {
     key: { type: 'string', required: true, unique: true },
     count: { type: 'number', required: true },
-    lastRequest: { type: 'number', required: true },
+    // Indexed for the sweep, which reads the oldest windows first.
+    lastRequest: { type: 'number', required: true, index: true },
   },
 };
+
+// How often, at most, rows of keys nobody has hit for longer than any window are swept, and how many at a time.
+const SWEEP_INTERVAL_MS = 60_000;
+const SWEEP_BATCH = 500;
 
 // Racing writers retry; each retry means another writer's hit was counted, so this many is never reached
 // in practice (it would take that many hits on one key between one read and one write).
@@ -30,14 +35,48 @@ const MAX_ATTEMPTS = 50;
  */
 export class DatabaseRateLimitStore implements RateLimitStore {
   private readonly queue = new KeyedQueue();
+  private longestWindowMs = 0;
+  private lastSweep: number;
+  /** The sweep under way, if any (awaited by tests and by nothing on the request path). */
+  sweeping: Promise<number> | null = null;
 
   constructor(
     private readonly records: () => PluginRecords,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lastSweep = now();
+  }
 
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {
+    this.longestWindowMs = Math.max(this.longestWindowMs, windowSeconds * 1000);
+    this.sweepNowAndThen();
     return this.queue.run(key, () => this.count(key, windowSeconds));
+  }
+
+  /**
+   * Every client address and account ever counted leaves a row; without a sweep the table only grows. Rows
+   * whose window started longer ago than the longest window counted are over for any rule, so at most once a
+   * minute, in the background, the oldest are deleted a batch at a time. Each delete names the window start
+   * it saw, so a key counted again meanwhile (its window restarted) keeps its row. A failed sweep is simply
+   * tried again at the next interval: it only ever removes rows that would have been reset anyway.
+   */
+  private sweepNowAndThen(): void {
+    const now = this.now();
+    if (this.sweeping || now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    this.sweeping = this.sweep(now - this.longestWindowMs)
+      .catch(() => 0)
+      .finally(() => (this.sweeping = null));
+  }
+
+  private async sweep(over: number): Promise<number> {
+    const rows = this.records();
+    let removed = 0;
+    for (const row of await rows.findMany({}, { orderBy: ['lastRequest', 'asc'], limit: SWEEP_BATCH })) {
+      if (Number(row.lastRequest) >= over) break;
+      removed += await rows.deleteMany({ key: row.key, lastRequest: row.lastRequest });
+    }
+    return removed;
   }
 
   private async count(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {
