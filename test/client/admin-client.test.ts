@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import { toNodeHandler } from 'better-auth-entities/node';
 import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { PASSWORD, TEST_SECRET } from '../support/test-auth';
 import { runClientScript } from './run-client-script';
+import { serveAuth } from './serve-auth';
 
 // The official client is ESM-only: it runs in a child process against this listening server (see official-client.test.ts).
 const SCRIPT = path.join(__dirname, 'admin-client.mjs');
@@ -15,32 +13,21 @@ const ADMIN_EMAIL = 'the-admin@example.com';
 const runClient = (baseURL: string) => runClientScript(SCRIPT, baseURL, [], { ADMIN_EMAIL });
 
 describe("better-auth's adminClient against our admin plugin", () => {
-  let server: Server;
-  let baseURL: string;
-  let auth: ReturnType<typeof build>;
-
-  function build(url: string) {
-    return new BetterAuth({ secret: TEST_SECRET, baseURL: url })
+  async function build(url: string) {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: url })
       .database(new MemoryDatabaseAdapter())
       .plugin(new EmailPasswordPlugin())
       .plugin(new SessionManagementPlugin())
       .plugin(new AdminPlugin())
       .build();
+    await auth.api.admin.createUser({ email: ADMIN_EMAIL, password: PASSWORD, name: 'Admin', role: 'admin' });
+    return auth;
   }
 
-  beforeAll(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    auth = build(baseURL);
-    await auth.api.admin.createUser({ email: ADMIN_EMAIL, password: PASSWORD, name: 'Admin', role: 'admin' });
-    server.on('request', toNodeHandler(auth));
-  });
-
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = serveAuth(build);
 
   it('creates, lists, bans, impersonates and removes users through the official client', async () => {
-    const run = await runClient(baseURL);
+    const run = await runClient(served.baseURL);
     if (run.code !== 0) throw new Error(`admin-client.mjs exited with ${run.code}\n${run.stderr}\n${run.stdout}`);
     const results = JSON.parse(run.stdout.trim());
     expect(results).toEqual({
@@ -62,7 +49,7 @@ describe("better-auth's adminClient against our admin plugin", () => {
     });
     // Every code the client plugin knows is one this instance answers with the same name, but the phone-number
     // one (there is no phone number field).
-    const unknown = (results.errorCodes as string[]).filter((code) => !auth.context.errors.get(code));
+    const unknown = (results.errorCodes as string[]).filter((code) => !served.auth.context.errors.get(code));
     expect(unknown).toEqual(['YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PHONE_NUMBER']);
   });
 });

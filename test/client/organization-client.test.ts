@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import { toNodeHandler } from 'better-auth-entities/node';
 import { EmailPasswordPlugin, OrganizationPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { TEST_SECRET } from '../support/test-auth';
 import { runClientScript } from './run-client-script';
+import { serveAuth } from './serve-auth';
 
 // The official client is ESM-only: it runs in a child process against this listening server (see official-client.test.ts).
 const SCRIPT = path.join(__dirname, 'organization-client.mjs');
@@ -15,10 +13,6 @@ const SCRIPT = path.join(__dirname, 'organization-client.mjs');
 const NOT_IMPLEMENTED = /TEAM|_ROLE$|ROLE_NAME|PRE_DEFINED_ROLE|ROLES$|MISSING_AC_INSTANCE|INVALID_RESOURCE|ROLE_IS_ASSIGNED|INVALID_TEAM_ID|YOU_MUST_BE_IN_AN_ORGANIZATION_TO_CREATE_A_ROLE|YOU_ARE_NOT_ALLOWED_TO_ACCESS_THIS_ORGANIZATION/;
 
 describe("better-auth's organizationClient against our organization plugin", () => {
-  let server: Server;
-  let baseURL: string;
-  let auth: ReturnType<typeof build>;
-
   function build(url: string) {
     return new BetterAuth({ secret: TEST_SECRET, baseURL: url })
       .database(new MemoryDatabaseAdapter())
@@ -28,18 +22,10 @@ describe("better-auth's organizationClient against our organization plugin", () 
       .build();
   }
 
-  beforeAll(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    auth = build(baseURL);
-    server.on('request', toNodeHandler(auth));
-  });
-
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = serveAuth(build);
 
   it.each(['cookies', 'bearer'])('runs the whole flow with %s', async (mode) => {
-    const run = await runClientScript(SCRIPT, baseURL, ['--mode', mode]);
+    const run = await runClientScript(SCRIPT, served.baseURL, ['--mode', mode]);
     if (run.code !== 0) throw new Error(`organization-client.mjs exited with ${run.code}\n${run.stderr}\n${run.stdout}`);
     const results = JSON.parse(run.stdout.trim());
     expect(results).toEqual({
@@ -66,7 +52,7 @@ describe("better-auth's organizationClient against our organization plugin", () 
       errorCodes: expect.any(Array),
     });
     // Every code the client plugin knows for the features we have is one this instance answers with.
-    const unknown = (results.errorCodes as string[]).filter((code) => !auth.context.errors.get(code) && !NOT_IMPLEMENTED.test(code));
+    const unknown = (results.errorCodes as string[]).filter((code) => !served.auth.context.errors.get(code) && !NOT_IMPLEMENTED.test(code));
     expect(unknown).toEqual([]);
   });
 });

@@ -1,21 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import { toNodeHandler } from 'better-auth-entities/node';
 import { EmailPasswordPlugin, SessionManagementPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { TEST_SECRET } from '../support/test-auth';
 import { runClientScript } from './run-client-script';
+import { serveAuth } from './serve-auth';
 
 // The official client is ESM-only: it runs in a child process against this listening server (see official-client.test.ts).
 const SCRIPT = path.join(__dirname, 'two-factor-client.mjs');
 
 describe("better-auth's twoFactorClient against our two-factor plugin", () => {
-  let server: Server;
-  let baseURL: string;
-  let auth: ReturnType<typeof build>;
-
   function build(url: string) {
     return new BetterAuth({ secret: TEST_SECRET, baseURL: url })
       .database(new MemoryDatabaseAdapter())
@@ -25,18 +19,10 @@ describe("better-auth's twoFactorClient against our two-factor plugin", () => {
       .build();
   }
 
-  beforeAll(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    auth = build(baseURL);
-    server.on('request', toNodeHandler(auth));
-  });
-
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = serveAuth(build);
 
   it('enable → verify → sign in → pending → wrong code → right code; a backup code once; a trusted device signs in without the second factor', async () => {
-    const run = await runClientScript(SCRIPT, baseURL);
+    const run = await runClientScript(SCRIPT, served.baseURL);
     if (run.code !== 0) throw new Error(`two-factor-client.mjs exited with ${run.code}\n${run.stderr}\n${run.stdout}`);
     const results = JSON.parse(run.stdout.trim());
     expect(results).toEqual({
@@ -55,7 +41,7 @@ describe("better-auth's twoFactorClient against our two-factor plugin", () => {
       errorCodes: expect.any(Array),
     });
     // Every code the client plugin knows is one this instance answers with the same name.
-    expect((results.errorCodes as string[]).filter((code) => !auth.context.errors.get(code))).toEqual([]);
+    expect((results.errorCodes as string[]).filter((code) => !served.auth.context.errors.get(code))).toEqual([]);
     expect(results.errorCodes.length).toBeGreaterThan(10);
   });
 });
