@@ -6,7 +6,7 @@ import type { DeclaredError } from '../../errors/declared-error';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import { amended } from './hooks';
 import { sendInvitation } from './invitation-email';
-import { assertRoomForMember, idOf, requireOrganization, roleOf } from './memberships';
+import { assertRoomForMember, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
 
@@ -103,17 +103,17 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
   const userId = idOf(auth, 'user', user);
   const hooks = options.organizationHooks;
   const extra = hooks.beforeAcceptInvitation ? await amended({}, hooks.beforeAcceptInvitation({ invitation, user, organization })) : {};
-  const accepted = await auth.db
-    .transaction(async (tx) => {
-      const changed = await tx.updateInvitation(invitationId, { status: 'accepted' }, { status: 'pending' });
-      if (!changed) throw new AuthError(E.INVITATION_NOT_FOUND);
-      const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, invitation, 'role') } as never);
-      return { invitation: changed, member };
-    })
-    .catch((error: unknown) => {
-      if (error instanceof UniqueConstraintError && error.kind === 'member') throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
-      throw error;
-    });
+  // Checked again with the organization locked: two invitations accepted at once cannot both take the last seat.
+  const accepted = await withOrganizationLocked(auth, organizationId, async (tx) => {
+    await assertRoomForMember(auth, options, user, organization, tx);
+    const changed = await tx.updateInvitation(invitationId, { status: 'accepted' }, { status: 'pending' });
+    if (!changed) throw new AuthError(E.INVITATION_NOT_FOUND);
+    const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, invitation, 'role') } as never);
+    return { invitation: changed, member };
+  }).catch((error: unknown) => {
+    if (error instanceof UniqueConstraintError && error.kind === 'member') throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
+    throw error;
+  });
   await hooks.afterAcceptInvitation?.({ invitation: accepted.invitation, member: accepted.member, user, organization });
   return accepted;
 }

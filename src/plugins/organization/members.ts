@@ -6,7 +6,7 @@ import { AuthError } from '../../errors/auth-error';
 import { clearActiveOrganization } from './active-organization';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import { amended } from './hooks';
-import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf } from './memberships';
+import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
 
@@ -29,7 +29,10 @@ export async function addMember(auth: AuthContext, options: ResolvedOrganization
   const base = { ...customInput(auth.models.member, input), organizationId, userId: input.userId, role: joinRoles(roles) };
   const hooks = options.organizationHooks;
   const data = hooks.beforeAddMember ? await amended(base, hooks.beforeAddMember({ member: { ...base }, user, organization })) : base;
-  const member = await auth.db.createMember({ ...data, organizationId, userId: input.userId } as never).catch((error: unknown) => {
+  const member = await withOrganizationLocked(auth, organizationId, async (tx) => {
+    await assertRoomForMember(auth, options, user, organization, tx); // again, with the organization locked
+    return tx.createMember({ ...data, organizationId, userId: input.userId } as never);
+  }).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError) throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
     throw error;
   });

@@ -50,15 +50,32 @@ export async function membersWithUsers(auth: AuthContext, organizationId: string
   });
 }
 
-/** One queue per database: changes to one organization's creators wait for each other in this process. */
-const creatorQueues = new WeakMap<DatabaseAdapter, KeyedQueue>();
+/** One queue per database: changes to one organization's membership wait for each other in this process. */
+const organizationQueues = new WeakMap<DatabaseAdapter, KeyedQueue>();
+
+/**
+ * Runs `change` in a transaction that no other membership change of the same organization interleaves with:
+ * in this process a keyed queue orders them, and across processes the transaction first writes the
+ * organization's row, whose lock makes a second transaction wait until the first is over. A check made inside
+ * (owners left, members counted) therefore sees what the change before it did.
+ */
+export async function withOrganizationLocked<T>(auth: AuthContext, organizationId: string, change: (tx: DatabaseAdapter) => Promise<T>): Promise<T> {
+  let queue = organizationQueues.get(auth.db);
+  if (!queue) organizationQueues.set(auth.db, (queue = new KeyedQueue()));
+  return queue.run(organizationId, () =>
+    auth.db.transaction(async (tx) => {
+      const organization = await tx.getOrganizationById(organizationId);
+      if (!organization) throw new AuthError(E.ORGANIZATION_NOT_FOUND);
+      await tx.updateOrganization(organizationId, { name: auth.models.organization.read(organization, 'name') }); // the row lock
+      return change(tx);
+    }),
+  );
+}
 
 /**
  * Runs `change`, which removes or demotes `member`, unless that would leave the organization without a holder
  * of the creator role: the last owner cannot leave, be removed or be demoted (`refusal`). Two owners leaving
- * at once must not both pass the count, so such changes of one organization are serialised: in this process by
- * a keyed queue, across processes by a transaction that first writes the organization's row, whose lock makes
- * the second transaction wait and then count the owners the first one left.
+ * at once must not both pass the count: the count and the change run with the organization locked.
  */
 export async function keepingACreator<T>(
   auth: AuthContext,
@@ -68,27 +85,22 @@ export async function keepingACreator<T>(
   change: (db: DatabaseAdapter) => Promise<T>,
 ): Promise<T> {
   if (!holdsCreatorRole(options, roleOf(auth, member))) return change(auth.db);
-  const organizationId = String(auth.models.member.read(member, 'organizationId'));
   const memberId = idOf(auth, 'member', member);
-  let queue = creatorQueues.get(auth.db);
-  if (!queue) creatorQueues.set(auth.db, (queue = new KeyedQueue()));
-  return queue.run(organizationId, () =>
-    auth.db.transaction(async (tx) => {
-      const organization = await tx.getOrganizationById(organizationId);
-      if (!organization) throw new AuthError(E.ORGANIZATION_NOT_FOUND);
-      await tx.updateOrganization(organizationId, { name: auth.models.organization.read(organization, 'name') }); // the row lock
-      const members = await tx.listMembers(organizationId);
-      const creators = members.filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
-      if (creators.length <= 1 && creators.some((creator) => idOf(auth, 'member', creator) === memberId)) throw new AuthError(refusal);
-      return change(tx);
-    }),
-  );
+  const organizationId = String(auth.models.member.read(member, 'organizationId'));
+  return withOrganizationLocked(auth, organizationId, async (tx) => {
+    const creators = (await tx.listMembers(organizationId)).filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
+    if (creators.length <= 1 && creators.some((creator) => idOf(auth, 'member', creator) === memberId)) throw new AuthError(refusal);
+    return change(tx);
+  });
 }
 
-/** The membership limit for adding `user` to `organization`, or `ORGANIZATION_MEMBERSHIP_LIMIT_REACHED`. */
-export async function assertRoomForMember(auth: AuthContext, options: ResolvedOrganizationOptions, user: object, organization: object): Promise<void> {
+/**
+ * The membership limit for adding `user` to `organization`, or `ORGANIZATION_MEMBERSHIP_LIMIT_REACHED`. Counted
+ * through `db`: inside `withOrganizationLocked` so that two joins at once cannot both take the last seat.
+ */
+export async function assertRoomForMember(auth: AuthContext, options: ResolvedOrganizationOptions, user: object, organization: object, db: DatabaseAdapter = auth.db): Promise<void> {
   const limit = typeof options.membershipLimit === 'number' ? options.membershipLimit : await options.membershipLimit(user, organization);
-  if ((await auth.db.countMembers(idOf(auth, 'organization', organization))) >= limit) throw new AuthError(E.ORGANIZATION_MEMBERSHIP_LIMIT_REACHED);
+  if ((await db.countMembers(idOf(auth, 'organization', organization))) >= limit) throw new AuthError(E.ORGANIZATION_MEMBERSHIP_LIMIT_REACHED);
 }
 
 /** The organization a read names by slug or id, else the active one; `null` when none is named or active. */

@@ -70,6 +70,20 @@ describe.each(BACKENDS)('invitations on %s', (_name, open) => {
     expect((await database.getInvitationById(invited.json.id))!.status).toBe('accepted');
   });
 
+  it('invitations accepted at once cannot both take the last seat of the membership limit', async () => {
+    const database = backend.database();
+    const { handler } = orgAuth(database, { membershipLimit: 2 });
+    const owner = await person(handler, database);
+    const invitees = [await person(handler, database), await person(handler, database), await person(handler, database)];
+    const org = await organizationOf(handler, owner);
+    const invitations: string[] = [];
+    for (const invitee of invitees) invitations.push((await as(handler, owner).post('/organization/invite-member', { email: invitee.email, role: 'member', organizationId: org.id })).json.id);
+    const answers = await Promise.all(invitees.map((invitee, i) => as(handler, invitee).post('/organization/accept-invitation', { invitationId: invitations[i] })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403, 403]);
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.json.code)).toEqual(['ORGANIZATION_MEMBERSHIP_LIMIT_REACHED', 'ORGANIZATION_MEMBERSHIP_LIMIT_REACHED']);
+    expect(await database.countMembers(org.id)).toBe(2);
+  });
+
   it('a failing accept (a hook refusing) leaves the invitation pending and nobody a member', async () => {
     const database = backend.database();
     let refuse = true;
