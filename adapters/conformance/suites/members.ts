@@ -56,7 +56,9 @@ export function describeMemberConformance(test: ConformanceTest): void {
       const org = await seedOrganization(db);
       const users = [await seedUser(db), await seedUser(db), await seedUser(db)];
       const members = [];
-      for (const user of users) members.push(await seedMember(db, org.id, user.id));
+      // Distinct join times: members created within one millisecond tie on createdAt, and SQL then orders by id.
+      const joined = Date.now();
+      for (const [i, user] of users.entries()) members.push(await db.createMember({ organizationId: org.id, userId: user.id, createdAt: new Date(joined + i * 1000) }));
       expect(idsOf(await db.listMembers(org.id, { limit: 2 }))).toEqual(idsOf(members.slice(0, 2)));
       expect(idsOf(await db.listMembers(org.id, { limit: 2, offset: 2 }))).toEqual(idsOf(members.slice(2)));
       expect(await db.listMembers(org.id, { limit: 0 })).toEqual([]);
