@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuthContext } from '../../core/auth-context';
 import type { AuthRequest } from '../../wire/auth-request';
+import { siblingCookieName } from '../../http/sibling-cookie';
 import { parseCookies, serializeCookie } from '../../wire/cookies';
 
 export const STATE_PURPOSE = 'social:state';
@@ -51,10 +52,7 @@ export function randomSecret(): string {
 }
 
 /** `<prefix>.oauth_state` next to `<prefix>.session_token`, as better-auth names it. */
-function stateCookieName(auth: AuthContext): string {
-  const sessionCookie = auth.config.session.cookieName;
-  return sessionCookie.endsWith('session_token') ? `${sessionCookie.slice(0, -'session_token'.length)}oauth_state` : `${sessionCookie}.oauth_state`;
-}
+const stateCookieName = (auth: AuthContext): string => siblingCookieName(auth, 'oauth_state');
 
 // Lax (never Strict): the provider's redirect back is a cross-site top-level navigation that must carry it.
 function cookieAttributes(auth: AuthContext) {
