@@ -15,6 +15,8 @@ import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-st
 import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
 import { mergeDatabaseHooks } from './core/merge-database-hooks';
 import type { Logger } from './core/logger';
+import { traceDatabaseAdapter } from './observability/traced-database-adapter';
+import { TracedSecondaryStorage } from './observability/traced-secondary-storage';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -60,7 +62,8 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     const plugins = withCorePlugins(this.plugins, this.config, config.logger);
     // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
     const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
-    const db = hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db;
+    // Traced outermost, so a span covers what the hooks add to a call.
+    const db = traceDatabaseAdapter(hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db);
     const context = new AuthContext(config, db, plugins);
     for (const plugin of plugins) plugin.init?.(context);
     context.seal();
@@ -79,7 +82,7 @@ const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
  */
 function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
-  const storage = config.secondaryStorage;
+  const storage = config.secondaryStorage ? new TracedSecondaryStorage(config.secondaryStorage) : undefined;
   if (storage) {
     const storeSessionInDatabase = config.session?.storeSessionInDatabase ?? true;
     all.unshift(new SecondaryStoragePlugin(storage, { storeSessionInDatabase, storeVerificationInDatabase: config.verification?.storeInDatabase ?? false }));

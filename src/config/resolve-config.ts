@@ -1,5 +1,6 @@
 import { ScryptPasswordHasher, type PasswordHasher } from '../crypto/password-hasher';
-import { consoleLogger, type Logger } from '../core/logger';
+import { consoleLogger } from '../core/logger';
+import { ContextualLogger } from '../observability/contextual-logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
@@ -37,7 +38,10 @@ export interface ResolvedConfig {
   readonly trustProxyHeaders: boolean;
   readonly passwordHasher: PasswordHasher;
   readonly passwordHashing: PasswordHashingLimits;
-  readonly logger: Logger;
+  /** The app's logger (or the console), adding the request and trace ids to every line. */
+  readonly logger: ContextualLogger;
+  /** Whether the app gave a logger of its own (then requests run in a scope so deep lines carry the request id). */
+  readonly customLogger: boolean;
   readonly emailSender: EmailSender | null;
   /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
   readonly databaseHooks: DatabaseHooks | null;
@@ -92,7 +96,8 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     trustProxyHeaders: config.trustProxyHeaders ?? false,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     passwordHashing: config.passwordHashing ?? {},
-    logger: config.logger ?? consoleLogger,
+    logger: new ContextualLogger(config.logger ?? consoleLogger),
+    customLogger: config.logger !== undefined,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,
     purgeExpiredEveryMs: config.purgeExpired === false ? null : positive('purgeExpired.interval', config.purgeExpired?.interval ?? 3600) * 1000,

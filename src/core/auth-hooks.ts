@@ -1,10 +1,13 @@
 import type { AuthError } from '../errors/auth-error';
+import { telemetry } from '../observability/telemetry';
 
 /** What sign-up tells its listeners: the user it created and the page the client wants to land on. */
 export interface SignUpEvent {
   user: object;
   /** The `callbackURL` of the sign-up body, already checked against the trusted origins. */
   callbackURL?: string;
+  /** How the account was made (`email`, `social`, …): the `auth.method` of the `auth.sign_up.count` metric. */
+  via?: string;
 }
 
 /** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
@@ -113,6 +116,7 @@ export class AuthHooks {
 
   /** Called by every flow that creates a user (email sign-up, social sign-in); listeners run in order and a listener's error fails the request. */
   async signedUp(event: SignUpEvent): Promise<void> {
+    telemetry.metrics()?.signUps.add(1, { 'auth.method': event.via ?? 'other' });
     for (const listener of this.signUpListeners) await listener(event);
   }
 

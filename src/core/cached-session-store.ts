@@ -5,6 +5,8 @@ import { decodeEntity } from './entity-codec';
 import type { Logger } from './logger';
 import type { SecondaryStorage } from './secondary-storage';
 import type { SessionStore } from './session-store';
+import { telemetry } from '../observability/telemetry';
+import { SESSION_LOOKUP_ATTRIBUTES as LOOKUP } from './session-lookup-attributes';
 
 export interface CachedSessionStoreOptions {
   /** The longest a session (with its user) stays cached (default 3600 s; never past the session's expiry). */
@@ -62,6 +64,8 @@ export class CachedSessionStore implements SessionStore {
       return this.database.findWithUser(tokenDigest);
     }
     const [entry, revoked] = cached;
+    // A miss is counted by the database store it falls through to.
+    if (revoked || entry) telemetry.metrics()?.sessionLookups.add(1, revoked ? LOOKUP.cacheRevoked : LOOKUP.cacheFound);
     if (revoked) return null;
     if (entry) return this.decode(entry);
     const found = await this.database.findWithUser(tokenDigest);

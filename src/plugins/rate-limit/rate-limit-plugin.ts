@@ -2,6 +2,7 @@ import type { AuthContext } from '../../core/auth-context';
 import { normaliseEmail } from '../../core/normalise-email';
 import type { RateLimitOptions, RateLimitStore } from '../../core/rate-limit-rules';
 import { ERROR_CODES } from '../../errors/error-codes';
+import { telemetry } from '../../observability/telemetry';
 import type { HookAnswer, RequestHookContext, RequestHooks } from '../../http/request-hooks';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
@@ -66,6 +67,7 @@ export class RateLimitPlugin implements AuthPlugin {
       if (count > limit.max) retryAfter = Math.max(retryAfter, resetInSeconds);
     }
     if (retryAfter === 0) return undefined;
+    telemetry.metrics()?.rateLimitRefusals.add(1, { 'auth.rate_limit.rule': ctx.route.path });
     return { status: LIMITED.status, body: { code: 'TOO_MANY_REQUESTS', message: LIMITED.message }, headers: [['retry-after', String(retryAfter)]] };
   }
 

@@ -35,7 +35,7 @@ export async function signInWithIdToken(ctx: RouteContext, options: ResolvedSoci
   };
   const user = await userForProfile(ctx.auth, options, tokens, { provider: found, profile, tokens: granted });
   if (!user.ok) throw new AuthError(user.error === 'email_not_found' ? SOCIAL_ERRORS.USER_EMAIL_NOT_FOUND : SOCIAL_ERRORS.OAUTH_LINK_ERROR, user.error);
-  if (user.isNew) await ctx.auth.hooks.signedUp({ user: user.user, callbackURL });
+  if (user.isNew) await ctx.auth.hooks.signedUp({ user: user.user, callbackURL, via: 'social' });
   const outcome = await ctx.auth.signIn.open(user.user, { via: 'social', client: ctx.client, response: ctx.response });
   if (outcome.kind === 'refused') throw outcome.error;
   return signInAnswer(ctx, outcome, callbackURL);

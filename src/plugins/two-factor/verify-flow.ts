@@ -1,3 +1,4 @@
+import { telemetry } from '../../observability/telemetry';
 import type { AuthContext } from '../../core/auth-context';
 import { userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
@@ -42,6 +43,7 @@ export async function verifyPendingSignIn(
   if (outcome === 'wrong') {
     await attempt.failed();
     await recordFailure(auth, options, verifier.userId);
+    telemetry.metrics()?.twoFactorFailures.add(1, { 'auth.error.code': wrong.code });
     throw new AuthError(wrong);
   }
   await resetFailures(auth, options, row);
