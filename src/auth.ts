@@ -7,6 +7,7 @@ import type { RouteDefinition } from './http/route';
 import { fromWebRequest, toWebResponse } from './http/web/web-adapter';
 import type { RequestHooks } from './http/request-hooks';
 import type { AuthPlugin } from './plugins/auth-plugin';
+import type { HealthReport } from './observability/health-check';
 
 /** A session lookup for middleware: the typed pair, plus a cookie to re-send when the expiry slid forward. */
 export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
@@ -50,6 +51,16 @@ export class Auth<U extends object, S extends object, A extends object = object>
     await this.purge?.stop();
     for (const plugin of this.plugins) await plugin.close?.();
     await this.context.tasks.drain();
+  }
+
+  /**
+   * Readiness of the instance: the database and the secondary storage probed at once, `up`, `degraded`
+   * (secondary storage away, sessions served from the database) or `down` (database away). Never throws.
+   * @example
+   * app.get('/ready', async (_req, res) => { const report = await auth.health(); res.status(report.status === 'down' ? 503 : 200).json(report); });
+   */
+  health(): Promise<HealthReport> {
+    return this.context.health();
   }
 
   /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */

@@ -15,6 +15,7 @@ import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-st
 import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
 import { mergeDatabaseHooks } from './core/merge-database-hooks';
 import type { Logger } from './core/logger';
+import type { SecondaryStorage } from './core/secondary-storage';
 import { traceDatabaseAdapter } from './observability/traced-database-adapter';
 import { TracedSecondaryStorage } from './observability/traced-secondary-storage';
 
@@ -59,15 +60,16 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const plugins = withCorePlugins(this.plugins, this.config, config.logger);
+    const storage = this.config.secondaryStorage ? new TracedSecondaryStorage(this.config.secondaryStorage) : undefined;
+    const plugins = withCorePlugins(this.plugins, this.config, config.logger, storage);
     // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
     const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
     // Traced outermost, so a span covers what the hooks add to a call.
     const db = traceDatabaseAdapter(hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db);
-    const context = new AuthContext(config, db, plugins);
+    const context = new AuthContext(config, db, plugins, storage ?? null);
     for (const plugin of plugins) plugin.init?.(context);
     context.seal();
-    const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...plugins.flatMap((plugin) => plugin.routes(context))];
+    const routes: RouteDefinition[] = [...coreRoutes(() => routes, config.health.route), ...plugins.flatMap((plugin) => plugin.routes(context))];
     return new Auth<U, S, A>(context, plugins, routes);
   }
 }
@@ -80,9 +82,8 @@ const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
  * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. A secondary
  * storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
  */
-function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger): AuthPlugin[] {
+function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger, storage: SecondaryStorage | undefined): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
-  const storage = config.secondaryStorage ? new TracedSecondaryStorage(config.secondaryStorage) : undefined;
   if (storage) {
     const storeSessionInDatabase = config.session?.storeSessionInDatabase ?? true;
     all.unshift(new SecondaryStoragePlugin(storage, { storeSessionInDatabase, storeVerificationInDatabase: config.verification?.storeInDatabase ?? false }));

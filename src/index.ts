@@ -27,6 +27,8 @@ export type { PluginDeclarations } from './core/plugin-declarations';
 export type { RequestHooks, BeforeRequestHook, AfterRequestHook, RequestHookContext, RequestOutcome, HookAnswer } from './http/request-hooks';
 export type { ClientInfo } from './core/client-info';
 export type { Logger } from './core/logger';
+export type { HealthReport, HealthOptions, DependencyHealth } from './observability/health-check';
+export { ContextualLogger, type LogIds } from './observability/contextual-logger';
 export type { AuthRequest, AuthResponse } from './wire/auth-request';
 export { defineRoute, type RouteDefinition, type RouteContext, type ResponseDraft, type RouteResponse } from './http/route';
 export type { RouteParams } from './http/router';

@@ -5,6 +5,7 @@ import type { DatabaseHooks } from '../core/database-hooks';
 import type { RateLimitOptions } from '../core/rate-limit-rules';
 import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import type { SecondaryStorage } from '../core/secondary-storage';
+import type { HealthOptions } from '../observability/health-check';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -101,6 +102,11 @@ export interface AuthConfig {
    * both before they answer.
    */
   secondaryStorage?: SecondaryStorage;
+  /**
+   * Readiness: `auth.health()` always; `{ route: true }` also mounts `GET <basePath>/health` (200 up or
+   * degraded, 503 down). `timeoutMs` bounds each probe (default 2000).
+   */
+  health?: HealthOptions;
   /** Where verification values live when a `secondaryStorage` is set (see `VerificationConfig`). */
   verification?: VerificationConfig;
   /**

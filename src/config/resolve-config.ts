@@ -47,6 +47,8 @@ export interface ResolvedConfig {
   readonly databaseHooks: DatabaseHooks | null;
   /** How often expired sessions and verifications are deleted; `null` when that is turned off. */
   readonly purgeExpiredEveryMs: number | null;
+  /** `GET /health` mounted or not, and how long each of its probes may take. */
+  readonly health: { readonly route: boolean; readonly timeoutMs: number };
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -100,6 +102,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     customLogger: config.logger !== undefined,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,
+    health: Object.freeze({ route: config.health?.route ?? false, timeoutMs: positive('health.timeoutMs', config.health?.timeoutMs ?? 2000) }),
     purgeExpiredEveryMs: config.purgeExpired === false ? null : positive('purgeExpired.interval', config.purgeExpired?.interval ?? 3600) * 1000,
   });
 }

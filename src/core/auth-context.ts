@@ -9,6 +9,8 @@ import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
 import { BoundedHasher } from './bounded-hasher';
 import type { PasswordHasher } from '../crypto/password-hasher';
+import type { SecondaryStorage } from './secondary-storage';
+import { checkHealth, type HealthReport } from '../observability/health-check';
 import type { PluginDeclarations } from './plugin-declarations';
 import { checkRateLimitRule, type DeclaredRateLimitRule } from './rate-limit-rules';
 import { SessionCookies } from './session-cookies';
@@ -48,6 +50,8 @@ export class AuthContext {
     readonly config: ResolvedConfig,
     readonly db: DatabaseAdapter,
     private readonly plugins: readonly PluginDeclarations[] = [],
+    /** The secondary storage the instance was built with (as its plugins see it), probed by `health()`. */
+    readonly secondaryStorage: SecondaryStorage | null = null,
   ) {
     this.signer = new CookieSigner(config.secret);
     this.boundedHasher = new BoundedHasher(config.passwordHasher, config.passwordHashing);
@@ -82,6 +86,11 @@ export class AuthContext {
   /** Throws 503 at once when password hashing is saturated, before a flow spends lookups on a doomed request. */
   refuseWhenHashingFull(): void {
     this.boundedHasher.refuseWhenFull();
+  }
+
+  /** The database and secondary storage as a readiness probe sees them (see `HealthReport`). */
+  health(): Promise<HealthReport> {
+    return checkHealth(this.db, this.secondaryStorage, this.config.health.timeoutMs);
   }
 
   get models() {
