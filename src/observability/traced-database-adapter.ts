@@ -25,7 +25,7 @@ export function traceDatabaseAdapter<D extends DatabaseAdapter>(adapter: D): D {
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor' || property === 'close') return value;
       let wrapper = wrappers.get(property);
       if (!wrapper) {
-        wrapper = property === 'transaction' ? tracedTransaction(target, system) : tracedCall(target, property, value as (...args: unknown[]) => unknown, system);
+        wrapper = property === 'transaction' ? tracedTransaction(target, system) : tracedCall(target, property, system);
         wrappers.set(property, wrapper);
       }
       return wrapper;
@@ -33,17 +33,19 @@ export function traceDatabaseAdapter<D extends DatabaseAdapter>(adapter: D): D {
   });
 }
 
-function tracedCall(target: object, method: string, call: (...args: unknown[]) => unknown, system: string) {
+function tracedCall(target: object, method: string, system: string) {
+  // Read at call time, not cached: a method replaced on the adapter later (a test's spy) is the one called.
+  const call = (...args: unknown[]) => (target as Record<string, (...args: unknown[]) => unknown>)[method](...args);
   const collection = COLLECTIONS.find((name) => method.toLowerCase().includes(name)) ?? 'records';
   const name = `${method} ${collection}`;
   const attributes: Attributes = Object.freeze({ 'db.system': system, 'db.system.name': system, 'db.operation.name': method, 'db.collection.name': collection });
   return function traced(...args: unknown[]): unknown {
     const span = telemetry.startSpan(name, 'client');
-    if (!span) return call.apply(target, args);
+    if (!span) return call(...args);
     span.setAttributes(attributes);
     let result: unknown;
     try {
-      result = telemetry.runInSpan(span, () => call.apply(target, args));
+      result = telemetry.runInSpan(span, () => call(...args));
     } catch (error) {
       telemetry.failed(span, error);
       span.end();

@@ -88,7 +88,7 @@ describe('observability leaks nothing secret or personal', () => {
       .plugin(new EmailPasswordPlugin())
       .plugin(new SessionManagementPlugin())
       .plugin(new PasswordManagementPlugin())
-      .plugin(new UserPlugin({ changeEmail: { enabled: true } }))
+      .plugin(new UserPlugin())
       .plugin(new TwoFactorPlugin({ issuer: 'Acme' }))
       .plugin(new OrganizationPlugin())
       .plugin(new SocialSignInPlugin({ providers: [oidcProvider({ id: 'oidc', issuer: providers.oidc.url, ...OIDC_CLIENT, allowInsecureRequests: true })] }))
