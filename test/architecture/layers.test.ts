@@ -37,11 +37,11 @@ describe('layers only reach down', () => {
   });
 
   it('foundations (wire, crypto, errors) import nothing of the engine above them', () => {
-    expect(reachingUp(['src/wire', 'src/crypto', 'src/errors'], ['src/config', 'src/core', 'src/email', 'src/schema', 'src/http', 'src/plugins'])).toEqual([]);
+    expect(reachingUp(['src/wire', 'src/crypto', 'src/errors'], ['src/config', 'src/core', 'src/email', 'src/schema', 'src/observability', 'src/http', 'src/plugins'])).toEqual([]);
   });
 
-  it('core (config, core services, email, schema) imports neither http nor plugins', () => {
-    expect(reachingUp(['src/config', 'src/core', 'src/email', 'src/schema'], ['src/http', 'src/plugins'])).toEqual([]);
+  it('core (config, core services, email, schema, observability) imports neither http nor plugins', () => {
+    expect(reachingUp(['src/config', 'src/core', 'src/email', 'src/schema', 'src/observability'], ['src/http', 'src/plugins'])).toEqual([]);
   });
 
   it('http imports no plugin', () => {
