@@ -17,7 +17,7 @@ import { Router } from './router';
 import { RouteHooks } from './route-hooks';
 import type { RequestHooks } from './request-hooks';
 import { validateDto } from './validate-dto';
-import { observeRequest, type RequestObservation } from './request-telemetry';
+import { serveObserved, startObserving, type RequestObservation } from './request-telemetry';
 
 const EMPTY_BODY: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -46,8 +46,9 @@ export class AuthHandler {
     const preflight = corsPreflight(request, this.auth.config);
     if (preflight) return preflight;
     // Traced or measured only when an OpenTelemetry SDK is registered (see request-telemetry.ts).
-    const observed = observeRequest(request, (observation) => this.dispatch(request, observation));
-    return withCors(request, this.auth.config, await (observed ?? this.dispatch(request, undefined)));
+    const observed = startObserving(request);
+    const response = observed ? await serveObserved(request, observed, (observation) => this.dispatch(request, observation)) : await this.dispatch(request, undefined);
+    return withCors(request, this.auth.config, response);
   }
 
   private dispatch(request: AuthRequest, observation: RequestObservation | undefined): Promise<AuthResponse> {

@@ -52,8 +52,14 @@ export interface OtelTextMapGetter<C> {
   get(carrier: C, key: string): string | string[] | undefined;
 }
 
+/** The API's global tracer provider: a proxy whose delegate is the SDK's provider, or the no-op one. */
+export interface OtelProxyTracerProvider {
+  getDelegate?(): unknown;
+}
+
 export interface OtelApi {
   trace: {
+    getTracerProvider(): OtelProxyTracerProvider;
     getTracer(name: string, version?: string): OtelTracer;
     setSpan(context: OtelContext, span: OtelSpan): OtelContext;
     getSpan(context: OtelContext): OtelSpan | undefined;
@@ -69,6 +75,7 @@ export interface OtelApi {
     getMeterProvider(): OtelMeterProvider;
   };
   createNoopMeter(): OtelMeter;
+  ProxyTracerProvider: new () => OtelProxyTracerProvider;
   SpanKind: { SERVER: number; CLIENT: number; INTERNAL: number };
   SpanStatusCode: { UNSET: number; OK: number; ERROR: number };
 }

@@ -1,3 +1,4 @@
+import type { AuthRequest } from '../wire/auth-request';
 import { createAuthInstruments, type AuthInstruments } from './auth-metrics';
 import { loadOtelApi, type Attributes, type OtelApi, type OtelContext, type OtelMeterProvider, type OtelSpan, type OtelTracer } from './otel-api';
 
@@ -15,11 +16,25 @@ export class Telemetry {
   private meterProvider: OtelMeterProvider | undefined;
   private instruments: AuthInstruments | null = null;
   private readonly noopMeterType: unknown;
+  private readonly noopTracerProvider: unknown;
 
   constructor(private readonly api: OtelApi | null = loadOtelApi()) {
     // The API's tracer is a proxy: an SDK registered after this line is still found.
     this.tracer = api ? api.trace.getTracer(SCOPE) : null;
     this.noopMeterType = api ? Object.getPrototypeOf(api.createNoopMeter()) : null;
+    // A fresh proxy provider delegates to the API's one no-op provider: what the global delegates to until an SDK registers.
+    this.noopTracerProvider = api ? new api.ProxyTracerProvider().getDelegate?.() : null;
+  }
+
+  /**
+   * Whether a tracer provider is registered: read per call (an SDK may register later) and cheap, so the hot
+   * path without an SDK starts no span at all, not even a non-recording one.
+   */
+  tracing(): boolean {
+    if (!this.api) return false;
+    const provider = this.api.trace.getTracerProvider();
+    const delegate = typeof provider.getDelegate === 'function' ? provider.getDelegate() : provider;
+    return delegate !== this.noopTracerProvider;
   }
 
   /** The instruments of the registered meter provider, or `null` when none is registered (record nothing). */
@@ -37,7 +52,7 @@ export class Telemetry {
 
   /** A span under the active one, or `null` when nobody records it (then build no attributes). */
   startSpan(name: string, kind: 'internal' | 'client' = 'internal'): OtelSpan | null {
-    if (!this.tracer || !this.api) return null;
+    if (!this.tracer || !this.api || !this.tracing()) return null;
     const span = this.tracer.startSpan(name, { kind: kind === 'client' ? this.api.SpanKind.CLIENT : this.api.SpanKind.INTERNAL });
     if (span.isRecording()) return span;
     span.end();
@@ -48,9 +63,10 @@ export class Telemetry {
    * The server span of an incoming request, child of the caller's `traceparent` when it sent one, or `null`
    * when nobody records it. `parent` is the context to run the request in (see `runInSpan`).
    */
-  startServerSpan(method: string, header: (name: string) => string | undefined): { span: OtelSpan; parent: OtelContext } | null {
-    if (!this.tracer || !this.api) return null;
-    const parent = this.api.propagation.extract(this.api.context.active(), header, HEADER_GETTER);
+  startServerSpan(request: AuthRequest): { span: OtelSpan; parent: OtelContext } | null {
+    if (!this.tracer || !this.api || !this.tracing()) return null;
+    const method = request.method;
+    const parent = this.api.propagation.extract(this.api.context.active(), request, HEADER_GETTER);
     const span = this.tracer.startSpan(method, { kind: this.api.SpanKind.SERVER, attributes: { 'http.request.method': method } }, parent);
     if (span.isRecording()) return { span, parent };
     span.end();
@@ -103,10 +119,10 @@ export class Telemetry {
   }
 }
 
-// The request's headers are the carrier: `traceparent` and `tracestate` are read by the registered propagator.
+// The request is the carrier: `traceparent` and `tracestate` are read by the registered propagator.
 const HEADER_GETTER = {
   keys: () => [],
-  get: (header: (name: string) => string | undefined, key: string) => header(key.toLowerCase()),
+  get: (request: AuthRequest, key: string) => request.header(key.toLowerCase()),
 };
 
 /** The process's telemetry: one, since the API's globals (the registered SDK) are one per process. */

@@ -18,17 +18,20 @@ const COLLECTIONS = ['verification', 'invitation', 'organization', 'session', 'a
  */
 export function traceDatabaseAdapter<D extends DatabaseAdapter>(adapter: D): D {
   const system = databaseSystem(adapter);
-  const wrappers = new Map<PropertyKey, unknown>();
+  // Per method: the function it was built from (rebuilt if the adapter's method is replaced, e.g. by a spy),
+  // that function bound to the adapter (served when nobody traces) and its traced wrapper.
+  const methods = new Map<string, { value: unknown; plain: unknown; traced: unknown }>();
   return new Proxy(adapter, {
     get(target, property) {
       const value = Reflect.get(target, property);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor' || property === 'close') return value;
-      let wrapper = wrappers.get(property);
-      if (!wrapper) {
-        wrapper = property === 'transaction' ? tracedTransaction(target, system) : tracedCall(target, property, system);
-        wrappers.set(property, wrapper);
+      let method = methods.get(property);
+      if (!method || method.value !== value) {
+        const traced = property === 'transaction' ? tracedTransaction(target, system) : tracedCall(target, property, system);
+        method = { value, plain: (value as (...args: unknown[]) => unknown).bind(target), traced };
+        methods.set(property, method);
       }
-      return wrapper;
+      return telemetry.tracing() ? method.traced : method.plain;
     },
   });
 }
