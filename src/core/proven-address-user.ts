@@ -20,13 +20,13 @@ export type ProvenAddressUser =
  * const found = await userForProvenAddress(auth, email, { name: dto.name ?? '' });
  * if (found.ok) await auth.signIn.open(found.user, { via: 'magic-link', client });
  */
-export async function userForProvenAddress(auth: AuthContext, rawEmail: string, signUp: { name: string } | false): Promise<ProvenAddressUser> {
+export async function userForProvenAddress(auth: AuthContext, rawEmail: string, signUp: { name: string; image?: string } | false): Promise<ProvenAddressUser> {
   const email = normaliseEmail(rawEmail);
   const existing = await auth.db.getUserByEmail(email);
   if (existing) return claimExisting(auth, existing);
   if (!signUp) return { ok: false, reason: 'signup-disabled' };
   try {
-    const user = await auth.db.createUser({ email, name: signUp.name, emailVerified: true });
+    const user = await auth.db.createUser({ email, name: signUp.name, ...(signUp.image ? { image: signUp.image } : {}), emailVerified: true });
     return { ok: true, user, isNew: true };
   } catch (error) {
     if (!(error instanceof UniqueConstraintError)) throw error;

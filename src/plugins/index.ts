@@ -53,3 +53,6 @@ export { discord, discordOptions, type DiscordOptions, type DiscordProfile } fro
 export { gitlab, gitlabOptions, type GitLabOptions } from './social/providers/gitlab';
 export { MagicLinkPlugin } from './magic-link/magic-link-plugin';
 export type { MagicLinkOptions, MagicLinkDelivery } from './magic-link/options';
+export { EmailOtpPlugin } from './email-otp/email-otp-plugin';
+export type { EmailOtpOptions, EmailOtpDelivery } from './email-otp/options';
+export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';

@@ -1,10 +1,12 @@
 import { AuthError, BetterAuth, defineErrorCodes, type AuthConfig, type AuthContext } from 'better-auth-entities';
 import {
   AccountManagementPlugin,
+  EmailOtpPlugin,
   EmailPasswordPlugin,
   MagicLinkPlugin,
   MemoryEmailSender,
   SessionManagementPlugin,
+  type EmailOtpOptions,
   type MagicLinkOptions,
 } from 'better-auth-entities/plugins';
 import type { AppDatabase } from '../../examples/create-auth';
@@ -32,6 +34,7 @@ export function gatePlugin(blocked: Set<string>) {
 
 export interface PasswordlessAuthOptions {
   magicLink?: MagicLinkOptions | false;
+  emailOtp?: EmailOtpOptions | false;
   config?: Partial<AuthConfig>;
   blocked?: Set<string>;
 }
@@ -46,6 +49,7 @@ export function makePasswordlessAuth(database: AppDatabase, options: Passwordles
     .plugin(new AccountManagementPlugin())
     .plugin(gatePlugin(options.blocked ?? new Set()));
   if (options.magicLink !== false) builder.plugin(new MagicLinkPlugin(options.magicLink));
+  if (options.emailOtp !== false) builder.plugin(new EmailOtpPlugin(options.emailOtp));
   const auth = builder.build();
   return { auth, database, mail, settle: () => auth.context.tasks.drain() };
 }
