@@ -19,8 +19,8 @@ export { UsernamePlugin, type SignInUsernameInput } from './username/username-pl
 export type { UsernameOptions } from './username/options';
 export { USERNAME_ERRORS } from './username/error-codes';
 export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
-export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
-export { DatabaseRateLimitStore } from './rate-limit/database-rate-limit-store';
+export { MemoryRateLimitStore } from '../core/memory-rate-limit-store';
+export { DatabaseRateLimitStore, rateLimitModel } from './rate-limit/database-rate-limit-store';
 export { SecondaryStoragePlugin } from './secondary-storage/secondary-storage-plugin';
 export { StorageRateLimitStore } from './secondary-storage/storage-rate-limit-store';
 export { StorageSessionStore, type StorageSessionStoreOptions } from './secondary-storage/storage-session-store';

@@ -2,7 +2,7 @@ import { AuthError } from '../../errors/auth-error';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { signInAnswer } from '../../http/sign-in-answer';
-import { SignInResponse } from '../email-password/dtos';
+import { SignInResponse } from '../../http/response-dtos';
 import { IsUsernameAvailableDto, SignInUsernameDto, UsernameAvailableResponse } from './dtos';
 import { USERNAME_ERRORS } from './error-codes';
 import type { UsernamePlugin } from './username-plugin';
