@@ -30,7 +30,7 @@ export { AdminPlugin } from './admin/admin-plugin';
 export type { AdminOptions } from './admin/options';
 export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
-export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from './access/access-control';
+export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from '../core/access-control';
 export { TwoFactorPlugin } from './two-factor/two-factor-plugin';
 export type { TwoFactorOptions, OtpDelivery } from './two-factor/options';
 export { TWO_FACTOR_ERRORS } from './two-factor/error-codes';
