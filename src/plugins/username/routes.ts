@@ -36,7 +36,7 @@ export function isUsernameAvailableRoute(plugin: UsernamePlugin): RouteDefinitio
     handle: async (ctx, dto) => {
       const problem = await usernameProblem(plugin.options, dto.username);
       if (problem) throw new AuthError(problem);
-      return { available: (await ctx.auth.db.getUserByUsername(normaliseUsername(dto.username))) === null };
+      return { available: (await ctx.auth.db.findUserBy('username', normaliseUsername(dto.username))) === null };
     },
   });
 }

@@ -59,7 +59,7 @@ export class UsernamePlugin implements AuthPlugin {
         isAvailable: async (input: { username: string }): Promise<boolean> => {
           const problem = await usernameProblem(this.options, input.username);
           if (problem) throw new AuthError(problem);
-          return (await auth.db.getUserByUsername(normaliseUsername(input.username))) === null;
+          return (await auth.db.findUserBy('username', normaliseUsername(input.username))) === null;
         },
       },
     };
@@ -71,7 +71,7 @@ export class UsernamePlugin implements AuthPlugin {
     const maxPasswordLength = auth.passwordLengths.max;
     // A malformed name is looked up as nobody: the answer and its cost stay those of a wrong password.
     const findUser = async () =>
-      (await usernameProblem(this.options, input.username)) ? null : auth.db.getUserByUsername(normaliseUsername(input.username));
+      (await usernameProblem(this.options, input.username)) ? null : auth.db.findUserBy('username', normaliseUsername(input.username));
     return signInWithPassword(auth, findUser, {
       via: 'username',
       password: input.password,
