@@ -50,6 +50,7 @@ export { toNodeHandler } from './http/node/node-handler';
 export { builtPart, type AuthPlugin, type PluginApi } from './plugins/auth-plugin';
 export type { AuthSchema, SchemaTable, SchemaColumn, SchemaIndex, PluginSchema, PluginTable, PluginField } from './schema/auth-schema';
 export { getAuthSchema, type SchemaSource } from './schema/get-auth-schema';
+export { recordModel, type RecordModel, type RecordFields, type RecordOf, type NewRecordOf } from './schema/record-model';
 export { schemaSql, createTableStatements, addColumnStatements } from './schema/sql/schema-sql';
 export { SQL_DIALECTS, type SqlDialect } from './schema/sql/dialect-sql';
 export { typeormMigration } from './schema/typeorm-migration';

@@ -4,7 +4,8 @@ import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { signInAnswer } from '../../http/sign-in-answer';
 import { attachSession } from '../../http/session-response';
-import { SignInEmailDto, SignInResponse, SignUpEmailDto, SignUpResponse } from './dtos';
+import { SignInResponse } from '../../http/response-dtos';
+import { SignInEmailDto, SignUpEmailDto, SignUpResponse } from './dtos';
 import type { EmailPasswordPlugin } from './email-password-plugin';
 
 /** `POST /sign-up/email` → `{ token, user }`, with the session cookie when `autoSignIn` is on. */
