@@ -56,6 +56,10 @@ export class AppUser {
   nickname!: string | null;
 
   @Column({ type: Date, precision: 6, nullable: true }) birthday!: Date | null;
+  /** An `int` column: requests may set whole numbers in its range, or null. */
+  @Column({ type: 'int', nullable: true }) age!: number | null;
+  @Column({ type: 'boolean', nullable: true }) newsletter!: boolean | null;
+  @Column({ type: 'simple-json', nullable: true }) preferences!: Record<string, unknown> | null;
 
   @CreateDateColumn({ name: 'created_at' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at' }) updatedAt!: Date;

@@ -41,6 +41,9 @@ const APP_COLUMNS: Array<[table: string, column: string, definition: string]> = 
   ['users', 'stripe_customer_id', 'VARCHAR(255)'],
   ['users', 'nickname', 'VARCHAR(40)'],
   ['users', 'birthday', 'DATETIME_6'],
+  ['users', 'age', 'INTEGER'],
+  ['users', 'newsletter', 'BOOLEAN'],
+  ['users', 'preferences', 'TEXT'],
   ['sessions', 'device_label', 'VARCHAR(255)'],
   ['organization', 'billing_email', 'VARCHAR(255)'],
 ];
