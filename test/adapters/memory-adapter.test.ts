@@ -35,7 +35,7 @@ class LegacyUser {
 let counter = 0;
 @AuthUser()
 class CountingUser extends BaseUser {
-  @AuthDefault(() => ({ serial: ++counter })) settings!: { serial: number };
+  @AuthField({ type: 'json' }) @AuthDefault(() => ({ serial: ++counter })) settings!: { serial: number };
 }
 
 @AuthUser()
