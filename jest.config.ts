@@ -14,6 +14,7 @@ const publicSubpaths: Record<string, string> = {
   '^better-auth-entities/node$': '<rootDir>/src/http/node/index.ts',
   '^better-auth-entities/redis$': '<rootDir>/src/redis/index.ts',
   '^better-auth-entities/testing$': '<rootDir>/adapters/conformance/index.ts',
+  '^better-auth-entities/client$': '<rootDir>/src/client/index.ts',
 };
 
 /** ESM-only dependencies of the social sign-in plugin (openid-client and what it is built on). */

@@ -1,4 +1,5 @@
-import { AuthApi, type SessionAndUser } from './api/auth-api';
+import { AuthApi } from './api/auth-api';
+import type { ResolvedSession } from './http/app-route-session';
 import type { AuthContext } from './core/auth-context';
 import { ExpiredRowPurge } from './core/expired-row-purge';
 import type { AuthRequest, AuthResponse } from './wire/auth-request';
@@ -9,11 +10,7 @@ import type { RequestHooks } from './http/request-hooks';
 import type { AuthPlugin } from './plugins/auth-plugin';
 import type { HealthReport } from './observability/health-check';
 
-/** A session lookup for middleware: the typed pair, plus a cookie to re-send when the expiry slid forward. */
-export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
-  /** A `Set-Cookie` value to pass on, when the session was refreshed through its cookie. */
-  refreshedCookie: string | null;
-}
+export type { ResolvedSession } from './http/app-route-session';
 
 /**
  * A built auth instance: the HTTP handler, the in-process API, and session lookup for framework integrations.

@@ -7,8 +7,9 @@ import { HookedDatabaseAdapter } from './core/hooked-database-adapter';
 import { coreRoutes } from './http/core-routes';
 import type { RouteDefinition } from './http/route';
 import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
-// The builder is the composition root, the one layer above the plugins: it knows the plugin every instance
-// mounts by default. Nothing below it names a plugin class.
+// The builder is the composition root, the one layer above the plugins: it constructs the plugins the
+// configuration implies (the user routes always, the secondary storage and the rate limiter when configured;
+// see withCorePlugins and ARCHITECTURE.md). Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
 import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
 import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-storage-plugin';

@@ -5,12 +5,14 @@ import { CookieSigner } from '../crypto/cookie-signer';
 import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
 import { getAuthSchema } from '../schema/get-auth-schema';
+import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
 import { BoundedHasher } from './bounded-hasher';
 import type { PasswordHasher } from '../crypto/password-hasher';
 import type { SecondaryStorage } from './secondary-storage';
 import { checkHealth, type HealthReport } from '../observability/health-check';
+import { passwordLengthsOf, type PasswordLengths } from './password-policy';
 import type { PluginDeclarations } from './plugin-declarations';
 import { checkRateLimitRule, type DeclaredRateLimitRule } from './rate-limit-rules';
 import { SessionCookies } from './session-cookies';
@@ -43,6 +45,8 @@ export class AuthContext {
   readonly emailTemplates = new EmailTemplates();
   /** The rate limits plugins asked for on their paths. */
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
+  /** The password lengths in force: a plugin's declared ones (email-password's options) or 8–128. */
+  readonly passwordLengths: PasswordLengths;
   private readonly boundedHasher: BoundedHasher;
   private sealed = false;
 
@@ -76,6 +80,7 @@ export class AuthContext {
       for (const rule of plugin.rateLimit ?? []) rules.push(checkRateLimitRule(plugin.id, rule));
     }
     this.rateLimitRules = rules;
+    this.passwordLengths = passwordLengthsOf(plugins);
   }
 
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */
@@ -127,19 +132,25 @@ export class AuthContext {
   }
 
   /**
-   * The rows of a table a plugin declared in its `schema`, by model name, on the configured adapter.
+   * The rows of a table a plugin declared in its `schema`, on the configured adapter. Given the table's
+   * `RecordModel` (see `recordModel`), records are typed by the declared fields; given a bare model name, they
+   * are loose `Record<string, unknown>` rows.
    * @example
-   * await auth.records('auditLog').create({ action: 'sign-up', userId, createdAt: new Date() });
+   * await auth.records(auditEntries).create({ action: 'sign-up', userId, createdAt: new Date() });
    */
-  records(model: string): PluginRecords {
+  records<F extends RecordFields>(model: RecordModel<F>): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
+  records(model: string): PluginRecords;
+  records(model: string | RecordModel): PluginRecords {
+    const name = typeof model === 'string' ? model : model.model;
     this.recordTables ??= new Map(
       getAuthSchema({ context: this, plugins: this.plugins })
         .tables.filter((table) => table.source !== 'core')
         .map((table) => [table.model, table]),
     );
-    const table = this.recordTables.get(model);
-    if (!table) throw new ConfigError(`No plugin declares a table "${model}": declare it in the plugin's schema.tables.`);
-    if (!this.db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${model}" cannot be used; use the memory or TypeORM adapter.`);
+    const table = this.recordTables.get(name);
+    if (!table) throw new ConfigError(`No plugin declares a table "${name}": declare it in the plugin's schema.tables.`);
+    if (!this.db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
+    // The typed overload's promise holds because adapters decode every column to its declared type.
     return this.db.records(table);
   }
 

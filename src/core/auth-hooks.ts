@@ -15,6 +15,14 @@ export interface PasswordChangeEvent {
   userId: string;
 }
 
+/**
+ * How a change of address is confirmed by email (the email-verification plugin installs one): `start` sends
+ * the links, and nothing changes until they are followed. Without one, change-email applies at once.
+ */
+export interface EmailChangeVerifier {
+  start(user: object, newEmail: string, callbackURL?: string): Promise<void>;
+}
+
 /** Which request is writing the user: sign-up creates it, update-user changes the caller's own. */
 export interface UserInputChange {
   readonly via: 'sign-up' | 'update-user';
@@ -57,6 +65,23 @@ export class AuthHooks {
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
   private verifiedEmails = false;
+  private emailChanges: EmailChangeVerifier | null = null;
+
+  /**
+   * Installs the way email changes are confirmed, from a plugin's `init`; one at most, since two would each
+   * send links for the same change. change-email reads it at request time, so plugins initialise in any order.
+   * @example
+   * init(auth) { auth.hooks.verifyEmailChangesWith({ start: (user, newEmail) => this.sendLinks(user, newEmail) }); }
+   */
+  verifyEmailChangesWith(verifier: EmailChangeVerifier): void {
+    if (this.emailChanges) throw new Error('verifyEmailChangesWith: email changes are verified by another plugin already.');
+    this.emailChanges = verifier;
+  }
+
+  /** The installed way of confirming email changes, or `null` (the change applies at once). */
+  get emailChangeVerifier(): EmailChangeVerifier | null {
+    return this.emailChanges;
+  }
 
   /**
    * Declares that signing in needs a verified email (the email-verification plugin with

@@ -19,8 +19,8 @@ export { UsernamePlugin, type SignInUsernameInput } from './username/username-pl
 export type { UsernameOptions } from './username/options';
 export { USERNAME_ERRORS } from './username/error-codes';
 export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
-export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
-export { DatabaseRateLimitStore } from './rate-limit/database-rate-limit-store';
+export { MemoryRateLimitStore } from '../core/memory-rate-limit-store';
+export { DatabaseRateLimitStore, rateLimitModel } from './rate-limit/database-rate-limit-store';
 export { SecondaryStoragePlugin } from './secondary-storage/secondary-storage-plugin';
 export { StorageRateLimitStore } from './secondary-storage/storage-rate-limit-store';
 export { StorageSessionStore, type StorageSessionStoreOptions } from './secondary-storage/storage-session-store';
@@ -30,7 +30,7 @@ export { AdminPlugin } from './admin/admin-plugin';
 export type { AdminOptions } from './admin/options';
 export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
-export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from './access/access-control';
+export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from '../core/access-control';
 export { TwoFactorPlugin } from './two-factor/two-factor-plugin';
 export type { TwoFactorOptions, OtpDelivery } from './two-factor/options';
 export { TWO_FACTOR_ERRORS } from './two-factor/error-codes';
@@ -51,3 +51,8 @@ export { microsoft, microsoftOptions, type MicrosoftOptions } from './social/pro
 export { apple, appleOptions, type AppleOptions } from './social/providers/apple';
 export { discord, discordOptions, type DiscordOptions, type DiscordProfile } from './social/providers/discord';
 export { gitlab, gitlabOptions, type GitLabOptions } from './social/providers/gitlab';
+export { MagicLinkPlugin } from './magic-link/magic-link-plugin';
+export type { MagicLinkOptions, MagicLinkDelivery } from './magic-link/options';
+export { EmailOtpPlugin } from './email-otp/email-otp-plugin';
+export type { EmailOtpOptions, EmailOtpDelivery } from './email-otp/options';
+export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';

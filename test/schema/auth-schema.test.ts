@@ -80,7 +80,8 @@ describe('getAuthSchema', () => {
     const postgres = schemaSql(schema, 'postgres');
     const mysql = schemaSql(schema, 'mysql');
     const sqlite = schemaSql(schema, 'sqlite');
-    expect(postgres).toContain('"plan" TEXT NOT NULL DEFAULT \'free\'');
+    // The example's `@Column({ type: 'varchar', length: 32 }) plan` keeps its length.
+    expect(postgres).toContain('"plan" VARCHAR(32) NOT NULL DEFAULT \'free\'');
     expect(postgres).toContain('"created_at" TIMESTAMPTZ NOT NULL DEFAULT NOW()');
     expect(mysql).toContain('`email_verified` TINYINT NOT NULL DEFAULT 0');
     expect(mysql).toContain('`details` text NULL');

@@ -7,8 +7,8 @@ import type { HookAnswer, RequestHookContext, RequestHooks } from '../../http/re
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import type { PluginSchema } from '../../schema/auth-schema';
-import { DatabaseRateLimitStore, RATE_LIMIT_TABLE } from './database-rate-limit-store';
-import { MemoryRateLimitStore } from './memory-rate-limit-store';
+import { DatabaseRateLimitStore, RATE_LIMIT_TABLE, rateLimitModel } from './database-rate-limit-store';
+import { MemoryRateLimitStore } from '../../core/memory-rate-limit-store';
 import { limitFor, type AppliedLimit } from './rate-limit-rules';
 
 const LIMITED = ERROR_CODES.TOO_MANY_REQUESTS;
@@ -31,7 +31,7 @@ export class RateLimitPlugin implements AuthPlugin {
 
   constructor(private readonly options: RateLimitOptions = {}) {
     const inDatabase = !options.store && options.storage === 'database';
-    this.schema = inDatabase ? { tables: { rateLimit: RATE_LIMIT_TABLE } } : undefined;
+    this.schema = inDatabase ? { tables: { [rateLimitModel.model]: RATE_LIMIT_TABLE } } : undefined;
     this.store = options.store ?? new MemoryRateLimitStore();
   }
 
@@ -39,7 +39,7 @@ export class RateLimitPlugin implements AuthPlugin {
     this.context = auth;
     if (this.schema) {
       // Asked for now, so an adapter that stores no plugin tables fails when the instance is built.
-      const records = auth.records('rateLimit');
+      const records = auth.records(rateLimitModel);
       this.store = new DatabaseRateLimitStore(() => records);
     }
   }
