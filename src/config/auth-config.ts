@@ -36,6 +36,13 @@ export interface SessionConfig {
    * to audit them). `false` keeps them only in the secondary storage, which must then always be reachable.
    */
   storeSessionInDatabase?: boolean;
+  /**
+   * With a `secondaryStorage` (and sessions in the database): a session served from the storage is checked
+   * against the database again once its cached copy is this many seconds old (default 5). This is the bound
+   * on how long another process can still accept a session whose revocation could not reach the storage
+   * (the revoking process had lost Redis, or died before it could replay its marks).
+   */
+  recheckAfter?: number;
 }
 
 /** Where verification values (emailed tokens) live. */

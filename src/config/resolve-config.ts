@@ -32,6 +32,8 @@ export interface ResolvedConfig {
     readonly cookieDomain: string | undefined;
     /** 0 when freshness is not checked. */
     readonly freshAgeMs: number;
+    /** How long a session cached in the secondary storage is served before the database is asked again. */
+    readonly recheckAfterMs: number;
   };
   readonly maxBodyBytes: number;
   readonly trustProxyHeaders: boolean;
@@ -47,6 +49,9 @@ export interface ResolvedConfig {
 
 export const MIN_SECRET_LENGTH = 32;
 const DAY_SECONDS = 24 * 60 * 60;
+// The revocation bound when the secondary storage missed a revocation (see SessionConfig.recheckAfter):
+// short enough to matter, long enough that a busy session costs the database one read every few seconds.
+const DEFAULT_RECHECK_AFTER_SECONDS = 5;
 const DEFAULT_COOKIE_NAME = 'better-auth.session_token';
 
 
@@ -87,6 +92,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieSameSite: sameSite,
       cookieDomain: session.cookieDomain,
       freshAgeMs: nonNegative('session.freshAge', session.freshAge ?? DAY_SECONDS) * 1000,
+      recheckAfterMs: positive('session.recheckAfter', session.recheckAfter ?? DEFAULT_RECHECK_AFTER_SECONDS) * 1000,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
     trustProxyHeaders: config.trustProxyHeaders ?? false,
