@@ -5,6 +5,7 @@ import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
 import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import { ConfigError } from '../errors/config-error';
+import { resolveProxyTrust, type ProxyTrust } from '../core/proxy-trust';
 
 export { ConfigError };
 
@@ -36,7 +37,10 @@ export interface ResolvedConfig {
     readonly recheckAfterMs: number;
   };
   readonly maxBodyBytes: number;
+  /** Whether `X-Forwarded-For` is read at all. */
   readonly trustProxyHeaders: boolean;
+  /** Which of its entries is the client's address; `null` when it is not read. */
+  readonly proxyTrust: ProxyTrust | null;
   readonly passwordHasher: PasswordHasher;
   readonly passwordHashing: PasswordHashingLimits;
   readonly logger: Logger;
@@ -72,6 +76,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   const expiresIn = positive('session.expiresIn', session.expiresIn ?? 7 * DAY_SECONDS);
   const updateAge = nonNegative('session.updateAge', session.updateAge ?? DAY_SECONDS);
   const sameSite = session.cookieSameSite ?? 'lax';
+  const proxyTrust = proxyTrustOf(config);
   if (sameSite === 'none' && !cookieSecure) {
     throw new ConfigError('session.cookieSameSite "none" needs a Secure cookie: use an https baseURL or set session.cookieSecure.');
   }
@@ -95,7 +100,8 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       recheckAfterMs: positive('session.recheckAfter', session.recheckAfter ?? DEFAULT_RECHECK_AFTER_SECONDS) * 1000,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
-    trustProxyHeaders: config.trustProxyHeaders ?? false,
+    trustProxyHeaders: proxyTrust !== null,
+    proxyTrust,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     passwordHashing: config.passwordHashing ?? {},
     logger: config.logger ?? consoleLogger,
@@ -135,4 +141,12 @@ function positive(name: string, value: number): number {
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new ConfigError(`AuthConfig.${name} must be zero or more (got ${value}).`);
   return value;
+}
+
+function proxyTrustOf(config: AuthConfig): ProxyTrust | null {
+  try {
+    return resolveProxyTrust(config.trustProxyHeaders);
+  } catch (error) {
+    throw new ConfigError(`AuthConfig.${(error as Error).message}`);
+  }
 }
