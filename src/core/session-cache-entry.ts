@@ -31,9 +31,9 @@ export function decodeSessionCacheEntry(models: DatabaseAdapter['models'], raw: 
 
 /**
  * Whether a cached copy may be served without asking the database: it was checked less than `recheckAfterMs`
- * ago, and not before `trustedSince` (the moment this process last got the storage back: revocations made
- * while it was away may have left no mark).
+ * ago, and after `trustedSince` (the moment this process last got the storage back: revocations made while it
+ * was away may have left no mark). Strictly after: a copy checked in that same millisecond may predate it.
  */
 export function isTrusted(entry: SessionCacheEntry, now: number, recheckAfterMs: number, trustedSince: number): boolean {
-  return entry.checkedAt >= trustedSince && now - entry.checkedAt < recheckAfterMs;
+  return entry.checkedAt > trustedSince && now - entry.checkedAt < recheckAfterMs;
 }
