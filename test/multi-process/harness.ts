@@ -29,7 +29,7 @@ export function startApp(name: string, postgresUrl: string, redisUrl: string, ru
   const mails: App['mails'] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${errors.join('\n')}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${errors.join('\n')}`)), 180_000);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors.join('\n')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const mail = /^MAIL (\S+) (\S+)$/.exec(line);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const redisUrl = `redis://127.0.0.1:${await proxy.start()}`;
   const runId = randomBytes(4).toString('hex');
   [a, b] = await Promise.all([startApp('A', database.url, redisUrl, runId), startApp('B', database.url, redisUrl, runId)]);
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   for (const app of [a, b]) app?.child.kill('SIGTERM');

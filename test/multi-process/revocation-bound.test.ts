@@ -38,7 +38,7 @@ beforeAll(async () => {
     startApp('A', database.url, `redis://127.0.0.1:${portA}`, runId),
     startApp('B', database.url, `redis://127.0.0.1:${portB}`, runId),
   ]);
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   for (const app of [a, b]) if (app && app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGTERM');
