@@ -35,8 +35,8 @@ async function twoProcesses() {
   const adapter = new MemoryDatabaseAdapter(appEntities);
   const shared = new MemorySecondaryStorage();
   const [reachA, reachB] = [new Reach(shared), new Reach(shared)];
-  const store = (reach: Reach) =>
-    new CachedSessionStore(new DatabaseSessionStore(adapter), reach, adapter.models, quiet, { revocationTtlSeconds: 86_400, recheckAfterMs: RECHECK_AFTER_MS });
+  const options = { revocationTtlSeconds: 86_400, recheckAfterMs: RECHECK_AFTER_MS };
+  const store = (reach: Reach) => new CachedSessionStore(new DatabaseSessionStore(adapter), reach, adapter.models, quiet, options);
   const [a, b] = [store(reachA), store(reachB)];
   const user = await adapter.createUser({ email: `lost-${randomBytes(3).toString('hex')}@example.com`, name: 'Lost', emailVerified: false });
   const digest = randomBytes(32).toString('base64url');
