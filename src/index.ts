@@ -20,6 +20,7 @@ export type { ActiveSession, SessionOptions } from './core/session-service';
 export { DatabaseSessionStore, type SessionStore } from './core/session-store';
 export { MemorySecondaryStorage, type SecondaryStorage } from './core/secondary-storage';
 export { CachedSessionStore, type CachedSessionStoreOptions } from './core/cached-session-store';
+export { claimAddress, type AddressClaim } from './core/address-claim';
 export { SignInPipeline, type SignInStep, type SignInAttempt, type SignInMethod, type SignInOutcome, type SignInSuccess, type SignInRequest, type SignInStepResult, type AnswerDraft } from './core/sign-in-pipeline';
 export { matchesPath, type PathMatcher } from './core/path-matcher';
 export type { RateLimitRule, DeclaredRateLimitRule, RateLimitOptions, RateLimitStore, CustomRateLimit } from './core/rate-limit-rules';

@@ -51,3 +51,8 @@ export { microsoft, microsoftOptions, type MicrosoftOptions } from './social/pro
 export { apple, appleOptions, type AppleOptions } from './social/providers/apple';
 export { discord, discordOptions, type DiscordOptions, type DiscordProfile } from './social/providers/discord';
 export { gitlab, gitlabOptions, type GitLabOptions } from './social/providers/gitlab';
+export { MagicLinkPlugin } from './magic-link/magic-link-plugin';
+export type { MagicLinkOptions, MagicLinkDelivery } from './magic-link/options';
+export { EmailOtpPlugin } from './email-otp/email-otp-plugin';
+export type { EmailOtpOptions, EmailOtpDelivery } from './email-otp/options';
+export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';

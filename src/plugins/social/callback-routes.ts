@@ -1,3 +1,4 @@
+import { answerAsQuery } from '../../http/answer-as-query';
 import { withQuery } from '../../http/redirect-target';
 import { attachSession } from '../../http/session-response';
 import { defineRoute, type RouteContext, type RouteDefinition } from '../../http/route';
@@ -120,14 +121,4 @@ async function finishLink(
   if (userId !== flow.linkUserId) return callbackFailure(flow.errorURL, 'unable_to_link_account');
   const linked = await linkProfile(ctx.auth, options, tokens, { userId, ...exchanged });
   return linked.ok ? new Redirect(flow.callbackURL) : callbackFailure(flow.errorURL, linked.error);
-}
-
-/** The plain fields of a step's answer as query parameters (lists comma-joined); objects are left out. */
-function answerAsQuery(body: Record<string, unknown>): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (['string', 'number', 'boolean'].includes(typeof value)) query[name] = String(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) query[name] = value.join(',');
-  }
-  return query;
 }

@@ -1,5 +1,6 @@
 import { UniqueConstraintError } from '../../../adapters/errors';
 import type { AuthContext } from '../../core/auth-context';
+import { claimAddress } from '../../core/address-claim';
 import { normaliseEmail } from '../../core/normalise-email';
 import type { AccountTokens } from './account-tokens';
 import type { ResolvedSocialSignInOptions } from './options';
@@ -56,10 +57,10 @@ async function resolve(auth: AuthContext, options: ResolvedSocialSignInOptions, 
   if (existing) {
     if (!mayLinkByEmail(auth, options, provider, profile, existing)) return { ok: false, error: 'account_not_linked' };
     const userId = auth.models.user.read(existing, 'id');
-    await auth.db.createAccount({ userId, providerId: provider.id, accountId: profile.id, ...tokens.fields(input.tokens) });
-    // The provider vouched for the address the user already has: it is verified now.
-    const user = auth.models.user.read(existing, 'emailVerified') ? existing : ((await auth.db.updateUser(userId, { emailVerified: true })) ?? existing);
-    return { ok: true, user, isNew: false };
+    // The provider vouched for the address: a user who never proved it first loses what was set up on it
+    // (a squatter's password and sessions), then the provider is linked, all in one transaction.
+    const claim = await claimAddress(auth, userId, (tx) => tx.createAccount({ userId, providerId: provider.id, accountId: profile.id, ...tokens.fields(input.tokens) }));
+    return claim.user ? { ok: true, user: claim.user, isNew: false } : { ok: false, error: 'account_not_linked' };
   }
   if (provider.settings.disableSignUp) return { ok: false, error: 'signup_disabled' };
   const fields = await profileUserFields(provider, profile);
