@@ -6,6 +6,7 @@ import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
 import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import { ConfigError } from '../errors/config-error';
+import { resolveProxyTrust, type ProxyTrust } from '../core/proxy-trust';
 
 export { ConfigError };
 
@@ -33,9 +34,14 @@ export interface ResolvedConfig {
     readonly cookieDomain: string | undefined;
     /** 0 when freshness is not checked. */
     readonly freshAgeMs: number;
+    /** How long a session cached in the secondary storage is served before the database is asked again. */
+    readonly recheckAfterMs: number;
   };
   readonly maxBodyBytes: number;
+  /** Whether `X-Forwarded-For` is read at all. */
   readonly trustProxyHeaders: boolean;
+  /** Which of its entries is the client's address; `null` when it is not read. */
+  readonly proxyTrust: ProxyTrust | null;
   readonly passwordHasher: PasswordHasher;
   readonly passwordHashing: PasswordHashingLimits;
   /** The app's logger (or the console), adding the request and trace ids to every line. */
@@ -53,6 +59,9 @@ export interface ResolvedConfig {
 
 export const MIN_SECRET_LENGTH = 32;
 const DAY_SECONDS = 24 * 60 * 60;
+// The revocation bound when the secondary storage missed a revocation (see SessionConfig.recheckAfter):
+// short enough to matter, long enough that a busy session costs the database one read every few seconds.
+const DEFAULT_RECHECK_AFTER_SECONDS = 5;
 const DEFAULT_COOKIE_NAME = 'better-auth.session_token';
 
 
@@ -73,6 +82,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   const expiresIn = positive('session.expiresIn', session.expiresIn ?? 7 * DAY_SECONDS);
   const updateAge = nonNegative('session.updateAge', session.updateAge ?? DAY_SECONDS);
   const sameSite = session.cookieSameSite ?? 'lax';
+  const proxyTrust = proxyTrustOf(config);
   if (sameSite === 'none' && !cookieSecure) {
     throw new ConfigError('session.cookieSameSite "none" needs a Secure cookie: use an https baseURL or set session.cookieSecure.');
   }
@@ -93,9 +103,11 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieSameSite: sameSite,
       cookieDomain: session.cookieDomain,
       freshAgeMs: nonNegative('session.freshAge', session.freshAge ?? DAY_SECONDS) * 1000,
+      recheckAfterMs: positive('session.recheckAfter', session.recheckAfter ?? DEFAULT_RECHECK_AFTER_SECONDS) * 1000,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
-    trustProxyHeaders: config.trustProxyHeaders ?? false,
+    trustProxyHeaders: proxyTrust !== null,
+    proxyTrust,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     passwordHashing: config.passwordHashing ?? {},
     logger: new ContextualLogger(config.logger ?? consoleLogger),
@@ -137,4 +149,12 @@ function positive(name: string, value: number): number {
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new ConfigError(`AuthConfig.${name} must be zero or more (got ${value}).`);
   return value;
+}
+
+function proxyTrustOf(config: AuthConfig): ProxyTrust | null {
+  try {
+    return resolveProxyTrust(config.trustProxyHeaders);
+  } catch (error) {
+    throw new ConfigError(`AuthConfig.${(error as Error).message}`);
+  }
 }
