@@ -45,6 +45,15 @@ export interface PluginRecords<R extends PluginRecord = PluginRecord, New extend
    * check and the write are one step, `where` can carry the condition that makes a change single-use.
    */
   update(where: Partial<R>, values: Partial<R>): Promise<number>;
+  /**
+   * Adds one to the number field `field` of every record matching `where` whose value is below `below`, and
+   * sets `values` on them, in one statement; returns how many matched. A counter that must never pass a bound,
+   * under any number of racing writers in any number of processes (failed attempts per account), needs the
+   * increment and the bound in the same step: no read before it, no retry after it.
+   * @example
+   * const counted = (await failures.increment({ key }, 'count', { below: 10, values: { lastFailure: Date.now() } })) === 1;
+   */
+  increment(where: Partial<R>, field: keyof R & string, options: { below: number; values?: Partial<R> }): Promise<number>;
   /** Deletes the records matching `where`; returns how many went. */
   deleteMany(where: Partial<R>): Promise<number>;
 }

@@ -6,6 +6,7 @@ import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
+import { ACCOUNT_FAILURE_MODEL, AccountFailureLimit } from './account-failure-limit';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
 import { BoundedHasher } from './bounded-hasher';
@@ -39,6 +40,8 @@ export class AuthContext {
   readonly signIn: SignInPipeline;
   /** Work a request starts without waiting for it (emails whose timing must not tell anything). */
   readonly tasks: BackgroundTasks;
+  /** Wrong passwords and codes counted per account, before each check (see `AccountFailureLimit`). */
+  readonly failureLimit: AccountFailureLimit;
   /** Every error code the instance answers with: the engine's and its plugins'. */
   readonly errors = new ErrorCatalog();
   /** The templates of every email kind, the engine's and its plugins'. */
@@ -63,6 +66,7 @@ export class AuthContext {
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
+    this.failureLimit = new AccountFailureLimit(() => this.records(ACCOUNT_FAILURE_MODEL));
     this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({

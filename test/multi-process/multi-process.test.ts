@@ -44,15 +44,15 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
     expect(onB.json.user.id).toBe(user.id);
     expect((await call(a, 'GET', '/get-session', { cookie })).json.user.id).toBe(user.id); // now cached on both
     expect((await call(b, 'POST', '/sign-out', { cookie, body: {} })).status).toBe(200);
-    expect((await call(a, 'GET', '/get-session', { cookie })).status).toBe(401);
+    expect((await call(a, 'GET', '/get-session', { cookie })).json).toBeNull();
   });
 
   it('revoke-other-sessions on one process ends the others everywhere; an update is seen everywhere', async () => {
     const { email: address, cookie: first } = await signedUp(a);
     const second = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).json?.user?.id).toEqual(expect.any(String));
     expect((await call(b, 'POST', '/revoke-other-sessions', { cookie: second.cookie, body: {} })).status).toBe(200);
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(401);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).json).toBeNull();
     expect((await call(a, 'POST', '/update-user', { cookie: second.cookie, body: { name: 'Renamed' } })).status).toBe(200);
     expect((await call(b, 'GET', '/get-session', { cookie: second.cookie })).json.user.name).toBe('Renamed');
   });
@@ -67,10 +67,10 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
       await client.end();
     }
     const target = await signedUp(b);
-    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(200); // cached on B
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).json?.user?.id).toEqual(expect.any(String)); // cached on B
     const banned = await call(a, 'POST', '/admin/ban-user', { cookie: admin.cookie, body: { userId: target.user.id, banReason: 'spam' } });
     expect(banned.status).toBe(200);
-    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(401);
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).json).toBeNull();
     const again = await call(b, 'POST', '/sign-in/email', { body: { email: target.email, password: PASSWORD } });
     expect([again.status, again.json.code]).toEqual([403, 'BANNED_USER']);
   });
@@ -108,20 +108,20 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
   it('with Redis cut, both answer from PostgreSQL, a revocation made meanwhile holds when Redis is back', async () => {
     const { email: address, cookie } = await signedUp(a);
     const other = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
-    for (const app of [a, b]) for (const session of [cookie, other.cookie]) expect((await call(app, 'GET', '/get-session', { cookie: session })).status).toBe(200);
+    for (const app of [a, b]) for (const session of [cookie, other.cookie]) expect((await call(app, 'GET', '/get-session', { cookie: session })).json?.user?.id).toEqual(expect.any(String));
 
     await proxy.cut();
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie })).json?.user?.id).toEqual(expect.any(String));
     expect((await call(a, 'POST', '/sign-out', { cookie: other.cookie, body: {} })).status).toBe(200);
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).json).toBeNull();
     const during = await signedUp(b);
-    expect((await call(a, 'GET', '/get-session', { cookie: during.cookie })).status).toBe(200);
+    expect((await call(a, 'GET', '/get-session', { cookie: during.cookie })).json?.user?.id).toEqual(expect.any(String));
 
     await proxy.restore();
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the held revocation marks are retried every 200 ms
     for (const app of [a, b]) {
-      expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
-      expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+      expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).json).toBeNull();
+      expect((await call(app, 'GET', '/get-session', { cookie })).json?.user?.id).toEqual(expect.any(String));
     }
     expect(a.errors.join('\n') + b.errors.join('\n')).toContain('secondary storage unreachable');
     expect(a.errors.join('\n') + b.errors.join('\n')).toContain('reachable again');
