@@ -27,7 +27,8 @@ export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:')) return nextLoad(url, context);
   const filename = fileURLToPath(url);
   if (!isTypeScript(filename)) return nextLoad(url, context);
-  // A CommonJS TypeScript file goes to Node's CommonJS loader, where the require hook compiles it.
-  if (formatOf(filename) === 'commonjs') return { format: 'commonjs', shortCircuit: true };
-  return { format: 'module', shortCircuit: true, source: compileTypeScript(await readFile(filename, 'utf8'), filename, 'module') };
+  // A CommonJS file gets its compiled source too: without it Node reads the TypeScript itself to find the
+  // named exports an ES module imports (`import { AppUser } from './entities.cjs'`), and finds none.
+  const format = formatOf(filename);
+  return { format, shortCircuit: true, source: compileTypeScript(await readFile(filename, 'utf8'), filename, format) };
 }
