@@ -286,7 +286,7 @@ describe('an app that uses the README with its peers installed', () => {
       writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), ts.transpileModule(source, { compilerOptions, fileName: name }).outputText);
     }
 
-    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'readme-1.js')], {
+    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'app.js')], {
       cwd: app(),
       env: cleanEnv({ AUTH_SECRET: 'a-consumer-test-secret-of-at-least-32-characters' }),
     });
@@ -411,6 +411,23 @@ describe('an app that uses the README with its peers installed', () => {
         } finally {
           await database.drop();
         }
+      },
+      CHECK_TIMEOUT,
+    );
+
+    it.each(variants.filter((variant) => typescript === '7' && variant.name !== 'commonjs-node').map((variant) => [variant.name, variant] as [string, AppVariant]))(
+      "type-checks the README's examples in a %s app",
+      async (name, variant) => {
+        const app = join(dir(), `readme-${name}`);
+        writeVariantApp(app, variant);
+        const { files } = withoutNestUnderNode16(variant, readmeFiles(), []);
+        for (const [file, source] of Object.entries(files)) writeFileSync(join(app, file), source);
+        const check = await runCommand(tsc(), ['-p', 'tsconfig.json'], app).then(
+          ({ stdout }) => stdout,
+          (error: Error) => error.message,
+        );
+        expect(Object.keys(files).length).toBeGreaterThan(3);
+        expect(ownErrors(check)).toEqual([]);
       },
       CHECK_TIMEOUT,
     );
