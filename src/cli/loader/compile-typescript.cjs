@@ -25,7 +25,9 @@ function compileTypeScript(source, filename, format) {
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     },
     // A CommonJS file keeps `import()` as Node's: it is how CommonJS code reaches an ES-module-only package.
-    module: format === 'module' ? { type: 'es6' } : { type: 'commonjs', ignoreDynamic: true },
+    // The export annotation (`0 && (module.exports = { a, b })`) is what Node's lexer reads to give an ES module
+    // importing this file its named exports: SWC's own export helper hides them from it.
+    module: format === 'module' ? { type: 'es6' } : { type: 'commonjs', ignoreDynamic: true, exportInteropAnnotation: true },
   }).code;
 }
 
