@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from './package-root';
@@ -26,7 +27,7 @@ interface EsmHooks {
  */
 export async function loadConfigModule(path: string): Promise<Record<string, unknown>> {
   (require(loader('require-hook.cjs')) as RequireHook).registerRequireHook();
-  registerPathAliases();
+  registerPathAliases(path);
   const format = (require(loader('typescript-files.cjs')) as TypeScriptFiles).formatOf(path);
   if (format === 'commonjs') return require(path) as Record<string, unknown>;
   const esm = require(loader('register-esm-hooks.cjs')) as EsmHooks;
@@ -36,11 +37,12 @@ export async function loadConfigModule(path: string): Promise<Record<string, unk
 
 /**
  * The app's tsconfig `paths`, for CommonJS configs, when the app has tsconfig-paths (it reads JSON, not
- * TypeScript). Best effort: a config without aliases must load whatever tsconfig-paths thinks of the tsconfig.
+ * TypeScript): resolved from the config's folder, since it is the app's package, not one of ours. Best effort:
+ * a config without aliases must load whatever tsconfig-paths thinks of the tsconfig.
  */
-function registerPathAliases(): void {
+function registerPathAliases(config: string): void {
   try {
-    require('tsconfig-paths/register');
+    createRequire(config)('tsconfig-paths/register');
   } catch {
     // not installed, or no tsconfig it understands: relative imports still resolve
   }

@@ -13,7 +13,8 @@ let registered = false;
 function registerRequireHook() {
   if (registered) return;
   registered = true;
-  // Replaces any earlier .ts handler (Node's own type stripping, an app's ts-node): they emit no decorator metadata.
+  // Replaces any earlier .ts handler: Node's own type stripping cannot compile decorators, and an app's ts-node
+  // needs a TypeScript with a compiler API (TypeScript 7 has none).
   for (const extension of ['.ts', '.cts', '.tsx']) {
     Module._extensions[extension] = function compile(module, filename) {
       module._compile(compileTypeScript(readFileSync(filename, 'utf8'), filename, 'commonjs'), filename);
