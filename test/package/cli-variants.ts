@@ -50,8 +50,11 @@ function config(variant: AppVariant): string {
     : `${imports}\n\nexport async function auth() {\n  const database = await TypeOrmAdapter.connect(process.env.DATABASE_URL!, { user: AppUser });\n  return ${build};\n}\n`;
 }
 
-/** Writes the variant's app into `dir`: package.json, tsconfig.json, entities.ts and auth.config.ts. */
-export function writeVariantApp(dir: string, variant: AppVariant): void {
+/**
+ * Writes the variant's app into `dir`: package.json, tsconfig.json, entities.ts and auth.config.ts.
+ * `skipLibCheck: false` also checks the declarations the app reads (ours included).
+ */
+export function writeVariantApp(dir: string, variant: AppVariant, options: { skipLibCheck: boolean }): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: variant.name, private: true, ...(variant.esm ? { type: 'module' } : {}) }));
   const compilerOptions = {
@@ -59,6 +62,7 @@ export function writeVariantApp(dir: string, variant: AppVariant): void {
     module: variant.module,
     moduleResolution: variant.moduleResolution,
     strict: true,
+    skipLibCheck: options.skipLibCheck,
     esModuleInterop: true,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
