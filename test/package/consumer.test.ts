@@ -127,6 +127,17 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/src/cli/main.js');
   });
 
+  it('publishes a manifest without scripts (each needs files or tools the tarball lacks) that says where the repository is', () => {
+    const published = manifest as unknown as { scripts?: object; repository?: { url: string }; homepage?: string; bugs?: { url: string } };
+    expect(published.scripts).toBeUndefined();
+    expect([published.repository?.url, published.homepage, published.bugs?.url]).toEqual([
+      'git+https://github.com/better-auth-entities/better-auth-entities.git',
+      'https://github.com/better-auth-entities/better-auth-entities#readme',
+      'https://github.com/better-auth-entities/better-auth-entities/issues',
+    ]);
+    expect(files).toEqual(expect.arrayContaining(['ARCHITECTURE.md', 'SECURITY.md', 'src/cli/loader/esm-hooks.mjs', 'src/cli/loader/require-hook.cjs']));
+  });
+
   it('pairs every declaration with its declaration map, and every map with the source it points at', () => {
     const declarations = files.filter((file) => file.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(50);
