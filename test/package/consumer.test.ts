@@ -429,7 +429,9 @@ describe('an app that uses the README with its peers installed', () => {
       CLI_APP_TIMEOUT,
     );
 
-    it.each(variants.filter((variant) => typescript === '7' && variant.name !== 'commonjs-node').map((variant) => [variant.name, variant] as [string, AppVariant]))(
+    // TypeScript 5.9 checks the README above (through its compiler API, in four modes); TypeScript 7 has no API.
+    const readmeVariants = typescript === '7' ? variants : [];
+    if (readmeVariants.length > 0) it.each(readmeVariants.map((variant) => [variant.name, variant] as [string, AppVariant]))(
       "type-checks the README's examples in a %s app",
       async (name, variant) => {
         const app = join(dir(), `readme-${name}`);

@@ -32,7 +32,7 @@ describe('the README', () => {
   it('names, outside links, only files the package ships', () => {
     const shipped = (path: string) => manifest.files.some((entry) => path === entry || path.startsWith(`${entry.replace(/\/$/, '')}/`));
     // Paths in backticks that look like repository files; commands and URL paths are not files.
-    const named = [...readme.replace(/\[[^\]]*\]\([^)]*\)/g, '').matchAll(/`((?:[\w-]+\/)+[\w.-]+\.(?:ts|md|sql)|[A-Z]+\.md)`/g)].map((match) => match[1]);
+    const named = [...readme.replace(/\[[^\]]*\]\([^)]*\)/g, '').matchAll(/`((?:[\w-]+\/)+[\w.-]+\.(?:ts|md|sql|json)|[A-Z]+\.md)`/g)].map((match) => match[1]);
     const cloneOnly = readme.slice(readme.indexOf('## Two commands'), readme.indexOf('## A custom user'));
     const unshipped = named.filter((path) => !shipped(path) && !cloneOnly.includes(`\`${path}\``) && !/[<*]/.test(path));
     expect(named.length).toBeGreaterThan(2);
