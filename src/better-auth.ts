@@ -11,6 +11,7 @@ import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
 // configuration implies (the user routes always, the secondary storage and the rate limiter when configured;
 // see withCorePlugins and ARCHITECTURE.md). Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
+import { SessionManagementPlugin } from './plugins/session-management/session-management-plugin';
 import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
 import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-storage-plugin';
 import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
@@ -76,15 +77,19 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
 }
 
 const USER_PLUGIN_ID = 'user';
+const SESSION_PLUGIN_ID = 'session-management';
 const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
 
 /**
- * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
- * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. A secondary
- * storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
+ * The user routes (update-user, change-email, delete-user) and the session routes (get-session, sign-out,
+ * list/revoke sessions) are core, as in the seed's "what gets mounted": every instance has them, whichever
+ * ways of signing in it was given (a social-only app still needs get-session). Adding
+ * `new UserPlugin({ ... })` or `new SessionManagementPlugin({ ... })` yourself configures them instead. A
+ * secondary storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
  */
 function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger, storage: SecondaryStorage | undefined): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
+  if (!all.some((plugin) => plugin.id === SESSION_PLUGIN_ID)) all.push(new SessionManagementPlugin());
   if (storage) {
     const storeSessionInDatabase = config.session?.storeSessionInDatabase ?? true;
     all.unshift(new SecondaryStoragePlugin(storage, { storeSessionInDatabase, storeVerificationInDatabase: config.verification?.storeInDatabase ?? false }));

@@ -28,6 +28,9 @@ export { StorageVerificationStore } from './secondary-storage/storage-verificati
 export { type SecondaryStoragePluginOptions } from './secondary-storage/secondary-storage-plugin';
 export { AdminPlugin } from './admin/admin-plugin';
 export type { AdminOptions } from './admin/options';
+// Named by auth.api.admin's signatures: an app compiled with `declaration: true` must be able to name them (TS2883 under TypeScript 7).
+export type { ListUsersQuery } from './admin/dtos';
+export type { CreateUserInput } from './admin/users';
 export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
 export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from '../core/access-control';
