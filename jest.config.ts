@@ -1,8 +1,12 @@
 import type { Config } from 'jest';
 
-/** Maps the package's public subpaths onto the sources, so tests import it the way users do. */
+/**
+ * Maps the package's public subpaths onto the sources, so tests import it the way users do. The root entry is
+ * `test/support/better-auth-entities.ts`: the sources' root entry, with a fast password hasher as the default of
+ * `new BetterAuth()` (tests about hashing name `ScryptPasswordHasher`; see that file).
+ */
 const publicSubpaths: Record<string, string> = {
-  '^better-auth-entities$': '<rootDir>/src/index.ts',
+  '^better-auth-entities$': '<rootDir>/test/support/better-auth-entities.ts',
   '^better-auth-entities/entities$': '<rootDir>/entities/index.ts',
   '^better-auth-entities/adapters$': '<rootDir>/adapters/index.ts',
   '^better-auth-entities/adapters/typeorm$': '<rootDir>/adapters/typeorm/index.ts',
