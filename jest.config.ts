@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
 
 /**
@@ -24,7 +25,10 @@ const publicSubpaths: Record<string, string> = {
 const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
 const ESM_ONLY_JS = `/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`;
 
-const config: Config = {
+/** The suite on TypeORM 0.3 (what `typeorm` resolves to here): every test file. */
+export const typeorm03Project: Config = {
+  displayName: 'typeorm 0.3',
+  rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
@@ -37,6 +41,31 @@ const config: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: publicSubpaths,
   setupFiles: ['reflect-metadata'],
+  testTimeout: 30_000,
+};
+
+/**
+ * The TypeORM suites once more on the other major: `typeorm` resolves to TypeORM 1.x (installed as the
+ * `typeorm1` alias), for the adapter, the base classes' decorators and the migrations alike, so neither
+ * line of the peer range breaks unseen. SQLite runs on better-sqlite3 there (1.x dropped sqlite3).
+ */
+export const typeorm1Project: Config = {
+  ...typeorm03Project,
+  displayName: 'typeorm 1.x',
+  testMatch: ['**/test/adapters/typeorm-*.test.ts', '**/test/adapters/id-strategies.test.ts', '**/test/migrations/*.test.ts', '**/test/schema/*.test.ts'],
+  moduleNameMapper: { ...publicSubpaths, '^typeorm$': 'typeorm1' },
+};
+
+/**
+ * `npm test`: both projects in one run, one worker per core (at least two, at most four: the files spend much
+ * of their time waiting on databases and child processes, and four keeps the database servers' connection
+ * counts modest). Every file has its own schema, database, Redis key prefix, temporary directory and ports
+ * (see test/support/databases.ts), so files run side by side. The slow tier starts first (see the sequencer).
+ */
+const config: Config = {
+  projects: [typeorm03Project, typeorm1Project],
+  maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30_000,
 };
