@@ -88,6 +88,8 @@ describe.each(socialBackends('social_id_token'))('sign-in with an ID token on %s
     expect({ status: wrong.status, code: wrong.json.code }).toEqual({ status: 401, code: 'INVALID_ID_TOKEN' });
     expect(warnings).toEqual([`${REFUSED}nonce mismatch`]);
     expect(await database.getUserByEmail(eve.email)).toBeNull();
+    const right = await new Browser(auth.handler).api('POST', '/sign-in/social', { provider: 'rogue', idToken: { token: await mint(eve.sub, 'ours'), nonce: 'ours' } });
+    expect({ status: right.status, email: right.json.user?.email }).toEqual({ status: 200, email: eve.email });
   });
 
   it('bad bodies are 400 VALIDATION_ERROR; an open callbackURL is 403 before the token is looked at', async () => {
