@@ -1,16 +1,17 @@
-// Orders the test files for `npm test`'s workers: the slow tier first (the packed-package consumer, the
-// multi-process, Nest and typing tests, the examples and the official-client tests, each a minute or more
-// of child processes and compilers), so no worker is handed a two-minute file when the others are done.
-// Within the tier and among the rest, Jest's own order applies: last run's failures first, then the longest
-// by the duration Jest cached, then the biggest file when nothing is cached (a fresh clone, as CI has).
+// Orders the test files for `npm test`'s workers: the slow tier first (the typing test's six TypeScript
+// programs, the packed-package consumer, the multi-process and Nest tests, the examples and the
+// official-client tests, each a minute or more of child processes and compilers), so no worker is handed a
+// two-minute file when the others are done. In the tier, files Jest has never timed here (a fresh clone, as
+// CI has) go first in the order below, then the others longest first by the duration Jest cached; the rest
+// keep Jest's own order (last run's failures, then cached duration, then file size).
 const { relative, sep } = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 /** Path prefixes of the slow tier, heaviest first (the order used when Jest has no durations cached). */
 const SLOW_TIER = [
+  'test/typing/',
   'test/package/',
   'test/multi-process/',
-  'test/typing/',
   'test/examples/',
   'test/nest/',
   'test/client/',
