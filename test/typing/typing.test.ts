@@ -10,22 +10,8 @@ function compilerOptions(): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(configFile.config, ts.sys, root).options;
 }
 
-/**
- * Declaration files parsed once for the file's six programs (lib.dom, @types/node, typeorm… dominate each
- * program's time and never change during the run); every other file is read afresh by each program.
- */
-const declarationCache = new Map<string, ts.SourceFile | undefined>();
-
 function diagnosticsOf(files: string[], options = compilerOptions()): readonly ts.Diagnostic[] {
-  const host = ts.createCompilerHost({ ...options, noEmit: true });
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.endsWith('.d.ts')) return read(fileName, languageVersion, onError, shouldCreate);
-    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    if (!declarationCache.has(key)) declarationCache.set(key, read(fileName, languageVersion, onError, shouldCreate));
-    return declarationCache.get(key);
-  };
-  const program = ts.createProgram(files, { ...options, noEmit: true }, host);
+  const program = ts.createProgram(files, { ...options, noEmit: true });
   return ts.getPreEmitDiagnostics(program);
 }
 
