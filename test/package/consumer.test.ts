@@ -21,7 +21,8 @@ import { cleanEnv, runCommand } from './run-command';
 import { APP_VARIANTS, ownErrors, writeVariantApp, type AppVariant } from './cli-variants';
 
 const repo = resolve(__dirname, '../..');
-const INSTALL_TIMEOUT = 240_000;
+// Packing and two production installs from the registry: minutes on a quiet machine, more when the workers share 2 cores.
+const INSTALL_TIMEOUT = 600_000;
 const CHECK_TIMEOUT = 90_000;
 /** A type-check and three CLI runs, each a Node process that loads TypeORM and connects. */
 const CLI_APP_TIMEOUT = 180_000;

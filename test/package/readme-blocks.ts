@@ -9,11 +9,24 @@ export interface ReadmeModule {
 export interface ReadmeBlock {
   readonly code: string;
   readonly file: string | null;
+  /**
+   * A block of browser code (```` ```ts browser client.ts ````): it imports `better-auth/client`, which an app
+   * installs in its front end, not beside the server. The server app leaves it out; `test/typing/typing.test.ts`
+   * compiles it with the README's server files, against the repository's own better-auth.
+   */
+  readonly browser: boolean;
 }
 
-/** The README's TypeScript examples: fenced blocks whose info string is `ts` or `typescript`, optionally followed by a file name. */
+/**
+ * The README's TypeScript examples: fenced blocks whose info string is `ts` or `typescript`, optionally followed by
+ * `browser` and by a file name.
+ */
 export function readmeTypeScriptBlocks(markdown: string): ReadmeBlock[] {
-  return [...markdown.matchAll(/^```(?:ts|typescript)(?:[ \t]+([\w.-]+\.ts))?[ \t]*\n([\s\S]*?)^```/gm)].map((match) => ({ file: match[1] ?? null, code: match[2] }));
+  return [...markdown.matchAll(/^```(?:ts|typescript)([ \t]+browser)?(?:[ \t]+([\w.-]+\.ts))?[ \t]*\n([\s\S]*?)^```/gm)].map((match) => ({
+    browser: match[1] !== undefined,
+    file: match[2] ?? null,
+    code: match[3],
+  }));
 }
 
 /**
@@ -23,12 +36,13 @@ export function readmeTypeScriptBlocks(markdown: string): ReadmeBlock[] {
  * it would not compile in a CommonJS app (TS1309/TS1378), and the README serves both kinds.
  */
 export function readmeModules(blocks: readonly ReadmeBlock[]): ReadmeModule[] {
-  return blocks.map((block, index) => {
+  return blocks.flatMap((block, index) => {
+    if (block.browser) return [];
     const file = block.file ?? `readme-${index + 1}.ts`;
     const code = block.code.replace(/\/\/.*$/gm, ''); // what the block runs, without its comments
     if (code.split('\n').some((line) => /^\S/.test(line) && /\bawait\s/.test(line))) {
       throw new Error(`README block ${index + 1} (${file}) uses top-level await, which a CommonJS app cannot compile: put it in an async function.`);
     }
-    return { file, source: block.code };
+    return [{ file, source: block.code }];
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { readmeTypeScriptBlocks } from '../package/readme-blocks';
 
 const root = resolve(__dirname, '../..');
 const fixtures = join(root, 'test/fixtures/typing');
@@ -30,15 +31,21 @@ describe('types flow from the entity classes to the handlers', () => {
     expect(diagnostics.map(describeDiagnostic)).toEqual([]);
   });
 
-  it("compiles the README's example as written", () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(example).toContain('requireSession(auth)');
-    const generated = join(fixtures, 'generated');
+  it("compiles the README's example as written: the server files and the browser client, together", () => {
+    const blocks = readmeTypeScriptBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+    const wanted = ['entities.ts', 'auth.ts', 'app.ts', 'client.ts'];
+    const generated = join(fixtures, 'generated', 'readme');
     mkdirSync(generated, { recursive: true });
-    const file = join(generated, 'readme-example.ts');
-    writeFileSync(file, `${example}\nexport {};\n`);
-    expect(diagnosticsOf([file]).map(describeDiagnostic)).toEqual([]);
+    const files = wanted.map((name) => {
+      const block = blocks.find((candidate) => candidate.file === name);
+      expect(block).toBeDefined();
+      const file = join(generated, name);
+      writeFileSync(file, block!.code);
+      return file;
+    });
+    expect(readFileSync(files[2], 'utf8')).toContain('requireSession(auth)');
+    expect(blocks.find((block) => block.file === 'client.ts')?.browser).toBe(true);
+    expect(diagnosticsOf(files).map(describeDiagnostic)).toEqual([]);
   });
 
   it.each(readdirSync(join(fixtures, 'must-fail')))('rejects exactly the marked lines of %s', (name) => {
