@@ -88,14 +88,15 @@ describe.each(builtinBackends('admin-peers'))('admins acting on admins on %s', (
     await database.updateUser(peer.id, { banned: true });
     const [ownerSession] = (await call(auth.handler, 'POST', '/admin/list-user-sessions', { cookie: owner.cookie, body: { userId: owner.id } })).json.sessions;
 
+    // Revoking first: it was the one action that skipped the check.
     const refusals = [
+      ['/admin/revoke-user-sessions', { userId: owner.id }, 'YOU_CANNOT_REVOKE_ADMINS_SESSIONS'],
+      ['/admin/revoke-user-session', { sessionToken: ownerSession.token }, 'YOU_CANNOT_REVOKE_ADMINS_SESSIONS'],
       ['/admin/set-role', { userId: peer.id, role: 'user' }, 'YOU_CANNOT_UPDATE_ADMINS'],
       ['/admin/set-user-password', { userId: peer.id, newPassword: 'taken over password' }, 'YOU_CANNOT_UPDATE_ADMINS'],
       ['/admin/update-user', { userId: peer.id, data: { name: 'Hijacked' } }, 'YOU_CANNOT_UPDATE_ADMINS'],
       ['/admin/ban-user', { userId: owner.id }, 'YOU_CANNOT_BAN_ADMINS'],
       ['/admin/unban-user', { userId: peer.id }, 'YOU_CANNOT_BAN_ADMINS'],
-      ['/admin/revoke-user-sessions', { userId: owner.id }, 'YOU_CANNOT_REVOKE_ADMINS_SESSIONS'],
-      ['/admin/revoke-user-session', { sessionToken: ownerSession.token }, 'YOU_CANNOT_REVOKE_ADMINS_SESSIONS'],
       ['/admin/remove-user', { userId: owner.id }, 'YOU_CANNOT_REMOVE_ADMINS'],
     ] as const;
     for (const [path, body, code] of refusals) {
