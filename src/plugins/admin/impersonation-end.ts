@@ -13,15 +13,19 @@ import { actorOf, hasPermission } from './permissions';
  * list sessions by `impersonatedBy`. Costs one user read per request, on impersonation sessions only.
  */
 export function impersonatorLostTheRight(auth: AuthContext, options: ResolvedAdminOptions) {
-  return async (found: SessionWithUser<object, object>): Promise<boolean> => {
+  // Synchronous for ordinary sessions: this runs on every session lookup.
+  return (found: SessionWithUser<object, object>): boolean | Promise<boolean> => {
     const impersonatedBy = auth.models.session.read(found.session, 'impersonatedBy');
-    if (impersonatedBy == null) return false;
-    const impersonator = await auth.db.getUserById(String(impersonatedBy));
-    if (!impersonator) return true;
-    const ban = banStateOf(auth, impersonator);
-    if (ban.banned && !(ban.expires && ban.expires.getTime() <= Date.now())) return true;
-    const actor = actorOf(auth, impersonator);
-    if (!hasPermission(options, actor, { user: ['impersonate'] })) return true;
-    return !mayActOn(options, actor, actorOf(auth, found.user), 'impersonate-admins');
+    return impersonatedBy == null ? false : lostTheRight(auth, options, String(impersonatedBy), found.user);
   };
+}
+
+async function lostTheRight(auth: AuthContext, options: ResolvedAdminOptions, impersonatorId: string, impersonated: object): Promise<boolean> {
+  const impersonator = await auth.db.getUserById(impersonatorId);
+  if (!impersonator) return true;
+  const ban = banStateOf(auth, impersonator);
+  if (ban.banned && !(ban.expires && ban.expires.getTime() <= Date.now())) return true;
+  const actor = actorOf(auth, impersonator);
+  if (!hasPermission(options, actor, { user: ['impersonate'] })) return true;
+  return !mayActOn(options, actor, actorOf(auth, impersonated), 'impersonate-admins');
 }
