@@ -3,6 +3,10 @@ import type { ResolvedConfig } from '../config/resolve-config';
 import { digestToken, generateSessionToken, isBrowserSessionToken } from '../crypto/session-token';
 import type { ClientInfo } from './client-info';
 import type { SessionStore } from './session-store';
+import type { SessionWithUser } from '../../adapters/inputs';
+
+/** Whether a found, unexpired session still stands; a plugin's rule (see `SessionService.endWhen`). */
+export type SessionEndRule = (found: SessionWithUser<object, object>) => boolean | Promise<boolean>;
 
 /** A session as the engine holds it after a successful lookup. */
 export interface ActiveSession<S extends object = object, U extends object = object> {
@@ -34,6 +38,7 @@ export interface SessionOptions {
  */
 export class SessionService {
   private readonly fixedLifetimeRules: Array<(session: object) => boolean> = [];
+  private readonly endRules: SessionEndRule[] = [];
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -81,7 +86,7 @@ export class SessionService {
     const model = this.db.models.session;
     const expiresAt = model.read(found.session, 'expiresAt').getTime();
     const id = model.read(found.session, 'id');
-    if (expiresAt <= now) {
+    if (expiresAt <= now || (this.endRules.length > 0 && (await this.endedByRule(found)))) {
       await this.store.delete(id);
       return null;
     }
@@ -117,6 +122,26 @@ export class SessionService {
    */
   keepLifetime(rule: (session: object) => boolean): void {
     this.fixedLifetimeRules.push(rule);
+  }
+
+  /**
+   * Sessions `rule` answers `true` for end on their next lookup: refused and deleted, as an expired one is.
+   * For a session whose standing depends on something outside it (an impersonation on its impersonator's
+   * rights). Rules run on every lookup: answer synchronously for sessions they do not concern. Call from `init`.
+   * @example
+   * auth.sessions.endWhen((found) => isImpersonation(found.session) && impersonatorLostTheRight(found));
+   */
+  endWhen(rule: SessionEndRule): void {
+    this.endRules.push(rule);
+  }
+
+  private async endedByRule(found: SessionWithUser<object, object>): Promise<boolean> {
+    for (const rule of this.endRules) {
+      const verdict = rule(found);
+      // Awaited only when the rule needed to look something up: most sessions concern no rule.
+      if (verdict === true || (verdict !== false && (await verdict))) return true;
+    }
+    return false;
   }
 
   private hasFixedLifetime(session: object): boolean {

@@ -58,6 +58,10 @@ const permission = await admin.admin.hasPermission({ permissions: { user: ['ban'
 const memberPermission = await member.admin.hasPermission({ permissions: { user: ['ban'] } });
 const sessions = await admin.admin.listUserSessions({ userId });
 const notAllowed = await member.admin.listUsers({ query: {} });
+// Promote, then demote: an admin manages other admins (better-auth's default roles), but does not impersonate them.
+const promoted = await admin.admin.setRole({ userId, role: 'admin' });
+const impersonateAdmin = await admin.admin.impersonateUser({ userId });
+const demoted = await admin.admin.setRole({ userId, role: 'user' });
 const removed = await admin.admin.removeUser({ userId });
 
 process.stdout.write(
@@ -75,6 +79,9 @@ process.stdout.write(
     memberPermission: memberPermission.data ?? { status: memberPermission.error?.status },
     sessions: Array.isArray(sessions.data?.sessions),
     notAllowed: { status: notAllowed.error?.status, code: notAllowed.error?.code },
+    promoted: promoted.data?.user?.role ?? { status: promoted.error?.status, code: promoted.error?.code },
+    impersonateAdmin: { status: impersonateAdmin.error?.status, code: impersonateAdmin.error?.code },
+    demoted: demoted.data?.user?.role ?? { status: demoted.error?.status, code: demoted.error?.code },
     removed: removed.data,
     errorCodes: Object.keys(adminClient().$ERROR_CODES ?? {}),
   })}\n`,

@@ -26,7 +26,7 @@ describe("better-auth's adminClient against our admin plugin", () => {
 
   const served = serveAuth(build);
 
-  it('creates, lists, bans, impersonates and removes users through the official client', async () => {
+  it('creates, lists, bans, impersonates, promotes then demotes, and removes users through the official client', async () => {
     const run = await runClient(served.baseURL);
     if (run.code !== 0) throw new Error(`admin-client.mjs exited with ${run.code}\n${run.stderr}\n${run.stdout}`);
     const results = JSON.parse(run.stdout.trim());
@@ -44,6 +44,9 @@ describe("better-auth's adminClient against our admin plugin", () => {
       memberPermission: { error: null, success: false },
       sessions: true,
       notAllowed: { status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_LIST_USERS' },
+      promoted: 'admin',
+      impersonateAdmin: { status: 403, code: 'YOU_CANNOT_IMPERSONATE_ADMINS' },
+      demoted: 'user',
       removed: { success: true },
       errorCodes: expect.any(Array),
     });

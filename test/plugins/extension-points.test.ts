@@ -208,6 +208,24 @@ describe('sessions with a lifetime of their own', () => {
   });
 });
 
+describe('sessions that end on a rule', () => {
+  it('a session an endWhen rule claims is refused on its next lookup and deleted; other sessions are untouched', async () => {
+    const revoked = new Set<string>();
+    const { auth, database } = build(
+      plugin({ id: 'ender', init: (ctx: AuthContext) => ctx.sessions.endWhen((found) => revoked.has(String(ctx.models.session.read(found.session, 'ipAddress')))) }),
+    );
+    const { user } = await signUp(auth.handler);
+    const sessions = auth.context.sessions;
+    const doomed = await sessions.create(user.id, { ipAddress: 'doomed', userAgent: null });
+    const kept = await sessions.create(user.id, { ipAddress: 'kept', userAgent: null });
+    expect(await sessions.find(doomed.token)).not.toBeNull();
+    revoked.add('doomed');
+    expect(await sessions.find(doomed.token)).toBeNull();
+    expect(await database.getSessionByToken(auth.context.models.session.read(doomed.session, 'token'))).toBeNull();
+    expect(await sessions.find(kept.token)).not.toBeNull();
+  });
+});
+
 describe('declared error codes, token purposes, email templates and rate limits', () => {
   it('an error code clashing with the status the engine gives it refuses to build; a malformed one is refused', () => {
     const clash = { UNAUTHORIZED: { code: 'UNAUTHORIZED', status: 400, message: 'x' } };

@@ -1,10 +1,9 @@
 import { createAccessControl } from '../../core/access-control';
 
 /**
- * What the admin routes check, resource by resource: better-auth's admin statements, plus `ban-admins`,
- * `delete-admins` and `update-admins`. Acting on another admin is a permission of its own, as
- * `impersonate-admins` is; `update-admins` (role, password, fields) closes the detour of demoting an admin
- * or taking over their password before banning them.
+ * What the admin routes check, resource by resource: better-auth's admin statements, plus `ban-admins`
+ * (ban, unban, revoke sessions), `delete-admins` and `update-admins` (role, password, fields) for apps that
+ * want a higher tier: granting any of them to a role makes every action on another admin take its permission.
  */
 export const adminStatements = {
   user: [
@@ -26,10 +25,13 @@ export const adminStatements = {
   session: ['list', 'revoke', 'delete'],
 } as const;
 
+/** The higher-tier permissions; an app switches the tier on by granting one (`impersonate-admins` is always checked). */
+export const TIER_PERMISSIONS = ['ban-admins', 'delete-admins', 'update-admins'] as const;
+
 /** Build custom roles on this: `adminAccessControl.newRole({ user: ['list', 'ban'] })`. */
 export const adminAccessControl = createAccessControl(adminStatements);
 
-/** Everything except acting on other admins. */
+/** Everything except impersonating other admins, as better-auth's `admin` role. */
 export const adminRole = adminAccessControl.newRole({
   user: ['create', 'list', 'set-role', 'ban', 'impersonate', 'delete', 'set-password', 'set-email', 'get', 'update'],
   session: ['list', 'revoke', 'delete'],

@@ -9,6 +9,7 @@ import { type AuthPlugin } from '../auth-plugin';
 import { banStep, banUser, unbanUser } from './bans';
 import { banUserRoute, unbanUserRoute } from './ban-routes';
 import type { ListUsersQuery } from './dtos';
+import { impersonatorLostTheRight } from './impersonation-end';
 import { ADMIN_ERRORS } from './error-codes';
 import { impersonateUserRoute, stopImpersonatingRoute } from './impersonation-routes';
 import { resolveAdminOptions, type AdminOptions, type ResolvedAdminOptions } from './options';
@@ -54,6 +55,8 @@ export class AdminPlugin<U extends object = BaseUser, S extends object = BaseSes
     auth.hooks.addUserInput((_body, change) => (change.via === 'sign-up' ? { role: this.options.defaultRole } : {}));
     // An impersonation ends when its hour is up, however busy it is.
     auth.sessions.keepLifetime((session) => auth.models.session.read(session, 'impersonatedBy') != null);
+    // ...and sooner when the impersonator is removed, banned or loses the right.
+    auth.sessions.endWhen(impersonatorLostTheRight(auth, this.options));
   }
 
   routes(): RouteDefinition[] {

@@ -2,7 +2,8 @@ import { userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { banUser, unbanUser } from './bans';
-import { assertMayActOnAdmin, callerAllowedTo } from './caller';
+import { assertMayActOn } from './admin-targets';
+import { callerAllowedTo } from './caller';
 import { AdminUserResponse, BanUserDto, UserIdDto } from './dtos';
 import { ADMIN_ERRORS as E } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
@@ -23,7 +24,7 @@ export function banUserRoute(options: ResolvedAdminOptions): RouteDefinition {
       const { actor } = await callerAllowedTo(ctx, options, { user: ['ban'] }, E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS);
       const target = await requireUser(ctx.auth, dto.userId);
       if (dto.userId === actor.id) throw new AuthError(E.YOU_CANNOT_BAN_YOURSELF);
-      assertMayActOnAdmin(options, actor, actorOf(ctx.auth, target), 'ban-admins', E.YOU_CANNOT_BAN_ADMINS);
+      assertMayActOn(options, actor, actorOf(ctx.auth, target), 'ban-admins', E.YOU_CANNOT_BAN_ADMINS);
       return { user: userJson(ctx.auth, await banUser(ctx.auth, options, dto.userId, dto)) };
     },
   });
@@ -38,9 +39,10 @@ export function unbanUserRoute(options: ResolvedAdminOptions): RouteDefinition {
     body: UserIdDto,
     session: 'required',
     response: { body: AdminUserResponse },
-    errors: [E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS, E.USER_NOT_FOUND],
+    errors: [E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS, E.YOU_CANNOT_BAN_ADMINS, E.USER_NOT_FOUND],
     handle: async (ctx, dto: UserIdDto) => {
-      await callerAllowedTo(ctx, options, { user: ['ban'] }, E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS);
+      const { actor } = await callerAllowedTo(ctx, options, { user: ['ban'] }, E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS);
+      assertMayActOn(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'ban-admins', E.YOU_CANNOT_BAN_ADMINS);
       return { user: userJson(ctx.auth, await unbanUser(ctx.auth, dto.userId)) };
     },
   });

@@ -2,8 +2,8 @@ import { defineErrorCodes } from '../../errors/declared-error';
 
 /**
  * The admin plugin's codes, named and worded as better-auth's `adminClient` knows them, plus
- * `YOU_CANNOT_BAN_ADMINS`, `YOU_CANNOT_REMOVE_ADMINS` and `YOU_CANNOT_UPDATE_ADMINS` (better-auth guards only
- * impersonation of admins).
+ * `YOU_CANNOT_BAN_ADMINS`, `YOU_CANNOT_REMOVE_ADMINS`, `YOU_CANNOT_UPDATE_ADMINS` and
+ * `YOU_CANNOT_REVOKE_ADMINS_SESSIONS` for apps with a higher admin tier (better-auth guards only impersonation).
  */
 export const ADMIN_ERRORS = defineErrorCodes({
   FAILED_TO_CREATE_USER: { status: 500, message: 'Failed to create user' },
@@ -28,6 +28,7 @@ export const ADMIN_ERRORS = defineErrorCodes({
   YOU_CANNOT_BAN_ADMINS: { status: 403, message: 'You cannot ban admins' },
   YOU_CANNOT_REMOVE_ADMINS: { status: 403, message: 'You cannot remove admins' },
   YOU_CANNOT_UPDATE_ADMINS: { status: 403, message: "You cannot change other admins' role, password or details" },
+  YOU_CANNOT_REVOKE_ADMINS_SESSIONS: { status: 403, message: "You cannot revoke other admins' sessions" },
   BANNED_USER: { status: 403, message: 'You have been banned from this application' },
   NO_DATA_TO_UPDATE: { status: 400, message: 'No data to update' },
   INVALID_ROLE_TYPE: { status: 400, message: 'Invalid role type' },

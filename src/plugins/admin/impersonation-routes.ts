@@ -4,7 +4,8 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { attachSession } from '../../http/session-response';
 import { clearAdminCookie, readAdminCookie, setAdminCookie } from './admin-cookie';
 import { banStateOf } from './bans';
-import { assertMayActOnAdmin, callerAllowedTo } from './caller';
+import { assertMayActOn } from './admin-targets';
+import { callerAllowedTo } from './caller';
 import { AdminSessionUserResponse, UserIdDto } from './dtos';
 import { ADMIN_ERRORS as E } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
@@ -32,7 +33,7 @@ export function impersonateUserRoute(options: ResolvedAdminOptions): RouteDefini
       if (auth.models.session.read(current.session, 'impersonatedBy') != null) throw new AuthError(E.IMPERSONATION_SESSIONS_CANNOT_IMPERSONATE);
       const { actor, active } = await callerAllowedTo(ctx, options, { user: ['impersonate'] }, E.YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS);
       const target = await requireUser(auth, dto.userId);
-      assertMayActOnAdmin(options, actor, actorOf(auth, target), 'impersonate-admins', E.YOU_CANNOT_IMPERSONATE_ADMINS, options.allowImpersonatingAdmins);
+      assertMayActOn(options, actor, actorOf(auth, target), 'impersonate-admins', E.YOU_CANNOT_IMPERSONATE_ADMINS);
       // A banned user gets no session by any way, this one included (an expired ban does not count).
       const ban = banStateOf(auth, target);
       if (ban.banned && !(ban.expires && ban.expires.getTime() <= Date.now())) throw new AuthError(E.BANNED_USER);

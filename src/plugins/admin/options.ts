@@ -1,16 +1,16 @@
 import { ConfigError } from '../../errors/config-error';
 import type { Role } from '../../core/access-control';
-import { defaultAdminRoles } from './access';
+import { defaultAdminRoles, TIER_PERMISSIONS } from './access';
 
 /** Options of `AdminPlugin`, with better-auth's names. */
 export interface AdminOptions {
   /** The role of new users (default `user`); a user without a role is treated as having it. */
   defaultRole?: string;
-  /** Which roles make a user an admin, i.e. protected from other admins (default `['admin']`); each must be in `roles`. */
+  /** Which roles make a user an admin, whom only `impersonate-admins` (and the `*-admins` tier, when granted) may act on (default `['admin']`); each must be in `roles`. */
   adminRoles?: string | string[];
   /** Users who may do everything, whatever their role. */
   adminUserIds?: string[];
-  /** What each role may do (default: `admin` everything but acting on admins, `user` nothing). */
+  /** What each role may do (default: `admin` everything but impersonating admins, `user` nothing, as in better-auth). */
   roles?: Record<string, Role>;
   /** Let anyone who may impersonate also impersonate admins (default false: it takes `impersonate-admins`). */
   allowImpersonatingAdmins?: boolean;
@@ -30,6 +30,8 @@ export interface ResolvedAdminOptions {
   adminUserIds: readonly string[];
   roles: Readonly<Record<string, Role>>;
   allowImpersonatingAdmins: boolean;
+  /** Some role grants `ban-admins`, `delete-admins` or `update-admins`: acting on admins then takes them. */
+  adminTier: boolean;
   impersonationSessionMs: number;
   defaultBanReason: string;
   defaultBanExpiresInMs: number | null;
@@ -56,6 +58,7 @@ export function resolveAdminOptions(options: AdminOptions): ResolvedAdminOptions
     adminUserIds: options.adminUserIds ?? [],
     roles,
     allowImpersonatingAdmins: options.allowImpersonatingAdmins ?? false,
+    adminTier: Object.values(roles).some((role) => TIER_PERMISSIONS.some((permission) => role.authorize({ user: [permission] }).success)),
     impersonationSessionMs: duration * 1000,
     defaultBanReason: options.defaultBanReason ?? 'No reason',
     defaultBanExpiresInMs: options.defaultBanExpiresIn ? options.defaultBanExpiresIn * 1000 : null,

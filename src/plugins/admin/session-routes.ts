@@ -1,9 +1,11 @@
 import { defineRoute, type RouteDefinition } from '../../http/route';
+import { assertMayActOn } from './admin-targets';
 import { callerAllowedTo } from './caller';
 import { AdminSuccessResponse, AdminUserSessionsResponse, RevokeUserSessionDto, UserIdDto } from './dtos';
 import { ADMIN_ERRORS as E } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
-import { listUserSessions, revokeUserSession, revokeUserSessions } from './user-sessions';
+import { actorOf } from './permissions';
+import { findUserSession, listUserSessions, revokeUserSessions } from './user-sessions';
 
 /** `POST /admin/list-user-sessions` `{ userId }` → `{ sessions }`; impersonation sessions carry `impersonatedBy`. */
 export function listUserSessionsRoute(options: ResolvedAdminOptions): RouteDefinition {
@@ -31,10 +33,14 @@ export function revokeUserSessionRoute(options: ResolvedAdminOptions): RouteDefi
     body: RevokeUserSessionDto,
     session: 'required',
     response: { body: AdminSuccessResponse },
-    errors: [E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS],
+    errors: [E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS, E.YOU_CANNOT_REVOKE_ADMINS_SESSIONS],
     handle: async (ctx, dto: RevokeUserSessionDto) => {
-      await callerAllowedTo(ctx, options, { session: ['revoke'] }, E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS);
-      await revokeUserSession(ctx.auth, dto.sessionToken);
+      const { actor } = await callerAllowedTo(ctx, options, { session: ['revoke'] }, E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS);
+      const found = await findUserSession(ctx.auth, dto.sessionToken);
+      if (found) {
+        assertMayActOn(options, actor, actorOf(ctx.auth, found.user), 'ban-admins', E.YOU_CANNOT_REVOKE_ADMINS_SESSIONS);
+        await ctx.auth.sessions.revoke(ctx.auth.models.session.read(found.session, 'id'));
+      }
       return { success: true };
     },
   });
@@ -49,9 +55,13 @@ export function revokeUserSessionsRoute(options: ResolvedAdminOptions): RouteDef
     body: UserIdDto,
     session: 'required',
     response: { body: AdminSuccessResponse },
-    errors: [E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS],
+    errors: [E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS, E.YOU_CANNOT_REVOKE_ADMINS_SESSIONS],
     handle: async (ctx, dto: UserIdDto) => {
-      await callerAllowedTo(ctx, options, { session: ['revoke'] }, E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS);
+      const { actor } = await callerAllowedTo(ctx, options, { session: ['revoke'] }, E.YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS);
+      // Ending an admin's sessions locks them out until they sign in again: a lesser ban, under the same permission.
+      // An unknown user has nothing to end: success, as in better-auth.
+      const target = await ctx.auth.db.getUserById(dto.userId);
+      if (target) assertMayActOn(options, actor, actorOf(ctx.auth, target), 'ban-admins', E.YOU_CANNOT_REVOKE_ADMINS_SESSIONS);
       await revokeUserSessions(ctx.auth, dto.userId);
       return { success: true };
     },

@@ -2,7 +2,8 @@ import { userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition, type RouteContext } from '../../http/route';
 import { StatusResponse } from '../../http/response-dtos';
-import { assertMayActOnAdmin, callerAllowedTo, type Caller } from './caller';
+import { assertMayActOn } from './admin-targets';
+import { callerAllowedTo, type Caller } from './caller';
 import { AdminSuccessResponse, AdminUpdateUserDto, AdminUserListResponse, AdminUserResponse, CreateUserDto, GetUserQuery, ListUsersQuery, SetRoleDto, SetUserPasswordDto, UserIdDto } from './dtos';
 import { ADMIN_ERRORS } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
@@ -89,7 +90,7 @@ export function updateUserRoute(options: ResolvedAdminOptions): RouteDefinition 
 
 async function checkUpdatePermissions(ctx: RouteContext, options: ResolvedAdminOptions, { actor }: Caller, { userId, data }: AdminUpdateUserDto) {
   const target = actorOf(ctx.auth, await requireUser(ctx.auth, userId));
-  assertMayActOnAdmin(options, actor, target, 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
+  assertMayActOn(options, actor, target, 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
   const need = (permission: string, refusal: (typeof E)[keyof typeof E]) => {
     if (!hasPermission(options, actor, { user: [permission] })) throw new AuthError(refusal);
   };
@@ -99,7 +100,7 @@ async function checkUpdatePermissions(ctx: RouteContext, options: ResolvedAdminO
     need('ban', E.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS);
     if (data.banned === true) {
       if (userId === actor.id) throw new AuthError(E.YOU_CANNOT_BAN_YOURSELF);
-      assertMayActOnAdmin(options, actor, target, 'ban-admins', E.YOU_CANNOT_BAN_ADMINS);
+      assertMayActOn(options, actor, target, 'ban-admins', E.YOU_CANNOT_BAN_ADMINS);
     }
   }
 }
@@ -116,7 +117,7 @@ export function setRoleRoute(options: ResolvedAdminOptions): RouteDefinition {
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE, E.YOU_ARE_NOT_ALLOWED_TO_SET_NON_EXISTENT_VALUE, E.INVALID_ROLE_TYPE, E.YOU_CANNOT_UPDATE_ADMINS, E.USER_NOT_FOUND],
     handle: async (ctx, dto: SetRoleDto) => {
       const { actor } = await callerAllowedTo(ctx, options, { user: ['set-role'] }, E.YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE);
-      assertMayActOnAdmin(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
+      assertMayActOn(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
       return { user: userJson(ctx.auth, await setRole(ctx.auth, options, dto.userId, dto.role)) };
     },
   });
@@ -134,7 +135,7 @@ export function setUserPasswordRoute(options: ResolvedAdminOptions): RouteDefini
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD, E.YOU_CANNOT_UPDATE_ADMINS, E.USER_NOT_FOUND, 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG'],
     handle: async (ctx, dto: SetUserPasswordDto) => {
       const { actor } = await callerAllowedTo(ctx, options, { user: ['set-password'] }, E.YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD);
-      assertMayActOnAdmin(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
+      assertMayActOn(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'update-admins', E.YOU_CANNOT_UPDATE_ADMINS);
       await setUserPassword(ctx.auth, dto.userId, dto.newPassword);
       return { status: true };
     },
@@ -154,7 +155,7 @@ export function removeUserRoute(options: ResolvedAdminOptions): RouteDefinition 
     handle: async (ctx, dto: UserIdDto) => {
       const { actor } = await callerAllowedTo(ctx, options, { user: ['delete'] }, E.YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS);
       if (dto.userId === actor.id) throw new AuthError(E.YOU_CANNOT_REMOVE_YOURSELF);
-      assertMayActOnAdmin(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'delete-admins', E.YOU_CANNOT_REMOVE_ADMINS);
+      assertMayActOn(options, actor, actorOf(ctx.auth, await requireUser(ctx.auth, dto.userId)), 'delete-admins', E.YOU_CANNOT_REMOVE_ADMINS);
       await removeUser(ctx.auth, dto.userId);
       return { success: true };
     },

@@ -1,3 +1,4 @@
+import type { SessionWithUser } from '../../../adapters/inputs';
 import type { AuthContext } from '../../core/auth-context';
 import { sessionJson } from '../../core/entity-json';
 import { digestToken, looksLikeDigest } from '../../crypto/session-token';
@@ -13,14 +14,20 @@ export async function listUserSessions(auth: AuthContext, userId: string): Promi
   return sessions.map((session) => sessionJson(auth, session, auth.models.session.read(session, 'token')));
 }
 
-/** Ends the session a token names: the digest list-user-sessions showed, or the raw token. `false` when none. */
-export async function revokeUserSession(auth: AuthContext, sessionToken: string): Promise<boolean> {
+/** The session a token names, with its user: the digest list-user-sessions showed, or the raw token. */
+export async function findUserSession(auth: AuthContext, sessionToken: string): Promise<SessionWithUser<object, object> | null> {
   const candidates = looksLikeDigest(sessionToken) ? [sessionToken, digestToken(sessionToken)] : [digestToken(sessionToken)];
   for (const digest of candidates) {
     const found = await auth.sessions.store.findWithUser(digest);
-    if (found) return auth.sessions.revoke(auth.models.session.read(found.session, 'id'));
+    if (found) return found;
   }
-  return false;
+  return null;
+}
+
+/** Ends the session a token names (see `findUserSession`). `false` when none. */
+export async function revokeUserSession(auth: AuthContext, sessionToken: string): Promise<boolean> {
+  const found = await findUserSession(auth, sessionToken);
+  return found ? auth.sessions.revoke(auth.models.session.read(found.session, 'id')) : false;
 }
 
 /** Ends every session of a user; returns how many. */
