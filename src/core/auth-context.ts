@@ -118,11 +118,12 @@ export class AuthContext {
   }
 
   /**
-   * The rows of a table a plugin declared in its `schema`, by model name, on the configured adapter.
+   * The rows of a table a plugin declared in its `schema`, by model name, on the configured adapter (or on
+   * `db`, the adapter of a transaction under way).
    * @example
    * await auth.records('auditLog').create({ action: 'sign-up', userId, createdAt: new Date() });
    */
-  records(model: string): PluginRecords {
+  records(model: string, db: DatabaseAdapter = this.db): PluginRecords {
     this.recordTables ??= new Map(
       getAuthSchema({ context: this, plugins: this.plugins })
         .tables.filter((table) => table.source !== 'core')
@@ -130,8 +131,8 @@ export class AuthContext {
     );
     const table = this.recordTables.get(model);
     if (!table) throw new ConfigError(`No plugin declares a table "${model}": declare it in the plugin's schema.tables.`);
-    if (!this.db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${model}" cannot be used; use the memory or TypeORM adapter.`);
-    return this.db.records(table);
+    if (!db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${model}" cannot be used; use the memory or TypeORM adapter.`);
+    return db.records(table);
   }
 
   private recordTables: Map<string, RecordTable> | undefined;
