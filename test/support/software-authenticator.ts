@@ -82,7 +82,8 @@ export class SoftwareAuthenticator {
 
   /** Answers `generate-authenticate-options` as `navigator.credentials.get` would, with the last (or named) credential. */
   authenticate(options: { challenge: string }, tweaks: CeremonyTweaks = {}) {
-    const credential = tweaks.credentialId ? this.credentials.find((c) => b64url(c.id) === tweaks.credentialId) : this.credentials.at(-1);
+    // A credential id the authenticator does not hold is presented with the last key's signature (an unknown credential).
+    const credential = this.credentials.find((c) => b64url(c.id) === tweaks.credentialId) ?? this.credentials.at(-1);
     if (!credential) throw new Error('SoftwareAuthenticator: no credential to sign with');
     credential.counter = tweaks.counter ?? credential.counter + 1;
     const authenticatorData = this.header(tweaks, 0, credential.counter);
