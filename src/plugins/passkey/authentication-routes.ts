@@ -57,7 +57,7 @@ export function verifyAuthenticationRoute(options: ResolvedPasskeyOptions): Rout
     summary: 'Sign in with a passkey',
     body: VerifyAuthenticationDto,
     response: { body: PasskeySessionResponse },
-    errors: [PASSKEY_ERRORS.CHALLENGE_NOT_FOUND, UNKNOWN_CREDENTIAL, PASSKEY_ERRORS.AUTHENTICATION_FAILED],
+    errors: [PASSKEY_ERRORS.CHALLENGE_NOT_FOUND, UNKNOWN_CREDENTIAL, PASSKEY_ERRORS.AUTHENTICATION_FAILED, MALFORMED_ASSERTION],
     handle: async (ctx, dto: VerifyAuthenticationDto) => {
       const auth = ctx.auth;
       const pending = await takeCeremony(auth, ctx.request, 'authentication');
