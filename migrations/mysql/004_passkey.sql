@@ -1,5 +1,6 @@
 -- better-auth-entities 004_passkey (MySQL/MariaDB): the passkey plugin's table (PasskeyPlugin).
--- One row per registered WebAuthn credential; credential_id is unique (one credential, one user).
+-- One row per registered WebAuthn credential; credential_id is unique (one credential, one user). Constraints
+-- named as TypeORM names them, like 001 to 003.
 
 CREATE TABLE IF NOT EXISTS `passkey` (
     `id` varchar(255) NOT NULL,
@@ -13,8 +14,8 @@ CREATE TABLE IF NOT EXISTS `passkey` (
     `transports` varchar(255) NULL,
     `aaguid` varchar(255) NULL,
     `created_at` DATETIME(6) NULL,
-    CONSTRAINT `passkey_pkey` PRIMARY KEY (`id`),
-    CONSTRAINT `passkey_credential_id_key` UNIQUE (`credential_id`),
-    KEY `passkey_user_id_idx` (`user_id`),
-    CONSTRAINT `passkey_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
+    CONSTRAINT `PK_783e2060d8025abd6a6ca45d2c7` PRIMARY KEY (`id`),
+    UNIQUE KEY `IDX_192d857208b2315375852a6e37` (`credential_id`),
+    KEY `IDX_2cdd8c9fe25bcdab1c4ea3057b` (`user_id`),
+    CONSTRAINT `FK_2cdd8c9fe25bcdab1c4ea3057be` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

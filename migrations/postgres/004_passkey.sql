@@ -1,5 +1,6 @@
 -- better-auth-entities 004_passkey (PostgreSQL): the passkey plugin's table (PasskeyPlugin).
--- One row per registered WebAuthn credential; credential_id is unique (one credential, one user).
+-- One row per registered WebAuthn credential; credential_id is unique (one credential, one user). Constraints
+-- named as TypeORM names them, like 001 to 003.
 
 CREATE TABLE IF NOT EXISTS "passkey" (
     "id" TEXT NOT NULL,
@@ -13,9 +14,9 @@ CREATE TABLE IF NOT EXISTS "passkey" (
     "transports" TEXT,
     "aaguid" TEXT,
     "created_at" TIMESTAMPTZ,
-    CONSTRAINT "passkey_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "passkey_credential_id_key" UNIQUE ("credential_id"),
-    CONSTRAINT "passkey_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+    CONSTRAINT "PK_783e2060d8025abd6a6ca45d2c7" PRIMARY KEY ("id"),
+    CONSTRAINT "UQ_192d857208b2315375852a6e373" UNIQUE ("credential_id"),
+    CONSTRAINT "FK_2cdd8c9fe25bcdab1c4ea3057be" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
-CREATE INDEX IF NOT EXISTS "passkey_user_id_idx" ON "passkey" ("user_id");
+CREATE INDEX IF NOT EXISTS "IDX_2cdd8c9fe25bcdab1c4ea3057b" ON "passkey" ("user_id");

@@ -1,5 +1,6 @@
 -- better-auth-entities 004_passkey (SQLite): the passkey plugin's table (PasskeyPlugin).
--- One row per registered WebAuthn credential; credential_id is unique (one credential, one user).
+-- One row per registered WebAuthn credential; credential_id is unique (one credential, one user). Constraints
+-- named as TypeORM names them, like 001 to 003.
 
 CREATE TABLE IF NOT EXISTS "passkey" (
     "id" varchar(255) PRIMARY KEY NOT NULL,
@@ -13,8 +14,8 @@ CREATE TABLE IF NOT EXISTS "passkey" (
     "transports" varchar(255),
     "aaguid" varchar(255),
     "created_at" datetime(6),
-    CONSTRAINT "passkey_credential_id_key" UNIQUE ("credential_id"),
-    CONSTRAINT "passkey_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+    CONSTRAINT "UQ_192d857208b2315375852a6e373" UNIQUE ("credential_id"),
+    CONSTRAINT "FK_2cdd8c9fe25bcdab1c4ea3057be" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
-CREATE INDEX IF NOT EXISTS "passkey_user_id_idx" ON "passkey" ("user_id");
+CREATE INDEX IF NOT EXISTS "IDX_2cdd8c9fe25bcdab1c4ea3057b" ON "passkey" ("user_id");

@@ -91,6 +91,17 @@ describeOnEveryBackend('PasskeyPlugin routes', (backend) => {
     expect(await sessionsOf(s, userId)).toHaveLength(before);
   });
 
+  it('signs in once when one assertion is sent eight times at once with its challenge cookie', async () => {
+    const s = setup();
+    const { authenticator, signedOut, userId } = await userWithPasskey(s);
+    const before = (await sessionsOf(s, userId)).length;
+    const options = await signedOut.get('/passkey/generate-authenticate-options');
+    const assertion = authenticator.authenticate(options.json);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => signedOut.clone().post('/passkey/verify-authentication', { response: assertion })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+    expect(await sessionsOf(s, userId)).toHaveLength(before + 1);
+  });
+
   it("refuses a challenge of the other ceremony with 400 CHALLENGE_NOT_FOUND, both ways, storing nothing", async () => {
     const s = setup();
     const { browser, authenticator, userId } = await userWithPasskey(s);
