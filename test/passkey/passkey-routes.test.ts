@@ -37,6 +37,15 @@ describeOnEveryBackend('PasskeyPlugin routes', (backend) => {
     expect(await s.passkeys().count({ userId })).toBe(1);
   });
 
+  it('stores only the transports WebAuthn defines, whatever else the browser claims', async () => {
+    const s = setup();
+    const { browser } = await signedUpBrowser(s);
+    const options = await browser.get('/passkey/generate-register-options');
+    const response = newAuthenticator().register(options.json);
+    const answer = await browser.post('/passkey/verify-registration', { response: { ...response, response: { ...response.response, transports: ['usb', 'x'.repeat(300), 7, 'hybrid'] } } });
+    expect([answer.status, answer.json.transports]).toEqual([200, 'usb,hybrid']);
+  });
+
   it("lists the user's passkeys in excludeCredentials of the next registration options", async () => {
     const s = setup();
     const { browser, passkey } = await userWithPasskey(s).then(async (u) => ({ ...u, browser: u.browser }));

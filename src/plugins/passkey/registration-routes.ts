@@ -10,6 +10,10 @@ import { relyingParty, type ResolvedPasskeyOptions } from './options';
 import { asPasskey, findPasskey, listPasskeys, passkeyRecords, transportsOf } from './passkey-rows';
 import { looksLikeRegistration } from './response-shape';
 
+const MAX_CREDENTIAL_ID = 255;
+// What WebAuthn defines; anything else the browser claims is dropped, not stored (and not echoed in excludeCredentials).
+const KNOWN_TRANSPORTS = new Set<unknown>(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']);
+
 /**
  * `GET /passkey/generate-register-options?name=&authenticatorAttachment=`: the options for
  * `navigator.credentials.create`, for the signed-in user, with a fresh session (adding a way in wants proof
@@ -92,7 +96,8 @@ export function verifyRegistrationRoute(options: ResolvedPasskeyOptions): RouteD
         // Whatever the library could not parse or check is the caller's bad input, never a 500.
         info = undefined;
       }
-      if (!info) throw new AuthError(PASSKEY_ERRORS.FAILED_TO_VERIFY_REGISTRATION);
+      // The column holds 255 characters; a longer id is refused here rather than failing the insert with a 5xx.
+      if (!info || info.credential.id.length > MAX_CREDENTIAL_ID) throw new AuthError(PASSKEY_ERRORS.FAILED_TO_VERIFY_REGISTRATION);
       if (await findPasskey(auth, { credentialID: info.credential.id })) throw new AuthError(PASSKEY_ERRORS.PREVIOUSLY_REGISTERED);
 
       const transports = (dto.response.response as { transports?: unknown }).transports;
@@ -104,7 +109,7 @@ export function verifyRegistrationRoute(options: ResolvedPasskeyOptions): RouteD
         counter: info.credential.counter,
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
-        transports: Array.isArray(transports) ? transports.filter((t) => typeof t === 'string').join(',') : '',
+        transports: Array.isArray(transports) ? transports.filter((t) => KNOWN_TRANSPORTS.has(t)).join(',') : '',
         aaguid: info.aaguid,
         createdAt: new Date(),
       };
