@@ -1,5 +1,15 @@
-import type { AuthenticatorSelectionCriteria } from '@simplewebauthn/server';
 import type { AuthContext } from '../../core/auth-context';
+
+/**
+ * WebAuthn's `AuthenticatorSelectionCriteria`, declared here so the public options carry no type of the WebAuthn
+ * library (an app's type check never depends on how that package publishes its declarations).
+ */
+export interface PasskeyAuthenticatorSelection {
+  authenticatorAttachment?: 'platform' | 'cross-platform';
+  residentKey?: 'discouraged' | 'preferred' | 'required';
+  requireResidentKey?: boolean;
+  userVerification?: 'discouraged' | 'preferred' | 'required';
+}
 
 /** Options of `PasskeyPlugin`. */
 export interface PasskeyOptions {
@@ -17,7 +27,7 @@ export interface PasskeyOptions {
    */
   origin?: string | string[];
   /** Merged into the registration options (default: resident key and user verification preferred). */
-  authenticatorSelection?: AuthenticatorSelectionCriteria;
+  authenticatorSelection?: PasskeyAuthenticatorSelection;
   /** How long a ceremony's challenge lives, in seconds (default 300, as better-auth). */
   challengeMaxAgeSeconds?: number;
 }
@@ -26,7 +36,7 @@ export interface ResolvedPasskeyOptions {
   readonly rpID: string | null;
   readonly rpName: string | null;
   readonly origins: readonly string[] | null;
-  readonly authenticatorSelection: AuthenticatorSelectionCriteria;
+  readonly authenticatorSelection: PasskeyAuthenticatorSelection;
   readonly challengeMaxAgeSeconds: number;
 }
 
@@ -39,7 +49,7 @@ export function resolvePasskeyOptions(options: PasskeyOptions): ResolvedPasskeyO
     rpID: options.rpID ?? null,
     rpName: options.rpName ?? null,
     origins,
-    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred', ...options.authenticatorSelection } as AuthenticatorSelectionCriteria,
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred', ...options.authenticatorSelection } as PasskeyAuthenticatorSelection,
     challengeMaxAgeSeconds: options.challengeMaxAgeSeconds ?? 300,
   };
   if (!(resolved.challengeMaxAgeSeconds > 0)) throw new Error(`PasskeyPlugin: challengeMaxAgeSeconds must be positive (got ${resolved.challengeMaxAgeSeconds}).`);
