@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
 
-/** Maps the package's public subpaths onto the sources, so tests import it the way users do. */
+/**
+ * Maps the package's public subpaths onto the sources, so tests import it the way users do. The root entry is
+ * `test/support/better-auth-entities.ts`: the sources' root entry, with a fast password hasher as the default of
+ * `new BetterAuth()` (tests about hashing name `ScryptPasswordHasher`; see that file).
+ */
 const publicSubpaths: Record<string, string> = {
-  '^better-auth-entities$': '<rootDir>/src/index.ts',
+  '^better-auth-entities$': '<rootDir>/test/support/better-auth-entities.ts',
   '^better-auth-entities/entities$': '<rootDir>/entities/index.ts',
   '^better-auth-entities/adapters$': '<rootDir>/adapters/index.ts',
   '^better-auth-entities/adapters/typeorm$': '<rootDir>/adapters/typeorm/index.ts',
@@ -14,24 +19,54 @@ const publicSubpaths: Record<string, string> = {
   '^better-auth-entities/node$': '<rootDir>/src/http/node/index.ts',
   '^better-auth-entities/redis$': '<rootDir>/src/redis/index.ts',
   '^better-auth-entities/testing$': '<rootDir>/adapters/conformance/index.ts',
+  '^better-auth-entities/client$': '<rootDir>/src/client/index.ts',
 };
 
 /** ESM-only dependencies of the social sign-in plugin (openid-client and what it is built on). */
 const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
 const ESM_ONLY_JS = `/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`;
 
-const config: Config = {
+/** The suite on TypeORM 0.3 (what `typeorm` resolves to here): every test file. */
+export const typeorm03Project: Config = {
+  displayName: 'typeorm 0.3',
+  rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // The OAuth/OIDC client is ESM-only; ts-jest compiles just these packages to CommonJS for Jest's loader.
-    [ESM_ONLY_JS]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    // The OAuth/OIDC client is ESM-only; these packages alone are compiled to CommonJS for Jest's loader, by SWC
+    // with their native classes kept (see the transformer for why not ts-jest).
+    [ESM_ONLY_JS]: '<rootDir>/test/support/esm-package-transformer.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: publicSubpaths,
   setupFiles: ['reflect-metadata'],
+  testTimeout: 30_000,
+};
+
+/**
+ * The TypeORM suites once more on the other major: `typeorm` resolves to TypeORM 1.x (installed as the
+ * `typeorm1` alias), for the adapter, the base classes' decorators and the migrations alike, so neither
+ * line of the peer range breaks unseen. SQLite runs on better-sqlite3 there (1.x dropped sqlite3).
+ */
+export const typeorm1Project: Config = {
+  ...typeorm03Project,
+  displayName: 'typeorm 1.x',
+  testMatch: ['**/test/adapters/typeorm-*.test.ts', '**/test/adapters/id-strategies.test.ts', '**/test/migrations/*.test.ts', '**/test/schema/*.test.ts'],
+  moduleNameMapper: { ...publicSubpaths, '^typeorm$': 'typeorm1' },
+};
+
+/**
+ * `npm test`: both projects in one run, one worker per core (at least two, at most four: the files spend much
+ * of their time waiting on databases and child processes, and four keeps the database servers' connection
+ * counts modest). Every file has its own schema, database, Redis key prefix, temporary directory and ports
+ * (see test/support/databases.ts), so files run side by side. The slow tier starts first (see the sequencer).
+ */
+const config: Config = {
+  projects: [typeorm03Project, typeorm1Project],
+  maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30_000,
 };

@@ -1,4 +1,5 @@
 import type { EntityModels } from '../entities/entity-set';
+import type { STANDARD_FIELD_TABLE } from '../entities/standard-field-table';
 import type { PluginRecords, RecordTable } from './plugin-records';
 import type {
   CreateAccountData,
@@ -19,6 +20,12 @@ import type {
   UpdateUserData,
   UserPage,
 } from './inputs';
+
+/** The user fields that are unique in every adapter (from the table of standard fields): `'email' | 'username'`. */
+export type UniqueUserField = {
+  [F in keyof UserRows]: UserRows[F] extends { unique: true } ? F : never;
+}[keyof UserRows];
+type UserRows = (typeof STANDARD_FIELD_TABLE)['user'];
 
 /**
  * The storage contract of the auth engine, generic over the seven entity classes so that every read returns
@@ -56,7 +63,14 @@ export interface DatabaseAdapter<
   createUser(data: CreateUserData<U>): Promise<U>;
   getUserById(id: string): Promise<U | null>;
   getUserByEmail(email: string): Promise<U | null>;
-  getUserByUsername(username: string): Promise<U | null>;
+  /**
+   * The user whose unique field `field` holds `value` (emails compared case-insensitively), or `null`: how a
+   * plugin finds users by a field of its own (the username plugin by `username`) without a method per plugin
+   * in this contract.
+   * @example
+   * await db.findUserBy('username', 'ada');
+   */
+  findUserBy(field: UniqueUserField, value: string): Promise<U | null>;
   updateUser(id: string, data: UpdateUserData<U>): Promise<U | null>;
   /** Deletes the user with its sessions, accounts, memberships and the invitations it sent. */
   deleteUser(id: string): Promise<boolean>;

@@ -1,4 +1,4 @@
-export type { DatabaseAdapter, UserOf, SessionOf, AccountOf } from './database-adapter';
+export type { DatabaseAdapter, UserOf, SessionOf, AccountOf, UniqueUserField } from './database-adapter';
 export type * from './inputs';
 export { UniqueConstraintError, DatabaseUnavailableError } from './errors';
 export { generateId } from './generate-id';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood] [--duration 10]`
+ * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood,organization,telemetry] [--duration 10]`
  *
  * Runs the selected sections one after another on this machine, prints one Markdown table per section plus the
  * issue's targets, and writes everything as JSON to bench/results/ (latest.json and a dated copy).
@@ -23,6 +23,7 @@ import { runEventLoop } from './suites/event-loop';
 import { runFlood } from './suites/flood';
 import { organizationTable, runOrganization } from './suites/organization';
 import { runScale } from './suites/scale';
+import { runTelemetry, telemetryTable } from './suites/telemetry';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   }
 
   if (options.sections.has('organization')) tables.push(organizationTable(await runOrganization(options)));
+
+  if (options.sections.has('telemetry')) tables.push(telemetryTable(await runTelemetry(options), options.connections));
 
   const targets = targetsTable(results);
   if (targets.rows.length > 0) tables.push(targets);

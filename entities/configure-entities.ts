@@ -85,8 +85,7 @@ function configuredClass(kind: ConfiguredKind, options: KindOptions): EntityClas
     if (FIELD_CONTRACTS[kind as EntityKind].some((spec) => spec.field === name)) {
       throw new TypeError(`${kind}.additionalFields.${name}: "${name}" is a standard ${kind} field; rename the column with ${kind}.fields instead.`);
     }
-    Reflect.defineMetadata('design:type', DESIGN_TYPES[field.type], prototype, name);
-    AuthField({ input: field.input ?? true, maxLength: field.maxLength })(prototype, name);
+    AuthField({ type: field.type, nullable: field.required !== true, input: field.input ?? true, maxLength: field.maxLength })(prototype, name);
     if (field.defaultValue !== undefined) AuthDefault(field.defaultValue)(prototype, name);
     typeorm?.Column({
       name: field.fieldName ?? name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
@@ -118,8 +117,6 @@ function renameColumns(kind: ConfiguredKind, target: Function, fields: Partial<R
     storage.columns.splice(index, 0, { ...original, target, options: { ...original.options, name: column } });
   }
 }
-
-const DESIGN_TYPES: Record<FieldType, Function> = { string: String, number: Number, boolean: Boolean, date: Date, json: Object };
 
 // Portable column types, as the base classes choose them (see standard-column.ts).
 const COLUMN_TYPES: Record<FieldType, { type: 'varchar' | 'double precision' | 'boolean' | 'simple-json' | DateConstructor; length?: number; precision?: number }> = {

@@ -1,4 +1,5 @@
 import type { EntityKind } from './entity-kind';
+import type { FieldType } from './standard-field-table';
 
 /** What `@AuthUser()` and its siblings record about a class. */
 export interface KindRecord {
@@ -16,6 +17,10 @@ export interface FieldRecord {
   readonly input: boolean;
   /** The longest value a request may set (characters of a string, of a JSON value's text); `null`: the default. */
   readonly maxLength: number | null;
+  /** `@AuthField({ type })`: what the field holds, when the class says so explicitly; `null`: not said. */
+  readonly type: FieldType | null;
+  /** `@AuthField({ nullable })`; `null`: not said. */
+  readonly nullable: boolean | null;
 }
 
 /** What `@AuthDefault(value)` records: the value a create uses when the caller gives none. */

@@ -4,7 +4,8 @@
  *
  * What it shows, one extension point each:
  * - `schema`: its own table `audit_log`, with a column of a custom SQL name and a composite index;
- *   `getAuthSchema`, `generate` and `migrate` create it like any core table;
+ *   `getAuthSchema`, `generate` and `migrate` create it like any core table; `recordModel` names its fields
+ *   once, so `auth.records(auditEntries)` reads and writes them typed;
  * - `errorCodes`: a code of its own, in the code→status table and the OpenAPI document;
  * - `hooks`: request hooks around every way of signing in and around sign-out, recording ip and user agent;
  * - `routes`: `GET /audit/list`, the signed-in user's entries;
@@ -26,6 +27,7 @@ import {
   type RequestHookContext,
   type RequestHooks,
   type RequestOutcome,
+  recordModel,
 } from 'better-auth-entities';
 
 /** One line of the log, as the route and `auth.api.audit.list` return it. */
@@ -56,24 +58,21 @@ class AuditListQuery {
 // The key under which the sign-out hook passes the ending session's user from `before` to `after`.
 const SIGNING_OUT = 'audit:signing-out';
 
+/** The log's table, declared once: the schema below and every `auth.records(auditEntries)` read it. */
+const auditEntries = recordModel('auditEntry', {
+  userId: { type: 'string', required: true, references: { model: 'user', field: 'id', onDelete: 'cascade' } },
+  action: { type: 'string', required: true },
+  ipAddress: { type: 'string' },
+  // The custom column: long text under a name of the plugin's choosing.
+  userAgent: { type: 'string', long: true, fieldName: 'client_user_agent' },
+  createdAt: { type: 'date', required: true },
+});
+
 export class AuditPlugin implements AuthPlugin {
   readonly id = 'audit';
   readonly errorCodes = AUDIT_ERRORS;
   readonly schema: PluginSchema = {
-    tables: {
-      auditEntry: {
-        modelName: 'audit_log',
-        fields: {
-          userId: { type: 'string', required: true, references: { model: 'user', field: 'id', onDelete: 'cascade' } },
-          action: { type: 'string', required: true },
-          ipAddress: { type: 'string' },
-          // The custom column: long text under a name of the plugin's choosing.
-          userAgent: { type: 'string', long: true, fieldName: 'client_user_agent' },
-          createdAt: { type: 'date', required: true },
-        },
-        indexes: [{ fields: ['userId', 'createdAt'] }],
-      },
-    },
+    tables: { [auditEntries.model]: { modelName: 'audit_log', fields: auditEntries.fields, indexes: [{ fields: ['userId', 'createdAt'] }] } },
   };
   private readonly maxListSize: number;
 
@@ -145,7 +144,7 @@ export class AuditPlugin implements AuthPlugin {
   }
 
   private async record(ctx: RequestHookContext, userId: string, action: AuditEntry['action']): Promise<void> {
-    await ctx.auth.records('auditEntry').create({
+    await ctx.auth.records(auditEntries).create({
       userId,
       action,
       ipAddress: ctx.client.ipAddress,
@@ -156,6 +155,7 @@ export class AuditPlugin implements AuthPlugin {
 }
 
 async function listEntries(auth: AuthContext, userId: string, limit: number): Promise<AuditEntry[]> {
-  const rows = await auth.records('auditEntry').findMany({ userId }, { orderBy: ['createdAt', 'desc'], limit });
-  return rows as unknown as AuditEntry[];
+  const rows = await auth.records(auditEntries).findMany({ userId }, { orderBy: ['createdAt', 'desc'], limit });
+  // The column holds any string; only this plugin writes it, and only these two actions.
+  return rows.map((row) => ({ ...row, action: row.action as AuditEntry['action'] }));
 }

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const revoked = await call('POST', '/revoke-other-sessions', { bearer: phoneToken });
   console.log(`   status ${revoked.status}; revoked: ${revoked.json.count}`);
   const laptopAfter = await call('GET', '/get-session', { cookie: laptopCookie });
-  console.log(`   the laptop's get-session now answers ${laptopAfter.status}`);
+  console.log(`   the laptop's get-session now answers ${laptopAfter.status} ${JSON.stringify(laptopAfter.json)}`);
 
   step(6, 'Sign out (phone)');
   const signOut = await call('POST', '/sign-out', { bearer: phoneToken });
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
   step(7, 'Get the session after sign-out');
   const after = await call('GET', '/get-session', { bearer: phoneToken });
-  console.log(`   status ${after.status}; code ${after.json.code}`);
+  console.log(`   status ${after.status}; session ${JSON.stringify(after.json)}`);
 
   step(8, 'Organization, member and invitation through the adapter');
   const userId: string = signUp.json.user.id;

@@ -39,15 +39,26 @@ export async function openDatabase(argv: readonly string[], env: NodeJS.ProcessE
 const APP_COLUMNS: Array<[table: string, column: string, definition: string]> = [
   ['users', 'plan', "VARCHAR(32) NOT NULL DEFAULT 'free'"],
   ['users', 'stripe_customer_id', 'VARCHAR(255)'],
+  ['users', 'nickname', 'VARCHAR(40)'],
+  ['users', 'birthday', 'DATETIME_6'],
+  ['users', 'age', 'INTEGER'],
+  ['users', 'newsletter', 'BOOLEAN'],
+  ['users', 'preferences', 'TEXT'],
   ['sessions', 'device_label', 'VARCHAR(255)'],
   ['organization', 'billing_email', 'VARCHAR(255)'],
 ];
+
+/** A timestamp with milliseconds: `timestamptz` on PostgreSQL, `datetime(6)` on MySQL/MariaDB and SQLite. */
+function dialectType(dataSource: DataSource, definition: string): string {
+  if (definition !== 'DATETIME_6') return definition;
+  return dataSource.options.type === 'postgres' ? 'TIMESTAMPTZ' : 'DATETIME(6)';
+}
 
 async function addAppColumns(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
     for (const [table, column, definition] of APP_COLUMNS) {
-      if (!(await runner.hasColumn(table, column))) await runner.query(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+      if (!(await runner.hasColumn(table, column))) await runner.query(`ALTER TABLE ${table} ADD COLUMN ${column} ${dialectType(dataSource, definition)}`);
     }
   } finally {
     await runner.release();

@@ -1,4 +1,5 @@
-import { AuthApi, type SessionAndUser } from './api/auth-api';
+import { AuthApi } from './api/auth-api';
+import type { ResolvedSession } from './http/app-route-session';
 import type { AuthContext } from './core/auth-context';
 import { ExpiredRowPurge } from './core/expired-row-purge';
 import type { AuthRequest, AuthResponse } from './wire/auth-request';
@@ -7,12 +8,9 @@ import type { RouteDefinition } from './http/route';
 import { fromWebRequest, toWebResponse } from './http/web/web-adapter';
 import type { RequestHooks } from './http/request-hooks';
 import type { AuthPlugin } from './plugins/auth-plugin';
+import type { HealthReport } from './observability/health-check';
 
-/** A session lookup for middleware: the typed pair, plus a cookie to re-send when the expiry slid forward. */
-export interface ResolvedSession<U, S> extends SessionAndUser<U, S> {
-  /** A `Set-Cookie` value to pass on, when the session was refreshed through its cookie. */
-  refreshedCookie: string | null;
-}
+export type { ResolvedSession } from './http/app-route-session';
 
 /**
  * A built auth instance: the HTTP handler, the in-process API, and session lookup for framework integrations.
@@ -50,6 +48,16 @@ export class Auth<U extends object, S extends object, A extends object = object>
     await this.purge?.stop();
     for (const plugin of this.plugins) await plugin.close?.();
     await this.context.tasks.drain();
+  }
+
+  /**
+   * Readiness of the instance: the database and the secondary storage probed at once, `up`, `degraded`
+   * (secondary storage away, sessions served from the database) or `down` (database away). Never throws.
+   * @example
+   * app.get('/ready', async (_req, res) => { const report = await auth.health(); res.status(report.status === 'down' ? 503 : 200).json(report); });
+   */
+  health(): Promise<HealthReport> {
+    return this.context.health();
   }
 
   /** Web-standard handler: `Request` in, `Response` out. Bound, so it can be passed around as is. */

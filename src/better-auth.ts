@@ -7,14 +7,19 @@ import { HookedDatabaseAdapter } from './core/hooked-database-adapter';
 import { coreRoutes } from './http/core-routes';
 import type { RouteDefinition } from './http/route';
 import type { AuthPlugin, PluginApi } from './plugins/auth-plugin';
-// The builder is the composition root, the one layer above the plugins: it knows the plugin every instance
-// mounts by default. Nothing below it names a plugin class.
+// The builder is the composition root, the one layer above the plugins: it constructs the plugins the
+// configuration implies (the user routes always, the secondary storage and the rate limiter when configured;
+// see withCorePlugins and ARCHITECTURE.md). Nothing below it names a plugin class.
 import { UserPlugin } from './plugins/user/user-plugin';
+import { SessionManagementPlugin } from './plugins/session-management/session-management-plugin';
 import { RateLimitPlugin } from './plugins/rate-limit/rate-limit-plugin';
 import { SecondaryStoragePlugin } from './plugins/secondary-storage/secondary-storage-plugin';
 import { StorageRateLimitStore } from './plugins/secondary-storage/storage-rate-limit-store';
 import { mergeDatabaseHooks } from './core/merge-database-hooks';
 import type { Logger } from './core/logger';
+import type { SecondaryStorage } from './core/secondary-storage';
+import { traceDatabaseAdapter } from './observability/traced-database-adapter';
+import { TracedSecondaryStorage } from './observability/traced-secondary-storage';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -57,29 +62,34 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const plugins = withCorePlugins(this.plugins, this.config, config.logger);
+    const storage = this.config.secondaryStorage ? new TracedSecondaryStorage(this.config.secondaryStorage) : undefined;
+    const plugins = withCorePlugins(this.plugins, this.config, config.logger, storage);
     // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
     const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
-    const db = hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db;
-    const context = new AuthContext(config, db, plugins);
+    // Traced outermost, so a span covers what the hooks add to a call.
+    const db = traceDatabaseAdapter(hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db);
+    const context = new AuthContext(config, db, plugins, storage ?? null);
     for (const plugin of plugins) plugin.init?.(context);
     context.seal();
-    const routes: RouteDefinition[] = [...coreRoutes(() => routes), ...plugins.flatMap((plugin) => plugin.routes(context))];
+    const routes: RouteDefinition[] = [...coreRoutes(() => routes, config.health.route), ...plugins.flatMap((plugin) => plugin.routes(context))];
     return new Auth<U, S, A>(context, plugins, routes);
   }
 }
 
 const USER_PLUGIN_ID = 'user';
+const SESSION_PLUGIN_ID = 'session-management';
 const RATE_LIMIT_PLUGIN_ID = 'rate-limit';
 
 /**
- * The user routes (update-user, change-email, delete-user) are core, as in the seed's "what gets mounted":
- * every instance has them. Adding `new UserPlugin({ ... })` yourself configures them instead. A secondary
- * storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
+ * The user routes (update-user, change-email, delete-user) and the session routes (get-session, sign-out,
+ * list/revoke sessions) are core, as in the seed's "what gets mounted": every instance has them, whichever
+ * ways of signing in it was given (a social-only app still needs get-session). Adding
+ * `new UserPlugin({ ... })` or `new SessionManagementPlugin({ ... })` yourself configures them instead. A
+ * secondary storage brings its session cache, and the rate limiter joins when `rateLimit` is on.
  */
-function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger): AuthPlugin[] {
+function withCorePlugins(plugins: readonly AuthPlugin[], config: AuthConfig, logger: Logger, storage: SecondaryStorage | undefined): AuthPlugin[] {
   const all = plugins.some((plugin) => plugin.id === USER_PLUGIN_ID) ? [...plugins] : [...plugins, new UserPlugin()];
-  const storage = config.secondaryStorage;
+  if (!all.some((plugin) => plugin.id === SESSION_PLUGIN_ID)) all.push(new SessionManagementPlugin());
   if (storage) {
     const storeSessionInDatabase = config.session?.storeSessionInDatabase ?? true;
     all.unshift(new SecondaryStoragePlugin(storage, { storeSessionInDatabase, storeVerificationInDatabase: config.verification?.storeInDatabase ?? false }));

@@ -1,5 +1,5 @@
 import type { EntityModels } from '../../entities/entity-set';
-import type { DatabaseAdapter } from '../database-adapter';
+import type { DatabaseAdapter, UniqueUserField } from '../database-adapter';
 import type * as In from '../inputs';
 import { isExpired, newest } from './expiry';
 import type { PluginRecords, RecordTable } from '../plugin-records';
@@ -46,8 +46,8 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
   async getUserByEmail(email: string): Promise<U | null> {
     return this.repos.users.findUnique('email', email.toLowerCase());
   }
-  async getUserByUsername(username: string): Promise<U | null> {
-    return this.repos.users.findUnique('username', username);
+  async findUserBy(field: UniqueUserField, value: string): Promise<U | null> {
+    return field === 'email' ? this.getUserByEmail(value) : this.repos.users.findUnique(field, value);
   }
   async updateUser(id: string, data: In.UpdateUserData<U>): Promise<U | null> {
     return this.repos.users.update(id, data);

@@ -56,6 +56,20 @@ export class MemoryRecords implements PluginRecords {
     return updated;
   }
 
+  // Synchronous from the match to the write, as update is.
+  async increment(where: PluginRecord, field: string, options: { below: number; values?: PluginRecord }): Promise<number> {
+    assertKnownFields(this.table, where);
+    assertKnownFields(this.table, { [field]: 0, ...options.values });
+    let updated = 0;
+    for (const row of this.rows()) {
+      if (!matches(row, where) || !(Number(row[field]) < options.below)) continue;
+      row[field] = Number(row[field]) + 1;
+      for (const [name, value] of Object.entries(options.values ?? {})) row[name] = copy(value ?? null);
+      updated += 1;
+    }
+    return updated;
+  }
+
   async deleteMany(where: PluginRecord): Promise<number> {
     assertKnownFields(this.table, where);
     const rows = this.rows();

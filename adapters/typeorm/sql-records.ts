@@ -67,6 +67,22 @@ export class SqlRecords implements PluginRecords {
     return (await query.execute()).affected ?? 0;
   }
 
+  async increment(where: PluginRecord, field: string, options: { below: number; values?: PluginRecord }): Promise<number> {
+    assertKnownFields(this.table, where);
+    assertKnownFields(this.table, options.values ?? {});
+    const counter = this.escape(this.column(field).name);
+    // `counter + 1` and `counter < :below` in one UPDATE: the row lock orders racing writers, each sees the last value.
+    const set: Record<string, unknown> = { [this.column(field).name]: () => `${counter} + 1` };
+    for (const [name, value] of Object.entries(options.values ?? {})) {
+      const column = this.column(name);
+      set[column.name] = this.write(column.type, value);
+    }
+    const query = this.manager.createQueryBuilder().update(this.table.name).set(set);
+    this.where(query, where);
+    query.andWhere(`${counter} < :below`, { below: options.below });
+    return (await query.execute()).affected ?? 0;
+  }
+
   async deleteMany(where: PluginRecord): Promise<number> {
     assertKnownFields(this.table, where);
     const query = this.manager.createQueryBuilder().delete().from(this.table.name);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EntityModels } from '../../entities/entity-set';
-import type { DatabaseAdapter } from '../database-adapter';
+import type { DatabaseAdapter, UniqueUserField } from '../database-adapter';
 import type * as In from '../inputs';
 import { readOrganizationsOfUser, readSessionWithUser } from './joined-reads';
 import type { PluginRecords, RecordTable } from '../plugin-records';
@@ -50,8 +50,8 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   getUserByEmail(email: string): Promise<U | null> {
     return this.op(() => this.tables.users.findOne([eq('email', email)]));
   }
-  getUserByUsername(username: string): Promise<U | null> {
-    return this.op(() => this.tables.users.findOne([eq('username', username)]));
+  findUserBy(field: UniqueUserField, value: string): Promise<U | null> {
+    return field === 'email' ? this.getUserByEmail(value) : this.op(() => this.tables.users.findOne([eq(field, value)]));
   }
   updateUser(id: string, data: In.UpdateUserData<U>): Promise<U | null> {
     return this.op(() => this.tables.users.update(id, data));

@@ -7,6 +7,8 @@
  * in the tree yet (the TypeORM adapter and the migrations arrive separately).
  */
 import 'reflect-metadata';
+// First: it decides whether the library finds @opentelemetry/api, and registers the SDK when asked (BENCH_OTEL).
+import './otel-mode';
 import { createServer } from 'node:http';
 import { BetterAuth, toNodeHandler, type Auth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';

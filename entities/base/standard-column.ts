@@ -101,7 +101,7 @@ const DATE_PRECISION = 6;
 /** What TypeScript would have emitted for `field!: type` (nullable unions and JSON records are `Object`). */
 const DESIGN_TYPES: Record<FieldType, Function> = { string: String, boolean: Boolean, date: Date, json: Object, number: Number };
 
-/** Keeps `design:type` as a decorated declaration would leave it, for code that reads it (the builder, TypeORM). */
+/** Writes `design:type` as a decorated declaration would leave it, for TypeORM and the builder's plausibility check of standard fields (the field model itself takes standard types from the table). */
 function recordDesignType(target: Function, spec: StandardFieldSpec): void {
   const reflect = Reflect as unknown as { defineMetadata?: (key: string, value: unknown, target: object, property: string) => void };
   if (typeof reflect.defineMetadata !== 'function') return;

@@ -3,6 +3,8 @@ import { EntityDefinitionError } from '../entity-definition-error';
 import { FIELD_CONTRACTS, type FieldType, type StandardFieldSpec } from '../field-contracts';
 import { classChain, getMetadataStorage } from '../metadata-storage';
 import { declaredProperties, designType } from './declared-properties';
+import { customShape, standardShape, type DeclaredOptions } from './field-shape';
+import { typeOrmColumns } from './typeorm-columns';
 import { EntityModel, type EntityClass } from './entity-model';
 import type { FieldModel } from './field-model';
 
@@ -34,7 +36,9 @@ function buildFields(kind: EntityKind, target: Function): FieldModel[] {
   const defaults = recordedDefaults(target);
   const declared = declaredProperties(target);
   const nonInput = nonInputProperties(target);
-  const maxLengths = declaredMaxLengths(target);
+  const options = declaredOptions(target);
+  const columns = typeOrmColumns(new Set(classChain(target)));
+  const initial = initialValues(target);
   const claimed = new Set<string>();
   const fields: FieldModel[] = [];
 
@@ -51,19 +55,19 @@ function buildFields(kind: EntityKind, target: Function): FieldModel[] {
       standard: spec,
       defaultValue: defaults.get(property) ?? spec.defaultValue,
       input: !nonInput.has(property),
-      designType: designType(target, property),
+      ...standardShape(target, spec, property, columns.get(property)),
     });
   }
   for (const property of declared) {
     if (claimed.has(property) || isShadowedStandardName(contract, remaps, property)) continue;
+    const input = !nonInput.has(property);
     fields.push({
       field: property,
       property,
       standard: null,
       defaultValue: defaults.get(property),
-      input: !nonInput.has(property),
-      designType: designType(target, property),
-      maxLength: maxLengths.get(property),
+      input,
+      ...customShape(target, property, { declared: options.get(property) ?? {}, column: columns.get(property), input, initial: initial[property] }),
     });
   }
   return fields;
@@ -131,16 +135,30 @@ function remappedProperties(kind: EntityKind, target: Function): Map<string, str
   return remaps;
 }
 
-/** `@AuthField({ maxLength })` of each property; a subclass's declaration wins over its base class's. */
-function declaredMaxLengths(target: Function): Map<string, number> {
-  const lengths = new Map<string, number>();
+/** `@AuthField({ type, nullable, maxLength })` of each property; a subclass's declaration of each wins over its base class's. */
+function declaredOptions(target: Function): Map<string, DeclaredOptions> {
+  const declared = new Map<string, { type?: DeclaredOptions['type']; nullable?: boolean; maxLength?: number }>();
   // classChain starts at the class itself: walking it backwards lets the most derived declaration win.
   for (const cls of classChain(target).reverse()) {
     for (const record of getMetadataStorage().fields) {
-      if (record.target === cls && record.maxLength !== null) lengths.set(record.property, record.maxLength);
+      if (record.target !== cls) continue;
+      const options = declared.get(record.property) ?? {};
+      if (record.type !== null) options.type = record.type;
+      if (record.nullable !== null) options.nullable = record.nullable;
+      if (record.maxLength !== null) options.maxLength = record.maxLength;
+      declared.set(record.property, options);
     }
   }
-  return lengths;
+  return declared;
+}
+
+/** The values property initialisers leave on a fresh instance (`plan = 'free'`): the last hint of a field's type. */
+function initialValues(target: Function): Record<string, unknown> {
+  try {
+    return { ...(new (target as new () => object)() as Record<string, unknown>) };
+  } catch {
+    return {}; // reported by assertConstructible
+  }
 }
 
 /** Properties marked `@AuthField({ input: false })` anywhere in the class chain. */

@@ -25,6 +25,8 @@ export class EntityModel<T extends object = object, K extends EntityKind = Entit
     fields: readonly FieldModel[],
   ) {
     this.fields = Object.freeze([...fields]);
+    this.customFields = Object.freeze(fields.filter((field) => field.standard === null));
+    this.dateFields = Object.freeze(fields.filter((field) => field.type === 'date'));
     for (const field of fields) {
       this.byField.set(field.field, field);
       this.byProperty.set(field.property, field);
@@ -44,10 +46,10 @@ export class EntityModel<T extends object = object, K extends EntityKind = Entit
     return this.field(name) !== undefined;
   }
 
-  /** The user's own (non-standard) fields. */
-  get customFields(): FieldModel[] {
-    return this.fields.filter((field) => field.standard === null);
-  }
+  /** The user's own (non-standard) fields. Computed once: request handlers read it on every write. */
+  readonly customFields: readonly FieldModel[];
+  /** The fields holding dates, for codecs that revive them from JSON (the session cache reads this per request). */
+  readonly dateFields: readonly FieldModel[];
 
   /**
    * A new instance of the class holding `values`; fields left out get their defaults, then `null`.

@@ -1,4 +1,6 @@
 import type { StandardFieldSpec } from '../field-contracts';
+import type { FieldType } from '../standard-field-table';
+import type { FieldLimits } from './typeorm-columns';
 
 /** How one field of an entity class is stored: the name the engine uses, and the property that holds it. */
 export interface FieldModel {
@@ -12,8 +14,13 @@ export interface FieldModel {
   readonly defaultValue: (() => unknown) | undefined;
   /** Whether a request body may set it (`@AuthField({ input: false })` says no). */
   readonly input: boolean;
-  /** `@AuthField({ maxLength })`: the longest value a request may set; `undefined` leaves the default. */
-  readonly maxLength?: number;
-  /** The type TypeScript emitted for the property (`String`, `Number`, …), when it was decorated. */
-  readonly designType: Function | undefined;
+  /**
+   * What the field holds, resolved once at build (see field-shape.ts): `@AuthField({ type })`, else the TypeORM
+   * column, else a primitive `design:type`. Request checks, codecs, OpenAPI and the schema tools all read this.
+   */
+  readonly type: FieldType;
+  /** Whether it may hold `null`. */
+  readonly nullable: boolean;
+  /** The column's limits (integer range, `varchar(n)` length, enum values) and `@AuthField({ maxLength })`. */
+  readonly limits: FieldLimits;
 }

@@ -2,6 +2,7 @@ import type { CustomFields } from '../../adapters/inputs';
 import type { StandardUser } from '../../entities/standard-fields';
 import type { AuthContext } from '../core/auth-context';
 import type { ClientInfo } from '../core/client-info';
+import { customInput } from '../core/custom-input';
 import { AuthError } from '../errors/auth-error';
 // Types only: the plugin is found by id at run time, so this layer never loads plugin code.
 import type { EmailPasswordPlugin } from '../plugins/email-password/email-password-plugin';
@@ -20,6 +21,15 @@ export type SignUpEmailInput<U> = {
   name: string;
   image?: string | null;
 } & Partial<CustomFields<U, StandardUser>>;
+
+/** Options of a server-side write. */
+export interface ServerWriteOptions {
+  /**
+   * `false` skips the checks a request's values pass (the field's type, its column's limits, the class's own
+   * class-validator rules): for seeding data you already trust. Default `true`: a server write is checked like a request.
+   */
+  validate?: boolean;
+}
 
 const NO_CLIENT: ClientInfo = { ipAddress: null, userAgent: null };
 
@@ -41,9 +51,17 @@ export class AuthApi<U extends object, S extends object> {
     return active ? { user: active.user as U, session: active.session as S } : null;
   }
 
-  /** Creates a user with a password; opens a session when the plugin's `autoSignIn` is on. */
-  async signUpEmail(input: SignUpEmailInput<U>): Promise<{ user: U; session: S | null; token: string | null }> {
-    const { email, password, name, image, ...custom } = input;
+  /**
+   * Creates a user with a password; opens a session when the plugin's `autoSignIn` is on. Custom fields are
+   * checked as a request's are (type, column limits, the class's rules; `input: false` fields may be set here),
+   * unless `{ validate: false }`: a refused value throws `AuthError('VALIDATION_ERROR')` and creates nothing.
+   * @example
+   * await auth.api.signUpEmail({ email, password, name, plan: 'pro' });                       // checked
+   * await auth.api.signUpEmail({ email, password, name, plan: 'legacy' }, { validate: false }); // trusted seed data
+   */
+  async signUpEmail(input: SignUpEmailInput<U>, options: ServerWriteOptions = {}): Promise<{ user: U; session: S | null; token: string | null }> {
+    const { email, password, name, image, ...given } = input;
+    const custom = options.validate === false ? given : customInput(this.auth.models.user, given, { server: true, standardValues: { name, image } });
     const result = await this.emailPassword().signUp({ email, password, name, image, custom }, NO_CLIENT);
     return { user: result.user as U, session: result.session as S | null, token: result.token };
   }

@@ -6,6 +6,8 @@ import type { AuthContext } from '../core/auth-context';
 import { HookedDatabaseAdapter } from '../core/hooked-database-adapter';
 import type { AuthPlugin } from '../plugins/auth-plugin';
 import { CliError } from './cli-io';
+import { loadConfigModule } from './config-module';
+import { loadErrorCause } from './load-error';
 
 /** What the CLI needs of the config's auth: the context (adapter, models) and the plugins. */
 export interface LoadedAuth {
@@ -15,8 +17,8 @@ export interface LoadedAuth {
 
 /**
  * Loads the auth a config file exports: `export const auth = …`, `export default auth`, or either as a
- * function or promise returning it (so a config can connect lazily). TypeScript configs load through ts-node,
- * which the `better-auth-entities` bin registers.
+ * function or promise returning it (so a config can connect lazily). TypeScript configs compile with the CLI's
+ * own SWC loader (`loadConfigModule`), never the app's ts-node or TypeScript.
  * @example
  * // auth.config.ts
  * export const auth = new BetterAuth({ secret }).database(await TypeOrmAdapter.connect(url, entities)).build();
@@ -26,25 +28,16 @@ export async function loadAuth(file: string, cwd: string): Promise<LoadedAuth> {
   if (!existsSync(path)) throw new CliError(`Config file not found: ${path}. Pass --config <file> exporting your auth.`);
   let exported: unknown;
   try {
-    const module = require(path) as Record<string, unknown>;
+    const module = await loadConfigModule(path);
     exported = module.auth ?? module.default;
     if (exported && typeof exported === 'object' && 'auth' in exported && !isAuth(exported)) exported = (exported as { auth: unknown }).auth;
     if (typeof exported === 'function') exported = (exported as () => unknown)();
     exported = await exported;
   } catch (error) {
-    throw new CliError(`Could not load ${path}: ${(error as Error)?.message ?? String(error)}${typeScriptLoaderHint(path, error)}`);
+    throw new CliError(`Could not load ${path}: ${loadErrorCause(error)}`);
   }
   if (!isAuth(exported)) throw new CliError(`${path} does not export an auth: add \`export const auth = new BetterAuth({...}).database(...).build()\`.`);
   return exported;
-}
-
-/**
- * Without a TypeScript loader Node reads a `.ts` config as JavaScript and fails on its first annotation with a
- * message that does not say why ("Missing initializer in const declaration"): name the fix alongside it.
- */
-function typeScriptLoaderHint(path: string, error: unknown): string {
-  if (!/\.[cm]?ts$/.test(path) || (error as Error)?.name !== 'SyntaxError' || require.extensions?.['.ts']) return '';
-  return '. The config is TypeScript and no TypeScript loader is registered: install ts-node in your app (npm install -D ts-node typescript) or pass a compiled .js config.';
 }
 
 function isAuth(value: unknown): value is LoadedAuth {

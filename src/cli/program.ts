@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { SQL_DIALECTS } from '../schema/sql/dialect-sql';
 import { CliError, type CliIo } from './cli-io';
 import { generateCommand } from './generate-command';
 import { migrateCommand } from './migrate-command';
+import { packageRoot } from './package-root';
 
 /**
  * Runs the `better-auth-entities` CLI on `argv` (without `node` and the script) and resolves to the exit code:
@@ -14,6 +17,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let code = 0;
   const program = new Command('better-auth-entities')
     .description('Schema tools for better-auth-entities: generate SQL or TypeORM migrations from your entities, and migrate a database.')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .showHelpAfterError('(add --help for usage)');
@@ -50,4 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`error: ${(error as Error)?.message ?? String(error)}`);
     return 1;
   }
+}
+
+/** Our own version, read from the manifest (not imported: a JSON import would move dist's layout). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

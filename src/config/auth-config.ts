@@ -5,6 +5,8 @@ import type { DatabaseHooks } from '../core/database-hooks';
 import type { RateLimitOptions } from '../core/rate-limit-rules';
 import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import type { SecondaryStorage } from '../core/secondary-storage';
+import type { HealthOptions } from '../observability/health-check';
+import type { TrustProxyHeadersOption } from '../core/proxy-trust';
 
 /** `SameSite` attribute of the session cookie. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -36,6 +38,13 @@ export interface SessionConfig {
    * to audit them). `false` keeps them only in the secondary storage, which must then always be reachable.
    */
   storeSessionInDatabase?: boolean;
+  /**
+   * With a `secondaryStorage` (and sessions in the database): a session served from the storage is checked
+   * against the database again once its cached copy is this many seconds old (default 5). This is the bound
+   * on how long another process can still accept a session whose revocation could not reach the storage
+   * (the revoking process had lost Redis, or died before it could replay its marks).
+   */
+  recheckAfter?: number;
 }
 
 /** Where verification values (emailed tokens) live. */
@@ -69,10 +78,14 @@ export interface AuthConfig {
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
   /**
-   * Take the client address from `X-Forwarded-For` (default false). Turn on only behind a proxy that sets it,
-   * or clients can forge the address recorded on their sessions.
+   * Take the client address from `X-Forwarded-For` (default false: the socket's peer). Turn on only behind
+   * proxies that append to it; only the entries they added are believed, never what the client wrote:
+   * - `true` or `{ hops: n }`: that many proxies always stand in front (`true` is one); the client is the nth
+   *   entry from the right, the address the outermost of them saw;
+   * - `{ proxies: ['10.0.0.0/8', '2001:db8::1'] }`: the proxies by address or CIDR; the client is the first
+   *   address, from the peer leftward through the header, that is not one of them.
    */
-  trustProxyHeaders?: boolean;
+  trustProxyHeaders?: TrustProxyHeadersOption;
   /** Replaces the built-in scrypt hasher. */
   passwordHasher?: PasswordHasher;
   /** Where errors and warnings go (default: `console`, errors only). Secrets are never passed to it. */
@@ -101,6 +114,11 @@ export interface AuthConfig {
    * both before they answer.
    */
   secondaryStorage?: SecondaryStorage;
+  /**
+   * Readiness: `auth.health()` always; `{ route: true }` also mounts `GET <basePath>/health` (200 up or
+   * degraded, 503 down). `timeoutMs` bounds each probe (default 2000).
+   */
+  health?: HealthOptions;
   /** Where verification values live when a `secondaryStorage` is set (see `VerificationConfig`). */
   verification?: VerificationConfig;
   /**

@@ -1,10 +1,12 @@
 import { ScryptPasswordHasher, type PasswordHasher } from '../crypto/password-hasher';
-import { consoleLogger, type Logger } from '../core/logger';
+import { consoleLogger } from '../core/logger';
+import { ContextualLogger } from '../observability/contextual-logger';
 import type { EmailSender } from '../email/email-sender';
 import type { DatabaseHooks } from '../core/database-hooks';
 import type { AuthConfig, SameSite } from './auth-config';
 import type { PasswordHashingLimits } from '../core/bounded-hasher';
 import { ConfigError } from '../errors/config-error';
+import { resolveProxyTrust, type ProxyTrust } from '../core/proxy-trust';
 
 export { ConfigError };
 
@@ -32,21 +34,34 @@ export interface ResolvedConfig {
     readonly cookieDomain: string | undefined;
     /** 0 when freshness is not checked. */
     readonly freshAgeMs: number;
+    /** How long a session cached in the secondary storage is served before the database is asked again. */
+    readonly recheckAfterMs: number;
   };
   readonly maxBodyBytes: number;
+  /** Whether `X-Forwarded-For` is read at all. */
   readonly trustProxyHeaders: boolean;
+  /** Which of its entries is the client's address; `null` when it is not read. */
+  readonly proxyTrust: ProxyTrust | null;
   readonly passwordHasher: PasswordHasher;
   readonly passwordHashing: PasswordHashingLimits;
-  readonly logger: Logger;
+  /** The app's logger (or the console), adding the request and trace ids to every line. */
+  readonly logger: ContextualLogger;
+  /** Whether the app gave a logger of its own (then requests run in a scope so deep lines carry the request id). */
+  readonly customLogger: boolean;
   readonly emailSender: EmailSender | null;
   /** `null` when none are configured, so the engine skips the hooked adapter and the request scope. */
   readonly databaseHooks: DatabaseHooks | null;
   /** How often expired sessions and verifications are deleted; `null` when that is turned off. */
   readonly purgeExpiredEveryMs: number | null;
+  /** `GET /health` mounted or not, and how long each of its probes may take. */
+  readonly health: { readonly route: boolean; readonly timeoutMs: number };
 }
 
 export const MIN_SECRET_LENGTH = 32;
 const DAY_SECONDS = 24 * 60 * 60;
+// The revocation bound when the secondary storage missed a revocation (see SessionConfig.recheckAfter):
+// short enough to matter, long enough that a busy session costs the database one read every few seconds.
+const DEFAULT_RECHECK_AFTER_SECONDS = 5;
 const DEFAULT_COOKIE_NAME = 'better-auth.session_token';
 
 
@@ -67,6 +82,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   const expiresIn = positive('session.expiresIn', session.expiresIn ?? 7 * DAY_SECONDS);
   const updateAge = nonNegative('session.updateAge', session.updateAge ?? DAY_SECONDS);
   const sameSite = session.cookieSameSite ?? 'lax';
+  const proxyTrust = proxyTrustOf(config);
   if (sameSite === 'none' && !cookieSecure) {
     throw new ConfigError('session.cookieSameSite "none" needs a Secure cookie: use an https baseURL or set session.cookieSecure.');
   }
@@ -87,14 +103,18 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieSameSite: sameSite,
       cookieDomain: session.cookieDomain,
       freshAgeMs: nonNegative('session.freshAge', session.freshAge ?? DAY_SECONDS) * 1000,
+      recheckAfterMs: positive('session.recheckAfter', session.recheckAfter ?? DEFAULT_RECHECK_AFTER_SECONDS) * 1000,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
-    trustProxyHeaders: config.trustProxyHeaders ?? false,
+    trustProxyHeaders: proxyTrust !== null,
+    proxyTrust,
     passwordHasher: config.passwordHasher ?? new ScryptPasswordHasher(),
     passwordHashing: config.passwordHashing ?? {},
-    logger: config.logger ?? consoleLogger,
+    logger: new ContextualLogger(config.logger ?? consoleLogger),
+    customLogger: config.logger !== undefined,
     emailSender: config.emailSender ?? null,
     databaseHooks: config.databaseHooks ?? null,
+    health: Object.freeze({ route: config.health?.route ?? false, timeoutMs: positive('health.timeoutMs', config.health?.timeoutMs ?? 2000) }),
     purgeExpiredEveryMs: config.purgeExpired === false ? null : positive('purgeExpired.interval', config.purgeExpired?.interval ?? 3600) * 1000,
   });
 }
@@ -129,4 +149,12 @@ function positive(name: string, value: number): number {
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new ConfigError(`AuthConfig.${name} must be zero or more (got ${value}).`);
   return value;
+}
+
+function proxyTrustOf(config: AuthConfig): ProxyTrust | null {
+  try {
+    return resolveProxyTrust(config.trustProxyHeaders);
+  } catch (error) {
+    throw new ConfigError(`AuthConfig.${(error as Error).message}`);
+  }
 }

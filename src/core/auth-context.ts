@@ -5,10 +5,15 @@ import { CookieSigner } from '../crypto/cookie-signer';
 import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
 import { getAuthSchema } from '../schema/get-auth-schema';
+import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
+import { ACCOUNT_FAILURE_MODEL, AccountFailureLimit } from './account-failure-limit';
 import { AuthHooks } from './auth-hooks';
 import { BackgroundTasks } from './background-tasks';
 import { BoundedHasher } from './bounded-hasher';
 import type { PasswordHasher } from '../crypto/password-hasher';
+import type { SecondaryStorage } from './secondary-storage';
+import { checkHealth, type HealthReport } from '../observability/health-check';
+import { passwordLengthsOf, type PasswordLengths } from './password-policy';
 import type { PluginDeclarations } from './plugin-declarations';
 import { checkRateLimitRule, type DeclaredRateLimitRule } from './rate-limit-rules';
 import { SessionCookies } from './session-cookies';
@@ -35,12 +40,16 @@ export class AuthContext {
   readonly signIn: SignInPipeline;
   /** Work a request starts without waiting for it (emails whose timing must not tell anything). */
   readonly tasks: BackgroundTasks;
+  /** Wrong passwords and codes counted per account, before each check (see `AccountFailureLimit`). */
+  readonly failureLimit: AccountFailureLimit;
   /** Every error code the instance answers with: the engine's and its plugins'. */
   readonly errors = new ErrorCatalog();
   /** The templates of every email kind, the engine's and its plugins'. */
   readonly emailTemplates = new EmailTemplates();
   /** The rate limits plugins asked for on their paths. */
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
+  /** The password lengths in force: a plugin's declared ones (email-password's options) or 8–128. */
+  readonly passwordLengths: PasswordLengths;
   private readonly boundedHasher: BoundedHasher;
   private sealed = false;
 
@@ -48,6 +57,8 @@ export class AuthContext {
     readonly config: ResolvedConfig,
     readonly db: DatabaseAdapter,
     private readonly plugins: readonly PluginDeclarations[] = [],
+    /** The secondary storage the instance was built with (as its plugins see it), probed by `health()`. */
+    readonly secondaryStorage: SecondaryStorage | null = null,
   ) {
     this.signer = new CookieSigner(config.secret);
     this.boundedHasher = new BoundedHasher(config.passwordHasher, config.passwordHashing);
@@ -55,6 +66,7 @@ export class AuthContext {
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
+    this.failureLimit = new AccountFailureLimit(() => this.records(ACCOUNT_FAILURE_MODEL));
     this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({
@@ -72,6 +84,7 @@ export class AuthContext {
       for (const rule of plugin.rateLimit ?? []) rules.push(checkRateLimitRule(plugin.id, rule));
     }
     this.rateLimitRules = rules;
+    this.passwordLengths = passwordLengthsOf(plugins);
   }
 
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */
@@ -82,6 +95,11 @@ export class AuthContext {
   /** Throws 503 at once when password hashing is saturated, before a flow spends lookups on a doomed request. */
   refuseWhenHashingFull(): void {
     this.boundedHasher.refuseWhenFull();
+  }
+
+  /** The database and secondary storage as a readiness probe sees them (see `HealthReport`). */
+  health(): Promise<HealthReport> {
+    return checkHealth(this.db, this.secondaryStorage, this.config.health.timeoutMs);
   }
 
   get models() {
@@ -118,20 +136,25 @@ export class AuthContext {
   }
 
   /**
-   * The rows of a table a plugin declared in its `schema`, by model name, on the configured adapter (or on
-   * `db`, the adapter of a transaction under way).
+   * The rows of a table a plugin declared in its `schema`, on the configured adapter (or on `db`, the adapter
+   * of a transaction under way). Given the table's `RecordModel` (see `recordModel`), records are typed by the
+   * declared fields; given a bare model name, they are loose `Record<string, unknown>` rows.
    * @example
-   * await auth.records('auditLog').create({ action: 'sign-up', userId, createdAt: new Date() });
+   * await auth.records(auditEntries).create({ action: 'sign-up', userId, createdAt: new Date() });
    */
-  records(model: string, db: DatabaseAdapter = this.db): PluginRecords {
+  records<F extends RecordFields>(model: RecordModel<F>, db?: DatabaseAdapter): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
+  records(model: string, db?: DatabaseAdapter): PluginRecords;
+  records(model: string | RecordModel, db: DatabaseAdapter = this.db): PluginRecords {
+    const name = typeof model === 'string' ? model : model.model;
     this.recordTables ??= new Map(
       getAuthSchema({ context: this, plugins: this.plugins })
         .tables.filter((table) => table.source !== 'core')
         .map((table) => [table.model, table]),
     );
-    const table = this.recordTables.get(model);
-    if (!table) throw new ConfigError(`No plugin declares a table "${model}": declare it in the plugin's schema.tables.`);
-    if (!db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${model}" cannot be used; use the memory or TypeORM adapter.`);
+    const table = this.recordTables.get(name);
+    if (!table) throw new ConfigError(`No plugin declares a table "${name}": declare it in the plugin's schema.tables.`);
+    if (!db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
+    // The typed overload's promise holds because adapters decode every column to its declared type.
     return db.records(table);
   }
 

@@ -1,11 +1,14 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { AuthError } from '../errors/auth-error';
+import { telemetry } from '../observability/telemetry';
 
 /** What sign-up tells its listeners: the user it created and the page the client wants to land on. */
 export interface SignUpEvent {
   user: object;
   /** The `callbackURL` of the sign-up body, already checked against the trusted origins. */
   callbackURL?: string;
+  /** How the account was made (`email`, `social`, …): the `auth.method` of the `auth.sign_up.count` metric. */
+  via?: string;
 }
 
 /** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
@@ -17,6 +20,14 @@ export interface AddressClaimEvent {
 
 export interface PasswordChangeEvent {
   userId: string;
+}
+
+/**
+ * How a change of address is confirmed by email (the email-verification plugin installs one): `start` sends
+ * the links, and nothing changes until they are followed. Without one, change-email applies at once.
+ */
+export interface EmailChangeVerifier {
+  start(user: object, newEmail: string, callbackURL?: string): Promise<void>;
 }
 
 /** Which request is writing the user: sign-up creates it, update-user changes the caller's own. */
@@ -62,6 +73,23 @@ export class AuthHooks {
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
   private readonly claimListeners: Array<(event: AddressClaimEvent) => Promise<void>> = [];
   private verifiedEmails = false;
+  private emailChanges: EmailChangeVerifier | null = null;
+
+  /**
+   * Installs the way email changes are confirmed, from a plugin's `init`; one at most, since two would each
+   * send links for the same change. change-email reads it at request time, so plugins initialise in any order.
+   * @example
+   * init(auth) { auth.hooks.verifyEmailChangesWith({ start: (user, newEmail) => this.sendLinks(user, newEmail) }); }
+   */
+  verifyEmailChangesWith(verifier: EmailChangeVerifier): void {
+    if (this.emailChanges) throw new Error('verifyEmailChangesWith: email changes are verified by another plugin already.');
+    this.emailChanges = verifier;
+  }
+
+  /** The installed way of confirming email changes, or `null` (the change applies at once). */
+  get emailChangeVerifier(): EmailChangeVerifier | null {
+    return this.emailChanges;
+  }
 
   /**
    * Declares that signing in needs a verified email (the email-verification plugin with
@@ -137,6 +165,7 @@ export class AuthHooks {
 
   /** Called by every flow that creates a user (email sign-up, social sign-in); listeners run in order and a listener's error fails the request. */
   async signedUp(event: SignUpEvent): Promise<void> {
+    telemetry.metrics()?.signUps.add(1, { 'auth.method': event.via ?? 'other' });
     for (const listener of this.signUpListeners) await listener(event);
   }
 

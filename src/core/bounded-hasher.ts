@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { PasswordHasher } from '../crypto/password-hasher';
 import { AuthError } from '../errors/auth-error';
+import { telemetry } from '../observability/telemetry';
+
+type HashOperation = 'hash' | 'verify';
+// Built once: the metric attributes of each operation, so recording allocates nothing.
+const OPERATION_ATTRIBUTES = { hash: Object.freeze({ 'auth.password.operation': 'hash' }), verify: Object.freeze({ 'auth.password.operation': 'verify' }) };
 
 /** How many hashes run at once and how many may wait (`AuthConfig.passwordHashing`). */
 export interface PasswordHashingLimits {
@@ -51,28 +56,52 @@ export class BoundedHasher implements PasswordHasher {
   }
 
   hash(password: string): Promise<string> {
-    return this.inTurn(() => this.inner.hash(password));
+    return this.inTurn('hash', () => this.inner.hash(password));
   }
 
   verify(hash: string, password: string): Promise<boolean> {
-    return this.inTurn(() => this.inner.verify(hash, password));
+    return this.inTurn('verify', () => this.inner.verify(hash, password));
   }
 
-  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one hash in its turn, in a span `auth.password.<operation>` with `auth.password.queue_wait_ms` and
+   * `auth.password.hash_ms` (the two halves an on-call engineer needs apart), and records the queue depth, the
+   * wait and the hash time as metrics. The password never leaves `work`.
+   */
+  private async inTurn<T>(operation: HashOperation, work: () => Promise<T>): Promise<T> {
+    const span = telemetry.startSpan(`auth.password.${operation}`);
+    const instruments = telemetry.metrics();
+    const started = span || instruments ? performance.now() : 0;
     if (this.running >= this.maxConcurrent) {
-      if (this.waiting.length >= this.maxQueued) throw this.busy();
+      if (this.waiting.length >= this.maxQueued) {
+        span?.setAttribute('error.type', 'SERVICE_UNAVAILABLE');
+        span?.end();
+        throw this.busy();
+      }
+      instruments?.hashQueueDepth.add(1);
       await new Promise<void>((resolve) => this.waiting.push(resolve));
+      instruments?.hashQueueDepth.add(-1);
     } else {
       this.running += 1;
     }
+    const running = span || instruments ? performance.now() : 0;
     try {
       return await work();
     } finally {
+      if (span || instruments) this.observe(operation, span, instruments, running - started, performance.now() - running);
       // The turn passes straight to the next waiter (running stays the same), or is given back.
       const next = this.waiting.shift();
       if (next) next();
       else this.running -= 1;
     }
+  }
+
+  private observe(operation: HashOperation, span: ReturnType<typeof telemetry.startSpan>, instruments: ReturnType<typeof telemetry.metrics>, waitedMs: number, hashedMs: number): void {
+    instruments?.hashQueueWait.record(waitedMs / 1000, OPERATION_ATTRIBUTES[operation]);
+    instruments?.hashDuration.record(hashedMs / 1000, OPERATION_ATTRIBUTES[operation]);
+    if (!span) return;
+    span.setAttributes({ 'auth.password.operation': operation, 'auth.password.queue_wait_ms': waitedMs, 'auth.password.hash_ms': hashedMs });
+    span.end();
   }
 
   private busy(): AuthError {

@@ -1,14 +1,19 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { CreateSessionData, SessionWithUser, UpdateSessionData } from '../../adapters/inputs';
 
-import { decodeEntity } from './entity-codec';
 import type { Logger } from './logger';
 import type { SecondaryStorage } from './secondary-storage';
+import { decodeSessionCacheEntry, encodeSessionCacheEntry, isTrusted } from './session-cache-entry';
 import type { SessionStore } from './session-store';
+import { telemetry } from '../observability/telemetry';
+import { SESSION_LOOKUP_ATTRIBUTES as LOOKUP } from './session-lookup-attributes';
 
 export interface CachedSessionStoreOptions {
-  /** The longest a session (with its user) stays cached (default 3600 s; never past the session's expiry). */
-  cacheTtlSeconds?: number;
+  /**
+   * How long a cached session (with its user) is served before the database is asked again (default 5000 ms;
+   * never past the session's expiry): the bound on a revocation whose mark never reached the storage.
+   */
+  recheckAfterMs?: number;
   /** How long revocation marks are kept: at least the longest session lifetime (seconds). */
   revocationTtlSeconds: number;
   /** How often writes that failed while the storage was away are retried (default 200 ms). */
@@ -32,11 +37,19 @@ const key = { entry: (digest: string) => `s:${digest}`, revoked: (digest: string
  *   store, at least one sees the other's write, so one of them always marks the digest revoked.
  * - When the storage is away, reads fall back to the database, and marks that could not be written are kept
  *   and retried; until they are written this process does not read from the storage at all.
+ *
+ * Marks can still be lost: a process that cannot reach the storage while others can, or one that dies with
+ * marks unsent. The database row is gone all the same, so a cached copy is trusted only `recheckAfterMs`
+ * after the database was read for it (see `session-cache-entry.ts`), and a process that got the storage back
+ * re-checks every copy made before that moment. A revocation that answered thus binds every process within
+ * `recheckAfterMs`, and at once whenever its mark was written.
  */
 export class CachedSessionStore implements SessionStore {
   private readonly pendingMarks: Array<() => Promise<void>> = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private storageAway = false;
+  /** Copies checked before this moment are re-checked: revocations made while we were away may have no mark. */
+  private trustedSince = 0;
 
   constructor(
     private readonly database: SessionStore,
@@ -61,11 +74,21 @@ export class CachedSessionStore implements SessionStore {
       this.away(error);
       return this.database.findWithUser(tokenDigest);
     }
-    const [entry, revoked] = cached;
-    if (revoked) return null;
-    if (entry) return this.decode(entry);
+    const [raw, revoked] = cached;
+    if (revoked) {
+      telemetry.metrics()?.sessionLookups.add(1, LOOKUP.cacheRevoked);
+      return null;
+    }
+    const entry = raw ? decodeSessionCacheEntry(this.models, raw) : null;
+    if (entry && isTrusted(entry, Date.now(), this.recheckAfterMs, this.trustedSince)) {
+      telemetry.metrics()?.sessionLookups.add(1, LOOKUP.cacheFound);
+      return entry.found;
+    }
+    // A miss or a copy too old to trust is counted by the database store it falls through to.
+    // Stamped before the read: the copy then never claims to be newer than what the database told us.
+    const checkedAt = Date.now();
     const found = await this.database.findWithUser(tokenDigest);
-    if (found) await this.fill(tokenDigest, found);
+    if (found) await this.fill(tokenDigest, found, checkedAt);
     return found;
   }
 
@@ -107,12 +130,17 @@ export class CachedSessionStore implements SessionStore {
     this.retryTimer = undefined;
   }
 
-  private async fill(digest: string, found: SessionWithUser<object, object>): Promise<void> {
+  private get recheckAfterMs(): number {
+    return this.options.recheckAfterMs ?? 5000;
+  }
+
+  private async fill(digest: string, found: SessionWithUser<object, object>, checkedAt: number): Promise<void> {
     const expiresIn = this.models.session.read(found.session, 'expiresAt').getTime() - Date.now();
-    const ttl = Math.min(this.options.cacheTtlSeconds ?? 3600, Math.floor(expiresIn / 1000));
+    // The key lives about as long as it is trusted; readers check the stamp, so the rounding up is harmless.
+    const ttl = Math.min(Math.ceil(this.recheckAfterMs / 1000), Math.floor(expiresIn / 1000));
     if (ttl < 1) return;
     const id = this.idOf(found.session);
-    const value = JSON.stringify({ session: this.models.session.toValues(found.session), user: this.models.user.toValues(found.user) });
+    const value = encodeSessionCacheEntry(this.models, found, checkedAt);
     try {
       await this.storage.set(key.digestOf(id), digest, ttl);
       await this.storage.set(key.entry(digest), value, ttl);
@@ -186,12 +214,8 @@ export class CachedSessionStore implements SessionStore {
   private recovered(): void {
     if (!this.storageAway || this.pendingMarks.length > 0) return;
     this.storageAway = false;
+    this.trustedSince = Date.now();
     this.logger.warn('secondary storage reachable again: sessions are served from it');
-  }
-
-  private decode(entry: string): SessionWithUser<object, object> {
-    const parsed = JSON.parse(entry) as { session: Record<string, unknown>; user: Record<string, unknown> };
-    return { session: decodeEntity(this.models.session, parsed.session), user: decodeEntity(this.models.user, parsed.user) };
   }
 
   private idOf(session: object): string {

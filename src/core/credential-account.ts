@@ -1,3 +1,4 @@
+import { AuthError } from '../errors/auth-error';
 import type { AuthContext } from './auth-context';
 
 /** The provider id of email/password accounts, as better-auth names it. */
@@ -20,8 +21,18 @@ export function passwordHashOf(auth: AuthContext, account: object | null): strin
 }
 
 /**
- * Checks a user's password: `no-credential` when the user has none to check against. Passwords longer than
- * `maxLength` are `wrong` without being hashed (no stored password is that long).
+ * How many wrong passwords a signed-in account may send to the routes that check one (change-password,
+ * delete-user, change-email, two-factor setup) before they answer 429 for `lockSeconds`. Sign-in is not
+ * counted here: anyone may name any account there, so a bound would let anyone lock anyone out (the rate
+ * limiter's per-account rule covers it).
+ */
+export const PASSWORD_CHECK_BOUND = { maxFailures: 10, lockSeconds: 900 } as const;
+
+/**
+ * Checks a signed-in user's password: `no-credential` when the user has none to check against. Passwords longer
+ * than `maxLength` are `wrong` without being hashed (no stored password is that long). Every check is counted
+ * per account before it runs (`auth.failureLimit`): past `PASSWORD_CHECK_BOUND` it is 429 `TOO_MANY_REQUESTS`
+ * without hashing, whatever the client address; a right password clears the count.
  */
 export async function checkPassword(
   auth: AuthContext,
@@ -31,8 +42,12 @@ export async function checkPassword(
 ): Promise<'ok' | 'wrong' | 'no-credential'> {
   const hash = passwordHashOf(auth, await findCredentialAccount(auth, userId));
   if (!hash) return 'no-credential';
-  if (password.length > maxLength) return 'wrong';
-  return (await auth.hasher.verify(hash, password)) ? 'ok' : 'wrong';
+  const key = `password:${userId}`;
+  const locked = await auth.failureLimit.take(key, PASSWORD_CHECK_BOUND);
+  if (locked) throw new AuthError('TOO_MANY_REQUESTS', undefined, undefined, locked);
+  if (password.length > maxLength || !(await auth.hasher.verify(hash, password))) return 'wrong';
+  await auth.failureLimit.clear(key);
+  return 'ok';
 }
 
 /**

@@ -1,65 +1,52 @@
 import type { EntityModel } from '../../entities/model/entity-model';
-import type { FieldModel } from '../../entities/model/field-model';
 import { AuthError } from '../errors/auth-error';
+import { entityRuleViolations } from './entity-rules';
+import { checkFieldValue } from './field-value';
 
-/** Longest string a request may store in a custom field unless the field says otherwise: a portable varchar(255). */
-export const DEFAULT_MAX_STRING_LENGTH = 255;
-/** Longest JSON text (of an object or array value) a request may store in a custom field by default. */
-export const DEFAULT_MAX_JSON_LENGTH = 16_384;
+export { DEFAULT_MAX_JSON_LENGTH, DEFAULT_MAX_STRING_LENGTH } from './field-value';
+
+/** How a write's custom values are judged. */
+export interface CustomInputOptions {
+  /**
+   * Server code (`auth.api`) may set fields no request may (`@AuthField({ input: false })`, a billing plan).
+   * Their values are still checked against the field's type, column and rules.
+   */
+  server?: boolean;
+  /**
+   * Standard fields the same write sets from the body (`name`, `image`, an organization's `slug`): their types
+   * are the route DTO's business, but the class's own rules on them (`@MaxLength(20) displayName`) apply too.
+   */
+  standardValues?: Record<string, unknown>;
+}
 
 /**
  * The custom fields a request body may set on an entity: declared on the class, not marked
- * `@AuthField({ input: false })`, of the declared type and within the field's `maxLength` (defaults above:
- * sign-up needs no account, so without a bound anyone could store megabytes per request). Unknown keys are
- * ignored; a known key with the wrong type or size is a `VALIDATION_ERROR`, so a typo in a client fails
- * loudly instead of being stored.
+ * `@AuthField({ input: false })`, of the field's resolved type, within its column's limits (field-value.ts) and
+ * passing the class's own class-validator rules (entity-rules.ts). Unknown keys are ignored; a known key with a
+ * value the field refuses is a 400 `VALIDATION_ERROR` naming every such field, thrown before anything is
+ * written, so a typo in a client fails loudly instead of being stored.
+ * @example
+ * customInput(auth.models.user, { plan: 'pro', nickname: 42 }); // throws VALIDATION_ERROR "nickname: must be a string"
  */
-export function customInput(model: EntityModel, body: Record<string, unknown>): Record<string, unknown> {
+export function customInput(model: EntityModel, body: Record<string, unknown>, options: CustomInputOptions = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const problems: Array<{ field: string; messages: string[] }> = [];
   for (const field of model.customFields) {
-    if (!field.input || !Object.prototype.hasOwnProperty.call(body, field.property)) continue;
+    if ((!field.input && !options.server) || !Object.prototype.hasOwnProperty.call(body, field.property)) continue;
     const raw = body[field.property];
-    const checked = checkLength(field, checkType(field, raw));
+    if (raw === undefined) continue;
+    const checked = checkFieldValue(field, raw);
     if (checked.ok) values[field.property] = checked.value;
     else problems.push({ field: field.property, messages: [checked.message] });
   }
+  if (problems.length === 0) problems.push(...entityRuleViolations(model, { ...definedOnly(options.standardValues), ...values }));
   if (problems.length > 0) {
     throw new AuthError('VALIDATION_ERROR', problems.map((p) => `${p.field}: ${p.messages[0]}`).join('; '), problems);
   }
   return values;
 }
 
-type Checked = { ok: true; value: unknown } | { ok: false; message: string };
-
-function checkLength(field: FieldModel, checked: Checked): Checked {
-  if (!checked.ok || checked.value === null) return checked;
-  const { value } = checked;
-  if (typeof value === 'string') {
-    const max = field.maxLength ?? DEFAULT_MAX_STRING_LENGTH;
-    return value.length <= max ? checked : { ok: false, message: `must be at most ${max} characters` };
-  }
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    const max = field.maxLength ?? DEFAULT_MAX_JSON_LENGTH;
-    return JSON.stringify(value).length <= max ? checked : { ok: false, message: `must be at most ${max} characters as JSON` };
-  }
-  return checked;
-}
-
-function checkType(field: FieldModel, value: unknown): Checked {
-  if (value === null) return { ok: true, value: null };
-  switch (field.designType) {
-    case String:
-      return typeof value === 'string' ? { ok: true, value } : { ok: false, message: 'must be a string' };
-    case Number:
-      return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : { ok: false, message: 'must be a number' };
-    case Boolean:
-      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'must be a boolean' };
-    case Date: {
-      const date = typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
-      return date && !Number.isNaN(date.getTime()) ? { ok: true, value: date } : { ok: false, message: 'must be a date' };
-    }
-    default:
-      return { ok: true, value };
-  }
+function definedOnly(values: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!values) return {};
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }

@@ -1,4 +1,4 @@
-import type { DatabaseAdapter } from '../../adapters/database-adapter';
+import type { DatabaseAdapter, UniqueUserField } from '../../adapters/database-adapter';
 import type { ListUsersOptions, PageOptions } from '../../adapters/inputs';
 import type { PluginRecords, RecordTable } from '../../adapters/plugin-records';
 import { AuthError } from '../errors/auth-error';
@@ -35,7 +35,7 @@ export class HookedDatabaseAdapter implements Db {
   }
   getUserById = (id: string) => this.inner.getUserById(id);
   getUserByEmail = (email: string) => this.inner.getUserByEmail(email);
-  getUserByUsername = (username: string) => this.inner.getUserByUsername(username);
+  findUserBy = (field: UniqueUserField, value: string) => this.inner.findUserBy(field, value);
   updateUser(id: string, data: Input): Promise<object | null> {
     return this.update('user', id, data, (values) => this.inner.updateUser(id, values));
   }

@@ -3,6 +3,7 @@ import type { ClientInfo } from './client-info';
 import type { AuthContext } from './auth-context';
 import { findCredentialAccount, passwordHashOf } from './credential-account';
 import type { AnswerDraft, SignInMethod, SignInSuccess } from './sign-in-pipeline';
+import { recordSignInFailure } from './sign-in-metrics';
 
 /** How one way of signing in with a password (by email, by username) calls the shared check. */
 export interface PasswordSignIn {
@@ -27,18 +28,25 @@ export async function signInWithPassword(
   attempt: PasswordSignIn,
 ): Promise<SignInSuccess> {
   // Too long for any stored password: refuse before any lookup or hashing, with the same answer as a wrong password.
-  if (attempt.password.length > attempt.maxPasswordLength) throw attempt.invalid();
+  if (attempt.password.length > attempt.maxPasswordLength) throw invalid(attempt);
   auth.refuseWhenHashingFull();
   const user = await findUser();
   const userId = user ? auth.models.user.read(user, 'id') : null;
   const hash = userId ? passwordHashOf(auth, await findCredentialAccount(auth, userId)) : null;
   if (!user || !hash) {
     await auth.hasher.hash(attempt.password); // the same cost as a real check
-    throw attempt.invalid();
+    throw invalid(attempt);
   }
-  if (!(await auth.hasher.verify(hash, attempt.password))) throw attempt.invalid();
+  if (!(await auth.hasher.verify(hash, attempt.password))) throw invalid(attempt);
   // The steps run only after the password matched, so a refusal (EMAIL_NOT_VERIFIED, a ban) tells nothing to a guesser.
   const outcome = await auth.signIn.open(user, { via: attempt.via, client: attempt.client, rememberMe: attempt.rememberMe, response: attempt.response });
   if (outcome.kind === 'refused') throw outcome.error;
   return outcome;
+}
+
+/** The one refusal, counted as a failed sign-in attempt of its method. */
+function invalid(attempt: PasswordSignIn): AuthError {
+  const error = attempt.invalid();
+  recordSignInFailure(attempt.via, error.code);
+  return error;
 }

@@ -2,6 +2,7 @@ import type { DeclaredError } from '../errors/declared-error';
 import type { DatabaseHooks } from './database-hooks';
 import type { EmailTemplate } from '../email/templates';
 import type { PluginSchema } from '../schema/auth-schema';
+import type { PasswordLengths } from './password-policy';
 import type { RateLimitRule } from './rate-limit-rules';
 
 /**
@@ -24,4 +25,9 @@ export interface PluginDeclarations {
   readonly rateLimit?: readonly RateLimitRule[];
   /** Hooks around the engine's writes (as `AuthConfig.databaseHooks`), run after the app's own. */
   readonly databaseHooks?: DatabaseHooks;
+  /**
+   * The password lengths every flow enforces (one plugin at most: the email-password plugin's options).
+   * Other plugins read them as `auth.passwordLengths`, never from the declaring plugin.
+   */
+  readonly passwordLengths?: PasswordLengths;
 }

@@ -10,8 +10,9 @@ import type { ActiveSession } from './session-service';
  * Why AsyncLocalStorage: the adapter contract has no request parameter, and adding one to ~40 methods and all
  * their callers would couple storage to HTTP. The scope follows the request's async chain (also through the
  * adapter's transactions) and is gone when it ends, so concurrent requests never see each other's scope.
- * Why only with hooks configured: an active AsyncLocalStorage makes Node track every promise, a cost the hot
- * path should not pay for a feature it does not use (see `AuthHandler.handle`).
+ * Why only with hooks or an app's own logger configured: an active AsyncLocalStorage makes Node track every
+ * promise, a cost the hot path should not pay for a feature it does not use (see `AuthHandler.dispatch`).
+ * With a logger of its own the app asked for lines that carry the request id, wherever they are written.
  */
 export interface RequestScope {
   readonly request: AuthRequest;
@@ -21,6 +22,10 @@ export interface RequestScope {
     /** The session already looked up for this request, without starting a lookup. */
     settledSession(): ActiveSession | null;
   };
+  /** The id log lines carry: the caller's `x-request-id`, or one made up on first use (`requestIdOf`). */
+  requestId?: string;
+  /** The request's span, when it is traced: log lines carry its ids even without an OpenTelemetry context manager. */
+  trace?: { traceId: string; spanId: string };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,5 +1,7 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { CreateSessionData, SessionWithUser, UpdateSessionData } from '../../adapters/inputs';
+import { telemetry } from '../observability/telemetry';
+import { SESSION_LOOKUP_ATTRIBUTES as LOOKUP } from './session-lookup-attributes';
 
 /**
  * Where the engine keeps sessions: the one seam between the session flows and storage. Every route reads and
@@ -33,7 +35,13 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   findWithUser(tokenDigest: string): Promise<SessionWithUser<object, object> | null> {
-    return this.db.getSessionWithUser(tokenDigest);
+    const instruments = telemetry.metrics();
+    // No metrics registered: the lookup's own promise, nothing chained (get-session is the hot path).
+    if (!instruments) return this.db.getSessionWithUser(tokenDigest);
+    return this.db.getSessionWithUser(tokenDigest).then((found) => {
+      instruments.sessionLookups.add(1, found ? LOOKUP.databaseFound : LOOKUP.databaseMissing);
+      return found;
+    });
   }
 
   update(id: string, data: UpdateSessionData<object>, db: DatabaseAdapter = this.db): Promise<object | null> {

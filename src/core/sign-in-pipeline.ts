@@ -3,6 +3,7 @@ import type { AuthError } from '../errors/auth-error';
 import type { AuthRequest } from '../wire/auth-request';
 import type { ClientInfo } from './client-info';
 import type { SessionService } from './session-service';
+import { recordSignIn } from './sign-in-metrics';
 
 /**
  * How the user proved who they are. Every way of signing in names itself here and ends in the same
@@ -126,7 +127,11 @@ export class SignInPipeline {
     for (const step of this.steps) {
       const result = await step.run(attempt);
       if (!result) continue;
-      if ('refuse' in result) return { kind: 'refused', user, error: result.refuse };
+      if ('refuse' in result) {
+        recordSignIn(request.via, 'refused', result.refuse.code);
+        return { kind: 'refused', user, error: result.refuse };
+      }
+      recordSignIn(request.via, 'two_factor');
       return { kind: 'answer', user, body: result.answer };
     }
     const { session, token } = await this.sessions.create(
@@ -135,6 +140,7 @@ export class SignInPipeline {
       { rememberMe: attempt.rememberMe, fields: attempt.sessionFields },
       request.db,
     );
+    recordSignIn(request.via, 'success');
     return { kind: 'session', user, session, token, rememberMe: attempt.rememberMe };
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { digestToken } from '../crypto/session-token';
 import type { StoredVerification, VerificationStore } from './verification-store';
+import { telemetry } from '../observability/telemetry';
 
 /** The purposes of the engine's own flows (unprefixed: links already mailed must keep working). */
 export type CoreTokenPurpose = 'reset-password' | 'verify-email' | 'delete-account';
@@ -60,6 +61,10 @@ export class VerificationTokens {
 
   /** Checks a token without using it up (to show a form before the real use). */
   async peek(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    return counted(purpose, await this.check(purpose, token, now));
+  }
+
+  private async check(purpose: TokenPurpose, token: string, now: number): Promise<TokenCheck> {
     this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
     const stored = await this.store.find(identifier(purpose, token));
@@ -70,6 +75,10 @@ export class VerificationTokens {
 
   /** Uses a token up: its payload once, then `INVALID_TOKEN` for ever (an expired one is removed too). */
   async consume(purpose: TokenPurpose, token: string, now = Date.now()): Promise<TokenCheck> {
+    return counted(purpose, await this.use(purpose, token, now));
+  }
+
+  private async use(purpose: TokenPurpose, token: string, now: number): Promise<TokenCheck> {
     this.assertDeclared(purpose);
     if (!plausible(token)) return { ok: false, code: 'INVALID_TOKEN' };
     const consumed = await this.store.consume(identifier(purpose, token), new Date(now));
@@ -84,6 +93,12 @@ export class VerificationTokens {
   private assertDeclared(purpose: string): void {
     if (!this.purposes.has(purpose)) throw new TypeError(`No plugin declares the token purpose "${purpose}": add it to the plugin's tokenPurposes.`);
   }
+}
+
+/** Counts a refused token in `auth.code.failures` by purpose and reason (never the token). */
+function counted(purpose: TokenPurpose, check: TokenCheck): TokenCheck {
+  if (!check.ok) telemetry.metrics()?.codeFailures.add(1, { 'auth.code.purpose': purpose, 'auth.error.code': check.code });
+  return check;
 }
 
 function payloadOf(stored: StoredVerification): TokenCheck {

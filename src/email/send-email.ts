@@ -57,6 +57,9 @@ export function requireEmailSender(auth: AuthContext, plugin: string): EmailSend
   return sender;
 }
 
+// Anything shaped like an address: a provider's error often quotes the recipient, who must not land in logs.
+const EMAIL_ADDRESS = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g;
+
 function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((result, secret) => (secret ? result.split(secret).join('[redacted]') : result), text);
+  return secrets.reduce((result, secret) => (secret ? result.split(secret).join('[redacted]') : result), text).replace(EMAIL_ADDRESS, '[email]');
 }

@@ -17,6 +17,7 @@ import { Router } from './router';
 import { RouteHooks } from './route-hooks';
 import type { RequestHooks } from './request-hooks';
 import { validateDto } from './validate-dto';
+import { serveObserved, startObserving, type RequestObservation } from './request-telemetry';
 
 const EMPTY_BODY: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -44,24 +45,29 @@ export class AuthHandler {
   async handle(request: AuthRequest): Promise<AuthResponse> {
     const preflight = corsPreflight(request, this.auth.config);
     if (preflight) return preflight;
-    return withCors(request, this.auth.config, await this.dispatch(request));
+    // Traced or measured only when an OpenTelemetry SDK is registered (see request-telemetry.ts).
+    const observed = startObserving(request);
+    const response = observed ? await serveObserved(request, observed, (observation) => this.dispatch(request, observation)) : await this.dispatch(request, undefined);
+    return withCors(request, this.auth.config, response);
   }
 
-  private dispatch(request: AuthRequest): Promise<AuthResponse> {
-    // Database hooks read the request from an AsyncLocalStorage scope (see request-scope.ts); without hooks
-    // nothing reads it, so the hot path does not enter one.
-    if (!(this.auth.db instanceof HookedDatabaseAdapter)) return this.serve(request, undefined);
+  private dispatch(request: AuthRequest, observation: RequestObservation | undefined): Promise<AuthResponse> {
+    // Database hooks and the app's own logger read the request from an AsyncLocalStorage scope (see
+    // request-scope.ts); without them nothing reads it, so the hot path does not enter one.
+    if (!(this.auth.db instanceof HookedDatabaseAdapter) && !this.auth.config.customLogger) return this.serve(request, undefined, observation);
     const scope: RequestScope = { request };
-    return runInRequestScope(scope, () => this.serve(request, scope));
+    if (observation?.span) scope.trace = observation.span.spanContext();
+    return runInRequestScope(scope, () => this.serve(request, scope, observation));
   }
 
-  private async serve(request: AuthRequest, scope: RequestScope | undefined): Promise<AuthResponse> {
+  private async serve(request: AuthRequest, scope: RequestScope | undefined, observation: RequestObservation | undefined): Promise<AuthResponse> {
     let context: RequestContext | undefined;
     try {
       const path = this.routePath(request.path);
       const match = path === null ? undefined : this.router.find(request.method, path);
       if (!match) return this.notFound(path);
       const { route } = match;
+      if (observation) observation.route = this.auth.config.basePath + route.path;
       if (!route.crossSiteForm) assertTrustedOrigin(request, this.auth);
       const body = route.method === 'GET' ? (EMPTY_BODY as Record<string, unknown>) : await this.readBody(route, request);
       context = new RequestContext(request, this.auth, body, match.params, route);
@@ -70,9 +76,9 @@ export class AuthHandler {
       const hooks = this.hooks.of(route);
       if (!hooks) return await this.answer(context, route, request);
       const hooked = context;
-      return await this.hooks.around(hooked, hooks, () => this.answer(hooked, route, request), (error) => this.failure(error, hooked));
+      return await this.hooks.around(hooked, hooks, () => this.answer(hooked, route, request), (error) => this.failure(error, hooked, scope ?? { request, trace: observation?.span?.spanContext() }));
     } catch (error) {
-      return this.failure(error, context);
+      return this.failure(error, context, scope ?? { request, trace: observation?.span?.spanContext() });
     }
   }
 
@@ -82,8 +88,9 @@ export class AuthHandler {
   }
 
   /** The error answer, keeping the cookie changes the request made (a stale cookie is cleared even when the route then refuses). */
-  private failure(error: unknown, context: RequestContext | undefined): AuthResponse {
-    const response = errorResponse(error, this.auth.config.logger);
+  private failure(error: unknown, context: RequestContext | undefined, scope?: RequestScope): AuthResponse {
+    // Bound to the request here, where it is known: lines carry its id even when no scope was entered.
+    const response = errorResponse(error, scope ? this.auth.config.logger.forRequest(scope) : this.auth.config.logger);
     for (const header of context?.response.headers ?? []) if (header[0] === 'set-cookie') response.headers.push(header);
     return response;
   }

@@ -26,6 +26,7 @@ export function corsPreflight(request: AuthRequest, config: ResolvedConfig): Aut
       ['access-control-max-age', PREFLIGHT_MAX_AGE_SECONDS],
       ['cache-control', 'no-store'],
       ['x-content-type-options', 'nosniff'],
+      ['referrer-policy', 'no-referrer'],
     ],
     body: null,
   };

@@ -41,7 +41,7 @@ export class RequestContext implements RequestHookContext {
   }
 
   get client(): ClientInfo {
-    this.clientInfoCache ??= clientInfo(this.request, this.auth.config.trustProxyHeaders);
+    this.clientInfoCache ??= clientInfo(this.request, this.auth.config.proxyTrust);
     return this.clientInfoCache;
   }
 

@@ -31,3 +31,11 @@ export class StatusUserResponse {
   @IsBoolean() status!: boolean;
   @JSONSchema(entityRef('User')) @IsObject() user!: object;
 }
+
+/** Answer of every password sign-in (`POST /sign-in/email`, `/sign-in/username`): shared, so no plugin imports another's. */
+export class SignInResponse {
+  @IsBoolean() redirect!: boolean;
+  @IsString() token!: string;
+  @JSONSchema({ type: ['string', 'null'] }) @IsString() url!: string | null;
+  @JSONSchema(entityRef('User')) @IsObject() user!: object;
+}

@@ -63,6 +63,11 @@ export interface RouteDefinition<D extends object = object, Q extends object = o
   readonly summary: string;
   /** The class-validator DTO the body must satisfy. */
   readonly body?: DtoClass<D>;
+  /**
+   * The entity whose custom input fields ride in the body beside the DTO's (sign-up: `'user'`): the API
+   * reference lists them from the app's class. The route itself reads them with `customInput`.
+   */
+  readonly customInputOf?: 'user' | 'organization';
   /** The class-validator DTO the query string must satisfy (values arrive as strings). */
   readonly query?: DtoClass<Q>;
   /** The successful answer, for the API reference. */

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import { hideAuthBody } from './auth-body-guard';
 import { AuthGuard } from './auth-guard';
 import { AuthRoutesMiddleware } from './auth-routes-middleware';
 import { AuthService } from './auth-service';
@@ -18,7 +19,15 @@ import { AUTH, AUTH_MODULE_OPTIONS } from './tokens';
 @Global()
 @Module({})
 export class AuthModule implements NestModule, OnApplicationShutdown {
-  constructor(@Inject(AUTH) private readonly auth: AnyAuth) {}
+  constructor(@Inject(AUTH) private readonly auth: AnyAuth, adapterHost: HttpAdapterHost) {
+    // The adapter exists before the app initialises, which is when Express gets Nest's body parsers: a
+    // middleware added now runs ahead of them (see auth-body-guard.ts). `init$` replays, so the order in
+    // which Nest creates the adapter and this module does not matter.
+    adapterHost.init$.subscribe(() => {
+      const adapter = adapterHost.httpAdapter;
+      if (adapter?.getType() === 'express') adapter.use(hideAuthBody(auth.context.config.basePath));
+    });
+  }
 
   /** With an instance built beforehand. */
   static forRoot(options: AuthModuleOptions): DynamicModule {

@@ -1,6 +1,6 @@
 import type { AuthContext } from '../core/auth-context';
 import type { RouteDefinition } from '../http/route';
-import { entitySchema } from './entity-schemas';
+import { customInputSchema, entitySchema } from './entity-schemas';
 import { ERROR_BODY_SCHEMA, type JsonSchema } from './json-schema';
 import { openApiPath, routeOperation, SchemaRegistry } from './route-operation';
 
@@ -29,7 +29,7 @@ export function buildOpenApiDocument(auth: AuthContext, routes: readonly RouteDe
     ErrorBody: ERROR_BODY_SCHEMA,
     User: entitySchema(auth.models.user),
     Session: entitySchema(auth.models.session),
-  });
+  }, { user: customInputSchema(auth.models.user), ...(auth.models.organization ? { organization: customInputSchema(auth.models.organization) } : {}) });
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
     const path = `${auth.config.basePath}${openApiPath(route.path)}` || '/';

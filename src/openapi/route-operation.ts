@@ -11,8 +11,14 @@ export class SchemaRegistry {
   readonly schemas: Record<string, JsonSchema>;
   private readonly names = new Map<DtoClass, string>();
 
-  /** `fixed` schemas (entities, the error body) keep their names; a DTO of the same name gets a suffix. */
-  constructor(fixed: Record<string, JsonSchema> = {}) {
+  /**
+   * `fixed` schemas (entities, the error body) keep their names; a DTO of the same name gets a suffix.
+   * `inputs` are the schemas of the custom input fields of the app's classes, by entity.
+   */
+  constructor(
+    fixed: Record<string, JsonSchema> = {},
+    readonly inputs: Partial<Record<'user' | 'organization', JsonSchema>> = {},
+  ) {
     this.schemas = { ...fixed };
   }
 
@@ -50,7 +56,10 @@ export function routeOperation(route: RouteDefinition, registry: SchemaRegistry,
   const parameters = [...pathParameters(route.path), ...queryParameters(route.query)];
   if (parameters.length > 0) operation.parameters = parameters;
   if (route.body) {
-    operation.requestBody = { required: true, content: { 'application/json': { schema: registry.ref(route.body) } } };
+    const custom = route.customInputOf ? registry.inputs[route.customInputOf] : undefined;
+    // The DTO's fields and the app class's custom input fields, both accepted in one body.
+    const schema = custom && Object.keys(custom.properties as object).length > 0 ? { allOf: [registry.ref(route.body), custom] } : registry.ref(route.body);
+    operation.requestBody = { required: true, content: { 'application/json': { schema } } };
   }
   operation.responses = { ...successResponses(route, registry), ...errorResponses(route, errors) };
   return operation;

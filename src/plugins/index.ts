@@ -19,8 +19,8 @@ export { UsernamePlugin, type SignInUsernameInput } from './username/username-pl
 export type { UsernameOptions } from './username/options';
 export { USERNAME_ERRORS } from './username/error-codes';
 export { RateLimitPlugin } from './rate-limit/rate-limit-plugin';
-export { MemoryRateLimitStore } from './rate-limit/memory-rate-limit-store';
-export { DatabaseRateLimitStore } from './rate-limit/database-rate-limit-store';
+export { MemoryRateLimitStore } from '../core/memory-rate-limit-store';
+export { DatabaseRateLimitStore, rateLimitModel } from './rate-limit/database-rate-limit-store';
 export { SecondaryStoragePlugin } from './secondary-storage/secondary-storage-plugin';
 export { StorageRateLimitStore } from './secondary-storage/storage-rate-limit-store';
 export { StorageSessionStore, type StorageSessionStoreOptions } from './secondary-storage/storage-session-store';
@@ -28,9 +28,12 @@ export { StorageVerificationStore } from './secondary-storage/storage-verificati
 export { type SecondaryStoragePluginOptions } from './secondary-storage/secondary-storage-plugin';
 export { AdminPlugin } from './admin/admin-plugin';
 export type { AdminOptions } from './admin/options';
+// Named by auth.api.admin's signatures: an app compiled with `declaration: true` must be able to name them (TS2883 under TypeScript 7).
+export type { ListUsersQuery } from './admin/dtos';
+export type { CreateUserInput } from './admin/users';
 export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
-export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from './access/access-control';
+export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from '../core/access-control';
 export { TwoFactorPlugin } from './two-factor/two-factor-plugin';
 export type { TwoFactorOptions, OtpDelivery } from './two-factor/options';
 export { TWO_FACTOR_ERRORS } from './two-factor/error-codes';

@@ -40,6 +40,12 @@ export interface SchemaColumn {
   readonly unique: boolean;
   /** Holds long text (provider tokens, user agents): `text` rather than an indexable `varchar(255)`. */
   readonly long: boolean;
+  /** A custom field's `varchar(n)` length, from its column: written as `varchar(n)` on every dialect. */
+  readonly length?: number;
+  /** A custom number field that holds whole numbers (an `int` column): `integer` (`bigint` when `wide`) rather than a float. */
+  readonly integer?: boolean;
+  /** With `integer`: beyond 32 bits. */
+  readonly wide?: boolean;
   /** A constant default the database applies, or `now` for the current time. */
   readonly defaultValue?: string | number | boolean | Record<string, unknown> | unknown[] | { now: true };
   /** Set to the current time on every update too (`updatedAt`): MySQL's `ON UPDATE CURRENT_TIMESTAMP`. */

@@ -67,7 +67,8 @@ function fromTypeOrm(field: FieldModel, args: ColumnArgs, generated: string | un
   const options = args.options;
   const dated = args.mode === 'createDate' || args.mode === 'updateDate';
   const autoIncrement = generated === 'increment' || generated === 'identity';
-  const type: FieldType = autoIncrement ? 'number' : dated ? 'date' : logicalType(options.type, field);
+  // Standard fields keep the type the column names (a numeric id); custom fields take the resolved model's.
+  const type: FieldType = autoIncrement ? 'number' : dated ? 'date' : field.standard ? logicalType(options.type, field.type) : field.type;
   const primaryKey = options.primary === true || generated !== undefined || field.field === 'id';
   const fallback = constantDefault(options.default) ?? jsonDefault(field);
   return {
@@ -79,6 +80,7 @@ function fromTypeOrm(field: FieldModel, args: ColumnArgs, generated: string | un
     autoIncrement,
     unique: options.unique === true || field.standard?.unique === true,
     long: typeof options.type === 'string' && /text$/i.test(options.type),
+    ...customDetail(field),
     ...(dated ? { defaultValue: { now: true as const } } : fallback === undefined ? {} : { defaultValue: fallback }),
     ...(args.mode === 'updateDate' ? { nowOnUpdate: true } : {}),
     source: 'core',
@@ -87,7 +89,7 @@ function fromTypeOrm(field: FieldModel, args: ColumnArgs, generated: string | un
 
 function fromModel(field: FieldModel): SchemaColumn {
   const standard = field.standard;
-  const type = standard?.type ?? logicalType(undefined, field);
+  const type = field.type;
   const fallback = standard?.defaultValue ? constantDefault(standard.defaultValue()) : undefined;
   const timestamp = standard?.timestamp !== undefined;
   return {
@@ -99,11 +101,21 @@ function fromModel(field: FieldModel): SchemaColumn {
     primaryKey: field.field === 'id',
     autoIncrement: false,
     unique: standard?.unique === true,
-    long: standard?.long === true,
+    long: standard?.long === true || (!standard && field.type === 'string' && (field.limits.maxLength ?? 0) > 255),
+    ...customDetail(field),
     ...(timestamp ? { defaultValue: { now: true as const } } : fallback === undefined ? {} : { defaultValue: fallback }),
     ...(standard?.timestamp === 'update' ? { nowOnUpdate: true } : {}),
     source: 'core',
   };
+}
+
+/** A custom field's column details from the resolved model: whole numbers get an integer column, `varchar(n)` keeps its n. */
+function customDetail(field: FieldModel): Pick<SchemaColumn, 'length' | 'integer' | 'wide'> {
+  if (field.standard) return {};
+  const { integer, max, maxLength } = field.limits;
+  if (field.type === 'number' && integer) return { integer: true, ...(max !== undefined && max > 2_147_483_647 ? { wide: true } : {}) };
+  if (field.type === 'string' && maxLength !== undefined && maxLength <= 255) return { length: maxLength };
+  return {};
 }
 
 /**
@@ -115,10 +127,11 @@ function jsonDefault(field: FieldModel): SchemaColumn['defaultValue'] {
   return standard?.type === 'json' && standard.defaultValue ? constantDefault(standard.defaultValue()) : undefined;
 }
 
-/** The logical type of a TypeORM column type (a name or a constructor), else of the property's TypeScript type. */
-export function logicalType(type: unknown, field: Pick<FieldModel, 'designType'>): FieldType {
+/** The logical type of a TypeORM column type (a name or a constructor), else the field model's. */
+export function logicalType(type: unknown, fallback: FieldType): FieldType {
   const named = typeof type === 'string' ? type.toLowerCase() : undefined;
-  const ctor = typeof type === 'function' ? type : named === undefined ? field.designType : undefined;
+  const ctor = typeof type === 'function' ? type : undefined;
+  if (named === undefined && ctor === undefined) return fallback;
   if (named) {
     if (/^(bool|boolean|tinyint)$/.test(named)) return 'boolean';
     if (/int|float|double|real|decimal|numeric/.test(named)) return 'number';

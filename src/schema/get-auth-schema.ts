@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../entities/entity-kind';
+import { ACCOUNT_FAILURE_MODEL, ACCOUNT_FAILURE_TABLE } from '../core/account-failure-limit';
 import type { AuthContext } from '../core/auth-context';
 import type { PluginDeclarations } from '../core/plugin-declarations';
 import type { AuthSchema, PluginField, SchemaColumn, SchemaTable } from './auth-schema';
@@ -13,6 +14,12 @@ export interface SchemaSource {
 /** The kinds every auth stores; plugins add others through `schema.kinds`. */
 const CORE_KINDS: readonly EntityKind[] = ['user', 'session', 'account', 'verification'];
 const ALL_KINDS: readonly EntityKind[] = ['user', 'session', 'account', 'verification', 'organization', 'member', 'invitation'];
+
+/** Record tables the engine itself keeps, whatever the plugins: the per-account failure counters. */
+const ENGINE_RECORDS: Pick<PluginDeclarations, 'id' | 'schema'> = {
+  id: 'account-failure-limit',
+  schema: { tables: { [ACCOUNT_FAILURE_MODEL]: ACCOUNT_FAILURE_TABLE } },
+};
 
 /**
  * Every table the configured auth needs, as plain data: the core kinds from the adapter's entity classes
@@ -34,7 +41,7 @@ export function getAuthSchema(auth: SchemaSource): AuthSchema {
   const extraColumns = new Map<string, SchemaColumn[]>();
   const pendingReferences: Array<{ column: { references?: SchemaColumn['references'] }; target: PluginField['references'] & object; from: string }> = [];
 
-  for (const plugin of auth.plugins) {
+  for (const plugin of [ENGINE_RECORDS, ...auth.plugins]) {
     for (const [model, declared] of Object.entries(plugin.schema?.tables ?? {})) {
       const columns = Object.entries(declared.fields).map(([field, spec]) => {
         const column = pluginColumn(field, spec, plugin.id);

@@ -35,7 +35,7 @@ class LegacyUser {
 let counter = 0;
 @AuthUser()
 class CountingUser extends BaseUser {
-  @AuthDefault(() => ({ serial: ++counter })) settings!: { serial: number };
+  @AuthField({ type: 'json' }) @AuthDefault(() => ({ serial: ++counter })) settings!: { serial: number };
 }
 
 @AuthUser()
@@ -78,7 +78,7 @@ describe('MemoryDatabaseAdapter', () => {
     await db.updateUser(user.id, { name: 'Ada Lovelace' });
     expect(await db.getUserByEmail('OLD@example.com')).toMatchObject({ displayName: 'Ada Lovelace' });
     // The class has no username field: the lookup finds nothing rather than failing.
-    expect(await db.getUserByUsername('ada')).toBeNull();
+    expect(await db.findUserBy('username', 'ada')).toBeNull();
   });
 
   it('calls an @AuthDefault factory once per created row', async () => {

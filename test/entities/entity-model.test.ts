@@ -144,9 +144,9 @@ describe('an entity model', () => {
   class RemappedUser extends BaseUser {
     @AuthField('name') displayName!: string | null;
     @AuthDefault('free') plan!: string;
-    @AuthDefault({ tags: [] as string[] }) settings!: { tags: string[] };
+    @AuthField({ type: 'json' }) @AuthDefault({ tags: [] as string[] }) settings!: { tags: string[] };
     @AuthDefault(() => new Date(0)) trialEndsAt!: Date;
-    nickname: string | null = null;
+    @AuthField({ type: 'string' }) nickname: string | null = null;
   }
   const model = () => buildEntityModel('user', RemappedUser);
 

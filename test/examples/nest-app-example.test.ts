@@ -1,16 +1,7 @@
-import { createServer } from 'node:net';
 import { startTypeScriptServer, type NestServer } from '../nest/start-nest-server';
+import { freePort } from './free-port';
 
 /** `npm run example:nest`: the Nest app on TypeOrmModule (SQLite), auth sharing its DataSource, in a child process. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('examples/nest-app', () => {
   let server: NestServer;
 

@@ -6,7 +6,7 @@ import { call, makeTestAuth, PASSWORD, signUp, uniqueEmail } from '../support/te
 @AuthUser()
 class SignupUser extends BaseUser {
   @AuthDefault(false) marketingOptIn!: boolean;
-  @AuthField() referralCode!: string | null;
+  @AuthField({ type: 'string' }) referralCode!: string | null;
 }
 
 describeOnEveryBackend('email and password', (backend) => {

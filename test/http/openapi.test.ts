@@ -98,7 +98,7 @@ describe('GET /reference/openapi.json', () => {
   it('describes the app’s own user class, custom fields included, and never a password', async () => {
     const { document } = await reference();
     const user = document.components.schemas.User;
-    expect(user.properties).toMatchObject({ email: { type: ['string', 'null'] }, emailVerified: { type: 'boolean' }, plan: { type: ['string', 'null'] } });
+    expect(user.properties).toMatchObject({ email: { type: ['string', 'null'] }, emailVerified: { type: 'boolean' }, plan: { type: 'string', maxLength: 32 } });
     expect(user.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
     expect(user.properties.displayName).toBeUndefined(); // the property behind `name`: the API says `name`
     expect(JSON.stringify(document)).not.toMatch(/"password":\{"type":\["string","null"\]/);

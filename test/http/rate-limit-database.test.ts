@@ -2,7 +2,7 @@ import { BetterAuth, ConfigError, getAuthSchema, schemaSql, type RateLimitOption
 import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { runMigrations } from 'better-auth-entities/migrations';
-import { DatabaseRateLimitStore, EmailPasswordPlugin } from 'better-auth-entities/plugins';
+import { DatabaseRateLimitStore, EmailPasswordPlugin, rateLimitModel } from 'better-auth-entities/plugins';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { call, ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 
@@ -22,7 +22,7 @@ async function expectLimitedThroughTheTable(auth: ReturnType<typeof authOn>): Pr
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await call(auth.handler, 'POST', '/sign-in/email', { body: { email, password: PASSWORD }, headers })).status);
   expect(statuses).toEqual([401, 401, 401, 429]);
-  const rows = await auth.context.records('rateLimit').findMany({});
+  const rows = await auth.context.records(rateLimitModel).findMany({});
   const keys = rows.map((row) => row.key as string);
   expect(keys.some((key) => key.includes('client:203.0.113.9'))).toBe(true);
   expect(keys.some((key) => key.includes(`target:email:${email}`))).toBe(true);
@@ -48,21 +48,21 @@ describe('rate-limit counters in the database', () => {
   it('on the memory adapter: 200 concurrent hits on one key count 1..200 exactly; a window that ended starts again', async () => {
     const auth = authOn(new MemoryDatabaseAdapter());
     let now = 1_000_000;
-    const store = new DatabaseRateLimitStore(() => auth.context.records('rateLimit'), () => now);
+    const store = new DatabaseRateLimitStore(() => auth.context.records(rateLimitModel), () => now);
     const counts = await Promise.all(Array.from({ length: 200 }, () => store.hit('k', 10)));
     expect(counts.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     now += 4_000;
     expect(await store.hit('k', 10)).toEqual({ count: 201, resetInSeconds: 6 });
     now += 6_000;
     expect(await store.hit('k', 10)).toEqual({ count: 1, resetInSeconds: 10 });
-    expect(await auth.context.records('rateLimit').count({ key: 'k' })).toBe(1);
+    expect(await auth.context.records(rateLimitModel).count({ key: 'k' })).toBe(1);
   });
 
   it('sweeps, in the background and at most once a minute, rows whose window ended longer ago than any window', async () => {
     const auth = authOn(new MemoryDatabaseAdapter());
     let now = 5_000_000;
-    const store = new DatabaseRateLimitStore(() => auth.context.records('rateLimit'), () => now);
-    const table = auth.context.records('rateLimit');
+    const store = new DatabaseRateLimitStore(() => auth.context.records(rateLimitModel), () => now);
+    const table = auth.context.records(rateLimitModel);
     const hitAndSweep = async (key: string, windowSeconds: number) => {
       const hit = store.hit(key, windowSeconds);
       const sweep = store.sweeping; // started by this hit, or null
@@ -106,7 +106,7 @@ describe('rate-limit counters in the database', () => {
     it('concurrent hits from two instances (two connection pools, as two processes) count exactly, the first hit included', async () => {
       const [one, two] = adapters.map((adapter) => authOn(adapter));
       // Four stores (each queues its own hits), two per pool: four writers race on one row.
-      const stores = [one, two, one, two].map((auth) => new DatabaseRateLimitStore(() => auth.context.records('rateLimit')));
+      const stores = [one, two, one, two].map((auth) => new DatabaseRateLimitStore(() => auth.context.records(rateLimitModel)));
       const hits = await Promise.all(Array.from({ length: 60 }, (_, i) => stores[i % 4].hit('concurrent', 60)));
       expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
       const rows = await one.context.records('rateLimit').findMany({ key: 'concurrent' });

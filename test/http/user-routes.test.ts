@@ -5,7 +5,7 @@ import { call, PASSWORD, signUp, uniqueEmail } from '../support/test-auth';
 
 @AuthUser()
 class ProfileUser extends BaseUser {
-  @AuthField() bio!: string | null;
+  @AuthField({ type: 'string' }) bio!: string | null;
   @AuthDefault(0) @AuthField() age!: number;
   @AuthDefault('free') @AuthField({ input: false }) plan!: string;
 }

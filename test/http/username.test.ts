@@ -93,7 +93,7 @@ describe.each(BACKENDS)('usernames on %s', (_name, open) => {
     );
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     for (const answer of answers.filter((candidate) => candidate.status !== 200)) expect([400, 422]).toContain(answer.status);
-    expect(await database.getUserByUsername(name)).not.toBeNull();
+    expect(await database.findUserBy('username', name)).not.toBeNull();
   });
 
   it('update-user changes the username under the same rules; immutableUsername refuses a change', async () => {

@@ -1,71 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { runMigrations } from 'better-auth-entities/migrations';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { TcpProxy } from '../hardening/tcp-proxy';
+import { call, email, PASSWORD, signedUp, startApp, type App } from './harness';
 
 /**
  * Two app processes on loopback share PostgreSQL (the system of record) and Redis (sessions and rate-limit
  * counters), as several processes behind a load balancer would. Redis is reached through a TCP proxy of the
- * test's own, which cuts it mid-test; the machine's Redis itself is never stopped.
+ * test's own, which cuts it mid-test; the machine's Redis itself is never stopped. (`revocation-bound.test.ts`
+ * cuts each process's Redis alone.)
  */
-const ROOT = join(__dirname, '../..');
 const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
-const PASSWORD = 'correct horse battery staple';
-
-interface App {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  errors: string[];
-  /** `MAIL <to> <token>` lines: the emails the process sent. */
-  mails: Array<{ to: string; token: string }>;
-}
-
-function startApp(name: string, postgresUrl: string, redisUrl: string, runId: string): Promise<App> {
-  const child = spawn(process.execPath, ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register', 'test/multi-process/server.ts', postgresUrl, redisUrl, name], {
-    cwd: ROOT,
-    env: { ...process.env, TEST_RUN_ID: runId },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const errors: string[] = [];
-  const mails: App['mails'] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${errors.join('\n')}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${errors.join('\n')}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const mail = /^MAIL (\S+) (\S+)$/.exec(line);
-      if (mail) mails.push({ to: mail[1], token: mail[2] });
-      const ready = /^READY (\d+)$/.exec(line);
-      if (!ready) return;
-      clearTimeout(timer);
-      resolve({ name, url: `http://127.0.0.1:${ready[1]}/api/auth`, child, errors, mails });
-    });
-  });
-}
-
-async function call(app: App, method: string, path: string, options: { body?: unknown; cookie?: string; ip?: string } = {}) {
-  const headers: Record<string, string> = { origin: 'http://127.0.0.1', 'x-forwarded-for': options.ip ?? `10.${Math.floor(Math.random() * 250)}.0.1` };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.cookie) headers.cookie = options.cookie;
-  const response = await fetch(`${app.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, cookie: response.headers.get('set-cookie')?.split(';')[0] };
-}
-
-const email = () => `mp-${randomBytes(5).toString('hex')}@example.com`;
-
-async function signedUp(app: App) {
-  const address = email();
-  const answer = await call(app, 'POST', '/sign-up/email', { body: { email: address, password: PASSWORD, name: 'Multi' } });
-  if (answer.status !== 200) throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.json)}`);
-  return { email: address, cookie: answer.cookie!, user: answer.json.user };
-}
 
 let database: TestDatabase;
 let proxy: TcpProxy;
@@ -81,7 +28,7 @@ beforeAll(async () => {
   const redisUrl = `redis://127.0.0.1:${await proxy.start()}`;
   const runId = randomBytes(4).toString('hex');
   [a, b] = await Promise.all([startApp('A', database.url, redisUrl, runId), startApp('B', database.url, redisUrl, runId)]);
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   for (const app of [a, b]) app?.child.kill('SIGTERM');
@@ -97,15 +44,15 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
     expect(onB.json.user.id).toBe(user.id);
     expect((await call(a, 'GET', '/get-session', { cookie })).json.user.id).toBe(user.id); // now cached on both
     expect((await call(b, 'POST', '/sign-out', { cookie, body: {} })).status).toBe(200);
-    expect((await call(a, 'GET', '/get-session', { cookie })).status).toBe(401);
+    expect((await call(a, 'GET', '/get-session', { cookie })).json).toBeNull();
   });
 
   it('revoke-other-sessions on one process ends the others everywhere; an update is seen everywhere', async () => {
     const { email: address, cookie: first } = await signedUp(a);
     const second = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).json?.user?.id).toEqual(expect.any(String));
     expect((await call(b, 'POST', '/revoke-other-sessions', { cookie: second.cookie, body: {} })).status).toBe(200);
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).status).toBe(401);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: first })).json).toBeNull();
     expect((await call(a, 'POST', '/update-user', { cookie: second.cookie, body: { name: 'Renamed' } })).status).toBe(200);
     expect((await call(b, 'GET', '/get-session', { cookie: second.cookie })).json.user.name).toBe('Renamed');
   });
@@ -120,10 +67,10 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
       await client.end();
     }
     const target = await signedUp(b);
-    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(200); // cached on B
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).json?.user?.id).toEqual(expect.any(String)); // cached on B
     const banned = await call(a, 'POST', '/admin/ban-user', { cookie: admin.cookie, body: { userId: target.user.id, banReason: 'spam' } });
     expect(banned.status).toBe(200);
-    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).status).toBe(401);
+    expect((await call(b, 'GET', '/get-session', { cookie: target.cookie })).json).toBeNull();
     const again = await call(b, 'POST', '/sign-in/email', { body: { email: target.email, password: PASSWORD } });
     expect([again.status, again.json.code]).toEqual([403, 'BANNED_USER']);
   });
@@ -161,20 +108,20 @@ describe('two processes sharing PostgreSQL and Redis act as one', () => {
   it('with Redis cut, both answer from PostgreSQL, a revocation made meanwhile holds when Redis is back', async () => {
     const { email: address, cookie } = await signedUp(a);
     const other = await call(b, 'POST', '/sign-in/email', { body: { email: address, password: PASSWORD } });
-    for (const app of [a, b]) for (const session of [cookie, other.cookie]) expect((await call(app, 'GET', '/get-session', { cookie: session })).status).toBe(200);
+    for (const app of [a, b]) for (const session of [cookie, other.cookie]) expect((await call(app, 'GET', '/get-session', { cookie: session })).json?.user?.id).toEqual(expect.any(String));
 
     await proxy.cut();
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie })).json?.user?.id).toEqual(expect.any(String));
     expect((await call(a, 'POST', '/sign-out', { cookie: other.cookie, body: {} })).status).toBe(200);
-    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
+    for (const app of [a, b]) expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).json).toBeNull();
     const during = await signedUp(b);
-    expect((await call(a, 'GET', '/get-session', { cookie: during.cookie })).status).toBe(200);
+    expect((await call(a, 'GET', '/get-session', { cookie: during.cookie })).json?.user?.id).toEqual(expect.any(String));
 
     await proxy.restore();
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the held revocation marks are retried every 200 ms
     for (const app of [a, b]) {
-      expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).status).toBe(401);
-      expect((await call(app, 'GET', '/get-session', { cookie })).status).toBe(200);
+      expect((await call(app, 'GET', '/get-session', { cookie: other.cookie })).json).toBeNull();
+      expect((await call(app, 'GET', '/get-session', { cookie })).json?.user?.id).toEqual(expect.any(String));
     }
     expect(a.errors.join('\n') + b.errors.join('\n')).toContain('secondary storage unreachable');
     expect(a.errors.join('\n') + b.errors.join('\n')).toContain('reachable again');

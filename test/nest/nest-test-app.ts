@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Module, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Post, Req } from '@nestjs/common';
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { AdminPlugin, EmailPasswordPlugin, OrganizationPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
@@ -75,6 +75,13 @@ class ProfileController {
   @Post('notes')
   note(@CurrentUser() user: AppUser) {
     return { savedFor: user.email };
+  }
+
+  /** The app's own JSON body, as Nest's body parser read it (auth routes read theirs themselves). */
+  @Public()
+  @Post('echo')
+  echo(@Body() body: unknown) {
+    return { received: body };
   }
 
   @Get('session-from-service')

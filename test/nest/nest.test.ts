@@ -98,6 +98,25 @@ describe.each(platforms)("Nest's %s platform with the global prefix 'api'", (pla
     expect(own.body).toEqual({ savedFor: email });
   });
 
+  it('answers malformed JSON to an auth route with its own 400 INVALID_JSON, not the platform\'s', async () => {
+    const answer = await request(origin()).post('/api/auth/sign-in/email').set('origin', origin()).set('content-type', 'application/json').send('{"email":');
+    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 400, code: 'INVALID_JSON' });
+  });
+
+  it('reads auth bodies up to its own 1 MiB limit (Nest stops at 100 KB), and answers 413 PAYLOAD_TOO_LARGE past it', async () => {
+    const send = (size: number) =>
+      request(origin()).post('/api/auth/sign-up/email').set('origin', origin()).send({ email: `big-${size}@example.com`, password: PASSWORD, name: 'x'.repeat(size) });
+    const underOurs = await send(300_000);
+    expect({ status: underOurs.status, code: underOurs.body.code }).toEqual({ status: 400, code: 'VALIDATION_ERROR' });
+    const overOurs = await send(1_100_000);
+    expect({ status: overOurs.status, code: overOurs.body.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it("leaves the app's own routes to Nest's body parser", async () => {
+    const answer = await request(origin()).post('/api/echo').set('origin', origin()).send({ hello: 'world' });
+    expect({ status: answer.status, body: answer.body }).toEqual({ status: 201, body: { received: { hello: 'world' } } });
+  });
+
   it('gives AuthService the typed auth.api', async () => {
     const { cookie } = await signUp(origin());
     expect((await request(origin()).get('/api/session-from-service').set('cookie', cookie)).body).toEqual({ plan: 'free' });

@@ -2,8 +2,10 @@
  * The package as an app gets it from the registry: `npm pack` on a clean copy of the repository (so only
  * `prepack` can put compiled code in the tarball), installed into fresh apps by a production install, and used
  * the way the README says: its ```ts blocks type-checked under every module resolution mode, its Express app
- * driven over HTTP, the CLI and the migrations run from the installed package. The README is the source: when
- * it changes, this test follows. Slow by nature (npm and tsc): two to three minutes on a busy machine.
+ * driven over HTTP, the CLI and the migrations run from the installed package, and the CLI's `generate` and
+ * `migrate` in the app layouts users have (TypeScript 5.9 and 7; commonjs, node16, nodenext, bundler, an ES
+ * module app). The README is the source: when it changes, this test follows. Slow by nature (npm and tsc):
+ * four to six minutes on a busy machine.
  */
 import { spawn } from 'node:child_process';
 import { isBuiltin } from 'node:module';
@@ -16,10 +18,13 @@ import { createApp, PACKAGE_NAME, pinned, publicSubpaths, RESOLUTION_MODES, type
 import { packCleanTree } from './pack-clean-tree';
 import { readmeModules, readmeTypeScriptBlocks } from './readme-blocks';
 import { cleanEnv, runCommand } from './run-command';
+import { APP_VARIANTS, ownErrors, writeVariantApp, type AppVariant } from './cli-variants';
 
 const repo = resolve(__dirname, '../..');
 const INSTALL_TIMEOUT = 240_000;
 const CHECK_TIMEOUT = 90_000;
+/** A type-check and three CLI runs, each a Node process that loads TypeORM and connects. */
+const CLI_APP_TIMEOUT = 180_000;
 
 /**
  * Subpaths that need an optional peer, with what an app installs to use them; every other public subpath must
@@ -54,7 +59,10 @@ function expectTypesOnly(app: string, mode: ResolutionMode, files: Record<string
   expect(result.packageFiles.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
 }
 
-/** Installed with our package: the peers and tools the README's app uses (typescript and ts-node for the CLI's .ts config). */
+/**
+ * Installed with our package: the peers and tools the README's app uses. ts-node is there because apps have it:
+ * the CLI must neither need nor touch it (with TypeScript 7 beside it, ts-node crashes on load).
+ */
 const README_APP_PEERS = [
   'typeorm',
   'express',
@@ -65,7 +73,7 @@ const README_APP_PEERS = [
   '@types/jest',
   'typescript',
   'ts-node',
-  ...['@nestjs/common', '@nestjs/core', 'rxjs', '@nestjs/typeorm', 'fastify', 'hono'],
+  ...['@nestjs/common', '@nestjs/core', 'rxjs', '@nestjs/typeorm', '@nestjs/platform-fastify', 'fastify', 'hono'],
 ];
 
 /**
@@ -82,11 +90,19 @@ let work: string;
 let tarball: string;
 const runtimeOnlyApp = () => join(work, 'runtime-only');
 const readmeApp = () => join(work, 'readme-app');
+/**
+ * TypeScript 7 (what `npm install -D typescript` gives today) with ts-node beside it, in a folder of the README
+ * app: everything else resolves from the README app's node_modules, so the two TypeScript versions share one
+ * install of our package and its peers.
+ */
+const typescript7Dir = () => join(readmeApp(), 'ts7');
+const TYPESCRIPT_7 = 'typescript@^7';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'package-consumer-'));
   tarball = await packCleanTree(repo, work);
   await Promise.all([createApp(runtimeOnlyApp(), [tarball, pinned('@types/node')]), createApp(readmeApp(), [tarball, ...README_APP_PEERS.map(pinned)])]);
+  await createApp(typescript7Dir(), [TYPESCRIPT_7, pinned('ts-node')]);
 }, INSTALL_TIMEOUT);
 
 afterAll(() => {
@@ -109,6 +125,17 @@ describe('the packed tarball', () => {
     expect(targets.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
     expect(files).toContain('dist/src/cli/main.js');
+  });
+
+  it('publishes a manifest without scripts (each needs files or tools the tarball lacks) that says where the repository is', () => {
+    const published = manifest as unknown as { scripts?: object; repository?: { url: string }; homepage?: string; bugs?: { url: string } };
+    expect(published.scripts).toBeUndefined();
+    expect([published.repository?.url, published.homepage, published.bugs?.url]).toEqual([
+      'git+https://github.com/better-auth-entities/better-auth-entities.git',
+      'https://github.com/better-auth-entities/better-auth-entities#readme',
+      'https://github.com/better-auth-entities/better-auth-entities/issues',
+    ]);
+    expect(files).toEqual(expect.arrayContaining(['ARCHITECTURE.md', 'SECURITY.md', 'src/cli/loader/esm-hooks.mjs', 'src/cli/loader/require-hook.cjs']));
   });
 
   it('pairs every declaration with its declaration map, and every map with the source it points at', () => {
@@ -198,7 +225,7 @@ describe('an app with only the runtime dependencies installed', () => {
     expect(stdout).toMatch(/describeAdapterConformance\(\) declares jest tests and needs jest's globals.*npm install -D jest/);
   }, CHECK_TIMEOUT);
 
-  it('runs the CLI on a compiled config, and says to install ts-node when given a TypeScript one without it', async () => {
+  it('runs the CLI on a compiled config and on a TypeScript one with no TypeScript installed; --version and --help load nothing', async () => {
     const config = [
       `const { BetterAuth } = require('${PACKAGE_NAME}');`,
       `const { MemoryDatabaseAdapter } = require('${PACKAGE_NAME}/adapters');`,
@@ -206,12 +233,20 @@ describe('an app with only the runtime dependencies installed', () => {
     ].join('\n');
     writeFileSync(join(app(), 'auth.config.js'), config);
     writeFileSync(join(app(), 'auth.config.ts'), config.replace('exports.auth =', 'export const auth: object ='));
+    writeFileSync(join(app(), 'broken.config.ts'), 'export const auth: = 1;\n');
     // The bin npx would run (the README app below goes through npx itself).
     const bin = join(app(), 'node_modules', '.bin', PACKAGE_NAME);
     const generate = (file: string) => runCommand(bin, ['generate', '--config', file, '--dialect', 'sqlite'], app());
 
+    expect(() => require.resolve('typescript', { paths: [app()] })).toThrow();
     expect((await generate('auth.config.js')).stdout).toMatch(/CREATE TABLE IF NOT EXISTS "users"/);
-    await expect(generate('auth.config.ts')).rejects.toThrow(/no TypeScript loader is registered: install ts-node/);
+    expect((await generate('auth.config.ts')).stdout).toMatch(/CREATE TABLE IF NOT EXISTS "users"/);
+    const broken = await generate('broken.config.ts').catch((error: Error) => error.message);
+    const reason = String(broken).split('\n').find((line) => line.startsWith('error:'));
+    expect(reason).toMatch(/^error: Could not load \/.*broken\.config\.ts: .*broken\.config\.ts:1/);
+    expect(String(broken)).not.toMatch(/ts-node/);
+    expect((await runCommand(bin, ['--version'], app())).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await runCommand(bin, ['--help'], app())).stdout).toContain('generate');
   }, CHECK_TIMEOUT);
 });
 
@@ -264,7 +299,7 @@ describe('an app that uses the README with its peers installed', () => {
       writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), ts.transpileModule(source, { compilerOptions, fileName: name }).outputText);
     }
 
-    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'readme-1.js')], {
+    const server = spawn(process.execPath, ['-r', join(__dirname, 'listen-on-free-port.cjs'), join(dir, 'app.js')], {
       cwd: app(),
       env: cleanEnv({ AUTH_SECRET: 'a-consumer-test-secret-of-at-least-32-characters' }),
     });
@@ -300,17 +335,9 @@ describe('an app that uses the README with its peers installed', () => {
     }
   }, CHECK_TIMEOUT);
 
-  it("compiles examples/nest-app with the tsconfig `nest new` generates, against the installed package", async () => {
-    const example = join(app(), 'nest-app');
-    cpSync(join(repo, 'examples', 'nest-app'), example, { recursive: true });
-    const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
-    const { stdout } = await runCommand(process.execPath, [tsc, '-p', 'nest-app/tsconfig.json', '--noEmit', '--incremental', 'false'], app());
-    expect(stdout).toBe('');
-  }, CHECK_TIMEOUT);
-
   it('runs the installed CLI: `npx better-auth-entities generate` prints the example config’s schema', async () => {
     cpSync(join(repo, 'examples'), join(app(), 'examples'), { recursive: true });
-    // ts-node (an app's dev dependency) loads the TypeScript config with the decorator settings an app uses.
+    // The CLI compiles the TypeScript config itself (SWC), whatever this tsconfig says.
     const compilerOptions = { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true };
     writeFileSync(join(app(), 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['examples'] }));
     const { stdout } = await runCommand('npx', ['--no', PACKAGE_NAME, 'generate', '--config', 'examples/auth.config.ts', '--dialect', 'postgres'], app());
@@ -356,4 +383,79 @@ describe('an app that uses the README with its peers installed', () => {
       await database.drop();
     }
   }, CHECK_TIMEOUT);
+
+  describe.each([
+    // Each version's apps sit in a folder of their own; `tsc` is that version's compiler.
+    { typescript: '5.9', dir: () => join(readmeApp(), 'ts5'), tsc: () => join(readmeApp(), 'node_modules', '.bin', 'tsc'), variants: APP_VARIANTS },
+    {
+      typescript: '7',
+      dir: () => join(typescript7Dir(), 'apps'),
+      tsc: () => join(typescript7Dir(), 'node_modules', '.bin', 'tsc'),
+      variants: APP_VARIANTS.filter((variant) => variant.typescript7),
+    },
+  ])('with TypeScript $typescript', ({ typescript, dir, tsc, variants }) => {
+    const bin = () => join(readmeApp(), 'node_modules', '.bin', PACKAGE_NAME);
+
+    it('has the TypeScript version it is named for', async () => {
+      mkdirSync(dir(), { recursive: true });
+      expect((await runCommand(tsc(), ['--version'], dir())).stdout).toContain(`Version ${typescript}`);
+    }, CHECK_TIMEOUT);
+
+    it.each(variants.map((variant) => [variant.name, variant] as [string, AppVariant]))(
+      'type-checks a %s app and runs the CLI `generate` and `migrate` on its .ts config',
+      async (name, variant) => {
+        const app = join(dir(), name);
+        // TypeScript 5.9 checks our declarations in full above; here it checks the app's use of them, faster.
+        writeVariantApp(app, variant, { skipLibCheck: typescript !== '7' });
+        const check = await runCommand(tsc(), ['-p', 'tsconfig.json'], app).then(
+          ({ stdout }) => stdout,
+          (error: Error) => error.message,
+        );
+        expect(ownErrors(check)).toEqual([]);
+
+        const database = await createPostgresSchema(`cli_${typescript.replace('.', '')}_${name.replace(/-/g, '_')}`);
+        try {
+          const env = cleanEnv({ DATABASE_URL: database.url });
+          const generated = await runCommand(bin(), ['generate', '--config', 'auth.config.ts', '--dialect', 'postgres'], app, env);
+          expect(generated.stdout).toMatch(/"variant_?plan"/i); // the app's own column, read from its decorators
+          const migrated = await runCommand(bin(), ['migrate', '--config', 'auth.config.ts', '--yes'], app, env);
+          expect(migrated.stdout).toMatch(/Applied \d+ changes/);
+          const again = await runCommand(bin(), ['migrate', '--config', 'auth.config.ts', '--yes'], app, env);
+          expect(again.stdout).toContain('nothing to migrate');
+        } finally {
+          await database.drop();
+        }
+      },
+      CLI_APP_TIMEOUT,
+    );
+
+    // TypeScript 5.9 checks the README above (through its compiler API, in four modes); TypeScript 7 has no API.
+    const readmeVariants = typescript === '7' ? variants : [];
+    if (readmeVariants.length > 0) it.each(readmeVariants.map((variant) => [variant.name, variant] as [string, AppVariant]))(
+      "type-checks the README's examples in a %s app",
+      async (name, variant) => {
+        const app = join(dir(), `readme-${name}`);
+        writeVariantApp(app, variant, { skipLibCheck: false });
+        const { files } = withoutNestUnderNode16(variant, readmeFiles(), []);
+        for (const [file, source] of Object.entries(files)) writeFileSync(join(app, file), source);
+        const check = await runCommand(tsc(), ['-p', 'tsconfig.json'], app).then(
+          ({ stdout }) => stdout,
+          (error: Error) => error.message,
+        );
+        expect(Object.keys(files).length).toBeGreaterThan(3);
+        expect(ownErrors(check)).toEqual([]);
+      },
+      CHECK_TIMEOUT,
+    );
+
+    it("compiles examples/nest-app with `nest new`'s tsconfig (module nodenext)", async () => {
+      const example = join(dir(), 'nest-app');
+      cpSync(join(repo, 'examples', 'nest-app'), example, { recursive: true });
+      const check = await runCommand(tsc(), ['-p', join(example, 'tsconfig.json'), '--noEmit', '--incremental', 'false'], dir()).then(
+        ({ stdout }) => stdout,
+        (error: Error) => error.message,
+      );
+      expect(ownErrors(check)).toEqual([]);
+    }, CHECK_TIMEOUT);
+  });
 });

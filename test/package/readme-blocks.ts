@@ -1,48 +1,34 @@
 /** One README code block as a module of the consumer app. */
 export interface ReadmeModule {
-  /** `readme-1.ts`, `readme-2.ts`, … in README order. */
+  /** The file the block names (```` ```ts auth.ts ````), else `readme-1.ts`, `readme-2.ts`, … in README order. */
   readonly file: string;
   readonly source: string;
 }
 
-/** The README's TypeScript examples: fenced blocks whose info string is exactly `ts` or `typescript`. */
-export function readmeTypeScriptBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```(?:ts|typescript)[ \t]*\n([\s\S]*?)^```/gm)].map((match) => match[1]);
+/** A README TypeScript block: its code, and the file name its info string gives, if any. */
+export interface ReadmeBlock {
+  readonly code: string;
+  readonly file: string | null;
 }
 
-const IMPORT_LINE = /^import\s[\s\S]*?from\s+['"][^'"]+['"];?[ \t]*$|^import\s+['"][^'"]+['"];?[ \t]*$/gm;
-const TOP_LEVEL_DECLARATION = /^(?:export\s+)?(?:abstract\s+)?(?:async\s+)?(?:class|function|const|let)\s+([A-Za-z_$][\w$]*)/gm;
+/** The README's TypeScript examples: fenced blocks whose info string is `ts` or `typescript`, optionally followed by a file name. */
+export function readmeTypeScriptBlocks(markdown: string): ReadmeBlock[] {
+  return [...markdown.matchAll(/^```(?:ts|typescript)(?:[ \t]+([\w.-]+\.ts))?[ \t]*\n([\s\S]*?)^```/gm)].map((match) => ({ file: match[1] ?? null, code: match[2] }));
+}
 
 /**
- * Turns the README's blocks into modules a consumer app compiles, the way a reader would paste them: a later
- * block uses what an earlier one declared (the SQL block reuses the first block's `AppUser`).
- * - A block without top-level `await` exports its top-level declarations, and later blocks import what they use.
- * - A block with top-level `await` (it continues an app's startup code) becomes the body of an exported async
- *   function, so it compiles under CommonJS as well as in an ES module.
- * Relative imports carry `.js`, which every module resolution mode maps back to the `.ts` file.
+ * The README's blocks as the modules of a consumer app, exactly as written: a reader pastes each into the file
+ * it names, so a block must carry its own imports (a later block imports an earlier one's exports from
+ * `./auth.js`, which every module resolution mode maps to `auth.ts`). A block with top-level `await` is refused:
+ * it would not compile in a CommonJS app (TS1309/TS1378), and the README serves both kinds.
  */
-export function readmeModules(blocks: readonly string[]): ReadmeModule[] {
-  const declared = new Map<string, string>(); // name -> module that exports it
+export function readmeModules(blocks: readonly ReadmeBlock[]): ReadmeModule[] {
   return blocks.map((block, index) => {
-    const file = `readme-${index + 1}.ts`;
-    const imports = block.match(IMPORT_LINE) ?? [];
-    const body = block.replace(IMPORT_LINE, '').trim();
-    const ownNames = new Set([...block.matchAll(TOP_LEVEL_DECLARATION)].map((match) => match[1]));
-    // Names the import clauses bind; the module specifiers are left out (`'better-auth-entities'` binds no `auth`).
-    const importedNames = new Set(imports.join('\n').replace(/(['"])[^'"]*\1/g, '').match(/[A-Za-z_$][\w$]*/g) ?? []);
-    const code = body.replace(/\/\/.*$/gm, ''); // what the block runs, without its comments
-    const borrowed = [...declared]
-      .filter(([name]) => !ownNames.has(name) && !importedNames.has(name) && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(code))
-      .map(([name, from]) => `import { ${name} } from './${from.replace(/\.ts$/, '.js')}';`);
-    const header = [...imports, ...borrowed].join('\n');
-
-    const topLevelAwait = code.split('\n').some((line) => /^\S/.test(line) && /\bawait\s/.test(line));
-    if (topLevelAwait) {
-      const indented = body.replace(/^/gm, '  ');
-      return { file, source: `${header}\n\nexport async function readmeBlock${index + 1}(): Promise<void> {\n${indented}\n}\n` };
+    const file = block.file ?? `readme-${index + 1}.ts`;
+    const code = block.code.replace(/\/\/.*$/gm, ''); // what the block runs, without its comments
+    if (code.split('\n').some((line) => /^\S/.test(line) && /\bawait\s/.test(line))) {
+      throw new Error(`README block ${index + 1} (${file}) uses top-level await, which a CommonJS app cannot compile: put it in an async function.`);
     }
-    for (const name of ownNames) declared.set(name, file);
-    const exported = body.replace(/^(?!export\s)((?:abstract\s+)?(?:async\s+)?(?:class|function|const|let)\s)/gm, 'export $1');
-    return { file, source: `${header}\n\n${exported}\n` };
+    return { file, source: block.code };
   });
 }

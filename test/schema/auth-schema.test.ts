@@ -31,7 +31,7 @@ class LegacyPerson {
 describe('getAuthSchema', () => {
   it('lists the core tables of the example app with its custom columns, remapped fields and defaults', () => {
     const schema = getAuthSchema(buildAuth());
-    expect(schema.tables.map((table) => table.name)).toEqual(['users', 'sessions', 'accounts', 'verifications']);
+    expect(schema.tables.map((table) => table.name)).toEqual(['users', 'sessions', 'accounts', 'verifications', 'account_failures']);
     const users = schema.tables[0]!;
     expect(users.columns.find((column) => column.field === 'name')).toMatchObject({ name: 'name', type: 'string', nullable: true });
     expect(users.columns.find((column) => column.field === 'plan')).toMatchObject({ name: 'plan', nullable: false, defaultValue: 'free' });
@@ -61,8 +61,8 @@ describe('getAuthSchema', () => {
 
   it('includes a plugin table and the fields a plugin adds to a core table', () => {
     const schema = getAuthSchema(buildAuth([new AuditLogPlugin()]));
-    expect(schema.tables.map((table) => table.name)).toEqual(['users', 'sessions', 'accounts', 'verifications', 'audit_log']);
-    const audit = schema.tables[4]!;
+    expect(schema.tables.map((table) => table.name)).toEqual(['users', 'sessions', 'accounts', 'verifications', 'account_failures', 'audit_log']);
+    const audit = schema.tables[5]!;
     expect(audit).toMatchObject({ model: 'auditLog', source: 'audit-log' });
     expect(audit.columns.map((column) => column.name)).toEqual(['id', 'action', 'user_id', 'details', 'created_at']);
     expect(audit.columns.find((column) => column.field === 'userId')?.references).toEqual({ table: 'users', column: 'id', onDelete: 'cascade' });
@@ -80,7 +80,8 @@ describe('getAuthSchema', () => {
     const postgres = schemaSql(schema, 'postgres');
     const mysql = schemaSql(schema, 'mysql');
     const sqlite = schemaSql(schema, 'sqlite');
-    expect(postgres).toContain('"plan" TEXT NOT NULL DEFAULT \'free\'');
+    // The example's `@Column({ type: 'varchar', length: 32 }) plan` keeps its length.
+    expect(postgres).toContain('"plan" VARCHAR(32) NOT NULL DEFAULT \'free\'');
     expect(postgres).toContain('"created_at" TIMESTAMPTZ NOT NULL DEFAULT NOW()');
     expect(mysql).toContain('`email_verified` TINYINT NOT NULL DEFAULT 0');
     expect(mysql).toContain('`details` text NULL');

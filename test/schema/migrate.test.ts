@@ -27,6 +27,10 @@ async function databaseMissingOneColumn(url: string): Promise<void> {
     await runMigrations(adapter);
     await adapter.dataSource.query("ALTER TABLE users ADD COLUMN plan VARCHAR(32) NOT NULL DEFAULT 'free'");
     await adapter.dataSource.query('ALTER TABLE sessions ADD COLUMN device_label VARCHAR(255)');
+    const timestamp = adapter.dialect === 'postgres' ? 'TIMESTAMPTZ' : 'DATETIME(6)';
+    for (const column of ['nickname VARCHAR(40)', `birthday ${timestamp}`, 'age INTEGER', 'newsletter BOOLEAN', 'preferences TEXT']) {
+      await adapter.dataSource.query(`ALTER TABLE users ADD COLUMN ${column}`);
+    }
     await adapter.dataSource.query("INSERT INTO users (id, email, name, email_verified, plan) VALUES ('u1', 'ada@example.com', 'Ada', TRUE, 'pro')");
   } finally {
     await adapter.close();

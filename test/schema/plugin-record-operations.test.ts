@@ -60,6 +60,14 @@ async function expectOperationsWork(database: DatabaseAdapter): Promise<void> {
   expect((await records.findMany({ userId: 'u1' }, { orderBy: ['createdAt', 'asc'] })).map((row) => row.attempts)).toEqual([7, 7]);
   await expect(records.update({ userId: 'u1' }, { atempts: 1 })).rejects.toThrow('one_time_code has no field "atempts"');
   expect(await records.count({ attempts: 7 })).toBe(2);
+
+  // A bounded counter under concurrency: twenty racing increments below 12 on attempts = 7 → five count.
+  const counted = await Promise.all(
+    Array.from({ length: 20 }, () => records.increment({ id: first.id }, 'attempts', { below: 12, values: { usedAt: new Date(base + 9000) } })),
+  );
+  expect(counted.filter((count) => count === 1)).toHaveLength(5);
+  expect(await records.findOne({ id: first.id })).toMatchObject({ attempts: 12, usedAt: new Date(base + 9000) });
+  expect(await records.increment({ userId: 'nobody' }, 'attempts', { below: 100 })).toBe(0);
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'bae-record-ops-'));
@@ -69,7 +77,7 @@ afterAll(async () => {
   await Promise.all(databases.map((database) => database.drop()));
 });
 
-describe('plugin records: findOne, count, conditional update, declared indexes', () => {
+describe('plugin records: findOne, count, conditional update, bounded increment, declared indexes', () => {
   it('declared composite and unique indexes reach the generated schema and SQL', () => {
     const schema = getAuthSchema(authOn(new MemoryDatabaseAdapter(appEntities)));
     const table = schema.tables.find((candidate) => candidate.model === 'oneTimeCode');

@@ -5,10 +5,10 @@ import { call, PASSWORD, signUp, uniqueEmail } from '../support/test-auth';
 
 @AuthUser()
 class LimitedUser extends BaseUser {
-  @AuthField() bio!: string | null;
-  @AuthField() preferences!: Record<string, unknown> | null;
-  @AuthField({ maxLength: 10 }) nickname!: string | null;
-  @AuthField({ maxLength: 5000 }) essay!: string | null;
+  @AuthField({ type: 'string' }) bio!: string | null;
+  @AuthField({ type: 'json' }) preferences!: Record<string, unknown> | null;
+  @AuthField({ type: 'string', maxLength: 10 }) nickname!: string | null;
+  @AuthField({ type: 'string', maxLength: 5000 }) essay!: string | null;
 }
 
 describe('custom input fields have limits', () => {

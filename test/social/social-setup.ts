@@ -1,4 +1,4 @@
-import { BetterAuth, type AuthPlugin } from 'better-auth-entities';
+import { BetterAuth, type AuthConfig, type AuthPlugin } from 'better-auth-entities';
 import type { DatabaseAdapter } from 'better-auth-entities/adapters';
 import { AuthField, AuthUser, BaseUser } from 'better-auth-entities/entities';
 import { AccountManagementPlugin, EmailPasswordPlugin, SessionManagementPlugin, oauth2Provider, oidcProvider, SocialSignInPlugin, type SocialSignInOptions } from 'better-auth-entities/plugins';
@@ -43,6 +43,7 @@ export function makeSocialAuth(
   extra: Partial<SocialSignInOptions> = {},
   oidcSettings: { disableSignUp?: boolean; overrideUserInfoOnSignIn?: boolean } = {},
   extraPlugins: AuthPlugin[] = [],
+  config: Partial<AuthConfig> = {},
 ) {
   const social = new SocialSignInPlugin({
     providers: [
@@ -74,7 +75,7 @@ export function makeSocialAuth(
     ],
     ...extra,
   });
-  const auth = new BetterAuth({ secret: SECRET, baseURL: APP_ORIGIN })
+  const auth = new BetterAuth({ secret: SECRET, baseURL: APP_ORIGIN, ...config })
     .database(database)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())

@@ -50,6 +50,13 @@ describe('types flow from the entity classes to the handlers', () => {
 
     expect(marked.length).toBeGreaterThan(0);
     expect(failing).toEqual(marked);
+    // A marker may name the error (`// expect-error TS2322: …`): the line must fail with that one, not any.
+    const expectedCodes = lines.flatMap((text, index) => {
+      const code = /\/\/ expect-error (TS\d+)/.exec(text)?.[1];
+      return code ? [`${index + 1}: ${code}`] : [];
+    });
+    const actualCodes = new Set(diagnostics.map((d) => `${d.file!.getLineAndCharacterOfPosition(d.start!).line + 1}: TS${d.code}`));
+    expect(expectedCodes.filter((expected) => !actualCodes.has(expected))).toEqual([]);
   });
 
   it('type-checks the whole project (sources, examples and tests)', () => {

@@ -39,7 +39,7 @@ export function describeTransactionConformance(test: ConformanceTest): void {
       });
       await expect(attempt).rejects.toBe(failure);
       expect(await db.getUserByEmail('ghost@example.com')).toBeNull();
-      expect(await db.getUserByUsername('ghost')).toBeNull();
+      expect(await db.findUserBy('username', 'ghost')).toBeNull();
       expect(await db.getSessionByToken('ghost-token')).toBeNull();
       expect(await db.getOrganizationBySlug('ghost-org')).toBeNull();
       expect(await db.getVerificationByIdentifier('ghost-verify')).toBeNull();
@@ -86,7 +86,7 @@ export function describeTransactionConformance(test: ConformanceTest): void {
         }),
       ).rejects.toThrow('roll back');
       const user = await db.createUser({ email: 'again@example.com', username: 'again' });
-      expect((await db.getUserByUsername('again'))?.id).toBe(user.id);
+      expect((await db.findUserBy('username', 'again'))?.id).toBe(user.id);
     });
   });
 }

@@ -78,20 +78,28 @@ export function describeUserConformance(test: ConformanceTest): void {
       expect((await db.listUsers()).total).toBe(2);
     });
 
-    test('usernames are unique, also under concurrent creates, and getUserByUsername finds them', async (db) => {
+    test('usernames are unique, also under concurrent creates, and findUserBy("username") finds them', async (db) => {
       const ada = await seedUser(db, { username: 'ada', displayUsername: 'Ada' });
-      expect((await db.getUserByUsername('ada'))).toMatchObject({ id: ada.id, displayUsername: 'Ada' });
+      expect((await db.findUserBy('username', 'ada'))).toMatchObject({ id: ada.id, displayUsername: 'Ada' });
       await expectUniqueViolation(seedUser(db, { username: 'ada' }), 'user', ['username']);
       const attempts = Array.from({ length: 5 }, () => seedUser(db, { username: 'grace' }));
       const winner = await expectExactlyOneWinner(attempts, 'user', ['username']);
-      expect((await db.getUserByUsername('grace'))?.id).toBe(winner.id);
+      expect((await db.findUserBy('username', 'grace'))?.id).toBe(winner.id);
+    });
+
+    test('findUserBy looks users up by any unique field: email in any case, username exactly', async (db) => {
+      const ada = await seedUser(db, { email: 'Find.Me@example.com', username: 'finder' });
+      expect((await db.findUserBy('email', 'FIND.ME@EXAMPLE.COM'))?.id).toBe(ada.id);
+      expect((await db.findUserBy('username', 'finder'))?.id).toBe(ada.id);
+      expect(await db.findUserBy('username', 'Finder-not')).toBeNull();
+      expect(await db.findUserBy('email', 'finder')).toBeNull();
     });
 
     test('lookups of an unknown id, email or username return null', async (db) => {
       await seedUser(db, { username: 'someone' });
       expect(await db.getUserById('no-such-id')).toBeNull();
       expect(await db.getUserByEmail('nobody@example.com')).toBeNull();
-      expect(await db.getUserByUsername('nobody')).toBeNull();
+      expect(await db.findUserBy('username', 'nobody')).toBeNull();
     });
 
     test('updateUser changes the given fields, keeps createdAt and moves updatedAt forward', async (db) => {

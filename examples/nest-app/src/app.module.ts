@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from 'better-auth-entities/nest';
 import { createAuth, entities } from './auth';
+import { AdminController } from './admin.controller';
 import { ProfileController } from './profile.controller';
 
 @Module({
@@ -11,6 +12,6 @@ import { ProfileController } from './profile.controller';
     // The factory receives the DataSource TypeOrmModule opened: auth and the app share one pool.
     AuthModule.forRootAsync({ inject: [DataSource], useFactory: (dataSource: DataSource) => createAuth(dataSource) }),
   ],
-  controllers: [ProfileController],
+  controllers: [ProfileController, AdminController],
 })
 export class AppModule {}

@@ -3,8 +3,9 @@ import { BetterAuth } from 'better-auth-entities';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { Account, Invitation, Member, Organization, Session, Verification } from 'better-auth-entities/entities';
 import { runMigrations } from 'better-auth-entities/migrations';
-import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { AdminPlugin, EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { AppUser } from './app-user.entity';
+import { settings } from './settings';
 
 /** Every entity the DataSource lists: the app's user class and the built-in classes of the other kinds. */
 export const entities = [AppUser, Session, Account, Verification, Organization, Member, Invitation];
@@ -20,11 +21,13 @@ export async function createAuth(dataSource: DataSource) {
   await runner.release();
   return new BetterAuth({
     secret: process.env.AUTH_SECRET ?? 'nest-example-secret-that-is-at-least-32-characters',
-    baseURL: process.env.BASE_URL ?? 'http://localhost:3000',
+    baseURL: settings.baseURL,
   })
     .database(TypeOrmAdapter.fromDataSource(dataSource, { user: AppUser }))
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin())
+    // The first admin: a user listed here may call the admin routes (set-role) with no role yet.
+    .plugin(new AdminPlugin({ adminUserIds: settings.adminUserIds }))
     .build();
 }
 

@@ -1,4 +1,4 @@
-import { createAccessControl } from '../access/access-control';
+import { createAccessControl } from '../../core/access-control';
 
 /**
  * What the admin routes check, resource by resource: better-auth's admin statements, plus `ban-admins`,

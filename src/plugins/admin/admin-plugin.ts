@@ -4,7 +4,7 @@ import type { AuthContext } from '../../core/auth-context';
 import { AuthError } from '../../errors/auth-error';
 import { ConfigError } from '../../errors/config-error';
 import type { RouteDefinition } from '../../http/route';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { type AuthPlugin } from '../auth-plugin';
 import { banStep, banUser, unbanUser } from './bans';
 import { banUserRoute, unbanUserRoute } from './ban-routes';

@@ -2,7 +2,7 @@ import type { ActiveSession } from '../../core/session-service';
 import { AuthError } from '../../errors/auth-error';
 import type { DeclaredError } from '../../errors/declared-error';
 import type { RouteContext } from '../../http/route';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { actorOf, hasPermission, isAdmin, type Actor } from './permissions';
 import type { ResolvedAdminOptions } from './options';
 

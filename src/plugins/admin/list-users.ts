@@ -30,7 +30,6 @@ function userField(auth: AuthContext, name: string): string {
 }
 
 const TEXT_OPERATORS = new Set(['contains', 'starts_with', 'ends_with']);
-const DESIGN_TYPES: Record<string, string> = { Boolean: 'boolean', Number: 'number', Date: 'date', String: 'string' };
 
 /**
  * Query values are strings: a filter on a boolean, number or date field compares with a value of that type.
@@ -38,7 +37,7 @@ const DESIGN_TYPES: Record<string, string> = { Boolean: 'boolean', Number: 'numb
  */
 function filterValue(auth: AuthContext, field: string, operator: string, raw: string | number | boolean): UserFilter['value'] {
   const model = auth.models.user.field(field);
-  const type = model?.standard?.type ?? DESIGN_TYPES[model?.designType?.name ?? ''] ?? 'string';
+  const type = model?.type ?? 'string'; // the resolved field model: an int column compares as a number
   const bad = (expected: string) => new AuthError('VALIDATION_ERROR', `filterValue does not fit ${field}`, [{ field: 'filterValue', messages: [`must be ${expected}`] }]);
   if (TEXT_OPERATORS.has(operator)) {
     if (type !== 'string') throw bad(`compared with ${operator} only on text fields`);

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../errors/config-error';
-import type { Role } from '../access/access-control';
+import type { Role } from '../../core/access-control';
 import { defaultAdminRoles } from './access';
 
 /** Options of `AdminPlugin`, with better-auth's names. */

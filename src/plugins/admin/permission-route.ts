@@ -1,6 +1,6 @@
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { AdminHasPermissionResponse, HasPermissionDto } from './dtos';
 import type { ResolvedAdminOptions } from './options';
 import { actorOf, hasPermission } from './permissions';

@@ -1,7 +1,7 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { DeclaredError } from '../../errors/declared-error';
 import { AuthError } from '../../errors/auth-error';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { splitRoles, type ResolvedAdminOptions } from './options';
 
 /** Who is asking, as the permission checks need it: an id and the stored role (or the role named in has-permission). */

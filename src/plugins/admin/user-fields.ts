@@ -38,13 +38,14 @@ export async function adminUserValues(
   data: Readonly<Record<string, unknown>>,
   change: { via: 'sign-up' | 'update-user'; userId?: string },
 ): Promise<Record<string, unknown>> {
-  const values: Record<string, unknown> = { ...customInput(auth.models.user, data as Record<string, unknown>) };
+  const standard: Record<string, unknown> = {};
   for (const [field, check] of Object.entries(STANDARD_FIELDS)) {
     if (!Object.prototype.hasOwnProperty.call(data, field) || !auth.models.user.has(field)) continue;
     const value = check(data[field]);
     if (value instanceof AuthError) throw value;
-    values[field] = value;
+    standard[field] = value;
   }
+  const values = { ...customInput(auth.models.user, data as Record<string, unknown>, { standardValues: standard }), ...standard };
   Object.assign(values, await auth.hooks.userInput(data, change));
   return values;
 }

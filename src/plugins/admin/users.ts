@@ -5,7 +5,6 @@ import { storeCredentialPassword } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
 import { assertPasswordLength } from '../../core/password-policy';
 import { AuthError } from '../../errors/auth-error';
-import { passwordRules } from '../email-password/password-rules';
 import { ADMIN_ERRORS } from './error-codes';
 import type { ResolvedAdminOptions } from './options';
 import { adminUserValues, roleValue } from './user-fields';
@@ -95,6 +94,5 @@ export async function requireUser(auth: AuthContext, userId: string): Promise<ob
 }
 
 function passwordBounds(auth: AuthContext): [number, number] {
-  const rules = passwordRules(auth);
-  return [rules.minPasswordLength, rules.maxPasswordLength];
+  return [auth.passwordLengths.min, auth.passwordLengths.max];
 }

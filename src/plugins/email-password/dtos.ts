@@ -32,11 +32,3 @@ export class SignUpResponse {
   @JSONSchema({ type: ['string', 'null'] }) @IsString() token!: string | null;
   @JSONSchema(entityRef('User')) @IsObject() user!: object;
 }
-
-/** Answer of `POST /sign-in/email`. */
-export class SignInResponse {
-  @IsBoolean() redirect!: boolean;
-  @IsString() token!: string;
-  @JSONSchema({ type: ['string', 'null'] }) @IsString() url!: string | null;
-  @JSONSchema(entityRef('User')) @IsObject() user!: object;
-}

@@ -1,5 +1,6 @@
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
+import type { PasswordLengths } from '../../core/password-policy';
 import type { AnswerDraft } from '../../core/sign-in-pipeline';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
@@ -16,10 +17,13 @@ import { signUpWithEmail, type SignUpInput, type SignUpResult } from './sign-up'
 export class EmailPasswordPlugin implements AuthPlugin {
   readonly id = 'email-password';
   readonly options: ResolvedEmailPasswordOptions;
+  /** The bounds every flow enforces (reset, change, admin, two-factor's password check read them from core). */
+  readonly passwordLengths: PasswordLengths;
   private context: AuthContext | undefined;
 
   constructor(options: EmailPasswordOptions = {}) {
     this.options = resolveEmailPasswordOptions(options);
+    this.passwordLengths = { min: this.options.minPasswordLength, max: this.options.maxPasswordLength };
   }
 
   init(auth: AuthContext): void {

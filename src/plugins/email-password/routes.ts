@@ -4,7 +4,8 @@ import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { signInAnswer } from '../../http/sign-in-answer';
 import { attachSession } from '../../http/session-response';
-import { SignInEmailDto, SignInResponse, SignUpEmailDto, SignUpResponse } from './dtos';
+import { SignInResponse } from '../../http/response-dtos';
+import { SignInEmailDto, SignUpEmailDto, SignUpResponse } from './dtos';
 import type { EmailPasswordPlugin } from './email-password-plugin';
 
 /** `POST /sign-up/email` → `{ token, user }`, with the session cookie when `autoSignIn` is on. */
@@ -14,10 +15,11 @@ export function signUpRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     path: '/sign-up/email',
     summary: 'Create a user with an email and password',
     body: SignUpEmailDto,
+    customInputOf: 'user',
     response: { body: SignUpResponse },
     errors: ['USER_ALREADY_EXISTS', 'SIGN_UP_DISABLED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
-      const custom = { ...customInput(ctx.auth.models.user, ctx.body), ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'sign-up' })) };
+      const custom = { ...customInput(ctx.auth.models.user, ctx.body, { standardValues: { name: dto.name, image: dto.image } }), ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'sign-up' })) };
       // Checked before anything is created: it may end up in an emailed link (no open redirects).
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
       const result = await plugin.signUp({ ...dto, custom }, ctx.client);

@@ -55,7 +55,7 @@ export async function signUpWithEmail(
     if (error instanceof UniqueConstraintError && error.kind === 'user') throw new AuthError('USER_ALREADY_EXISTS');
     throw error;
   }
-  await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined });
+  await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined, via: 'email' });
   if (!options.autoSignIn) return { user, session: null, token: null };
   // A refusing step (email verification required, say) keeps the new user without a session, as better-auth does.
   const outcome = await auth.signIn.open(user, { via: 'sign-up', client, rememberMe: input.rememberMe });

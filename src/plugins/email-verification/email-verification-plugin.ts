@@ -32,6 +32,11 @@ export class EmailVerificationPlugin implements AuthPlugin {
     requireEmailSender(auth, 'EmailVerificationPlugin');
     this.context = auth;
     if (this.options.requireEmailVerification) auth.hooks.requireVerifiedEmails();
+    // A verified address is how the owner recovers the account: it must agree before it is replaced.
+    auth.hooks.verifyEmailChangesWith({
+      start: (user, newEmail, callbackURL) =>
+        this.isVerified(user) ? this.sendChangeEmailConfirmation(user, newEmail, callbackURL) : this.sendChangeEmailVerification(user, newEmail, callbackURL),
+    });
     auth.hooks.onSignUp(({ user, callbackURL }) => {
       if (!this.options.sendOnSignUp || this.isVerified(user)) return;
       auth.tasks.run('verification email after sign-up', () => this.sendVerificationEmail(user, callbackURL));

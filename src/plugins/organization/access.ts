@@ -1,4 +1,4 @@
-import { createAccessControl } from '../access/access-control';
+import { createAccessControl } from '../../core/access-control';
 
 /**
  * What the organization routes check, resource by resource (better-auth's statements without teams and

@@ -1,6 +1,6 @@
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { activeOrganizationOf, setActiveOrganization } from './active-organization';
 import { ActiveMemberRoleQuery, OrganizationHasPermissionDto, PermissionResponse, SetActiveDto, MemberRoleResponse } from './dtos';
 import { ORGANIZATION_ERRORS as E } from './error-codes';

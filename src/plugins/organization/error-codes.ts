@@ -28,6 +28,8 @@ export const ORGANIZATION_ERRORS = defineErrorCodes({
   YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER: { status: 403, message: 'You are not allowed to update this member' },
   YOU_ARE_NOT_ALLOWED_TO_INVITE_USERS_TO_THIS_ORGANIZATION: { status: 403, message: 'You are not allowed to invite users to this organization' },
   YOU_ARE_NOT_ALLOWED_TO_INVITE_USER_WITH_THIS_ROLE: { status: 403, message: 'You are not allowed to invite a user with this role' },
+  // Ours: checked at acceptance, so an inviter who left or was demoted cannot hand out a role any more.
+  INVITER_CAN_NO_LONGER_GRANT_THIS_ROLE: { status: 403, message: 'Whoever sent this invitation can no longer grant its role' },
   USER_IS_ALREADY_INVITED_TO_THIS_ORGANIZATION: { status: 400, message: 'User is already invited to this organization' },
   INVITATION_NOT_FOUND: { status: 400, message: 'Invitation not found' },
   YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION: { status: 403, message: 'You are not the recipient of the invitation' },

@@ -99,6 +99,7 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
   const invitation = await invitationFor(auth, options, invitationId, user);
   const organizationId = read(auth, invitation, 'organizationId');
   const organization = await requireOrganization(auth, organizationId);
+  await assertInviterMayStillGrant(auth, options, invitation);
   await assertRoomForMember(auth, options, user, organization);
   const userId = idOf(auth, 'user', user);
   const hooks = options.organizationHooks;
@@ -116,6 +117,18 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
   });
   await hooks.afterAcceptInvitation?.({ invitation: accepted.invitation, member: accepted.member, user, organization });
   return accepted;
+}
+
+/**
+ * An invitation is the inviter's grant, and it is honoured only while they could still make it: an inviter who
+ * left the organization, or lost the right to invite or to grant that role since, no longer vouches for it.
+ */
+async function assertInviterMayStillGrant(auth: AuthContext, options: ResolvedOrganizationOptions, invitation: object): Promise<void> {
+  const inviter = await auth.db.getMember(read(auth, invitation, 'organizationId'), read(auth, invitation, 'inviterId'));
+  const inviterRole = inviter ? roleOf(auth, inviter) : null;
+  if (inviterRole === null || !rolesAllow(options, inviterRole, { invitation: ['create'] }) || !outranksOrEquals(options, inviterRole, read(auth, invitation, 'role'))) {
+    throw new AuthError(E.INVITER_CAN_NO_LONGER_GRANT_THIS_ROLE);
+  }
 }
 
 /** The invitee declines; only a pending invitation can be declined, once. */

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../core/auth-context';
 import { AuthError } from '../../errors/auth-error';
 import { ConfigError } from '../../errors/config-error';
 import type { RouteDefinition } from '../../http/route';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import type { AuthPlugin } from '../auth-plugin';
 import { getActiveMemberRoleRoute, getActiveMemberRoute, hasPermissionRoute, permissionRequest, setActiveRoute } from './active-routes';
 import { ORGANIZATION_ERRORS as E } from './error-codes';

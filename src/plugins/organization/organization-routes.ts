@@ -19,6 +19,7 @@ export function createOrganizationRoute(options: ResolvedOrganizationOptions): R
     path: '/organization/create',
     summary: 'Create an organization; the caller becomes its owner',
     body: CreateOrganizationDto,
+    customInputOf: 'organization',
     session: 'required',
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_ORGANIZATION, E.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_ORGANIZATIONS, E.ORGANIZATION_ALREADY_EXISTS],
     handle: async (ctx, dto: CreateOrganizationDto) => {

@@ -21,9 +21,9 @@ const STANDARD_INPUT = ['name', 'slug', 'logo', 'metadata'] as const;
 
 /** The standard and custom fields a body may set on an organization (never id, timestamps or `input: false` fields). */
 export function organizationInput(auth: AuthContext, body: Record<string, unknown>): Record<string, unknown> {
-  const values: Record<string, unknown> = customInput(auth.models.organization, body);
-  for (const field of STANDARD_INPUT) if (body[field] !== undefined) values[field] = body[field];
-  return values;
+  const standard: Record<string, unknown> = {};
+  for (const field of STANDARD_INPUT) if (body[field] !== undefined) standard[field] = body[field];
+  return { ...customInput(auth.models.organization, body, { standardValues: standard }), ...standard };
 }
 
 /**

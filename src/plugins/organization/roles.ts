@@ -1,5 +1,5 @@
 import { AuthError } from '../../errors/auth-error';
-import type { PermissionRequest } from '../access/access-control';
+import type { PermissionRequest } from '../../core/access-control';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import type { ResolvedOrganizationOptions } from './options';
 

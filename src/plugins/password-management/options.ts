@@ -1,5 +1,4 @@
 import type { AuthContext } from '../../core/auth-context';
-import { passwordRules } from '../email-password/password-rules';
 
 /** Options of `PasswordManagementPlugin`. */
 export interface PasswordManagementOptions {
@@ -22,12 +21,11 @@ export interface ResolvedPasswordManagementOptions {
 
 /** Resolved at `init`, when the email-password plugin's password rules can be read. */
 export function resolvePasswordManagementOptions(options: PasswordManagementOptions, auth: AuthContext): ResolvedPasswordManagementOptions {
-  const rules = passwordRules(auth);
   const resolved = {
     resetPasswordTokenExpiresIn: options.resetPasswordTokenExpiresIn ?? 3600,
     revokeSessionsOnPasswordReset: options.revokeSessionsOnPasswordReset ?? true,
-    minPasswordLength: options.minPasswordLength ?? rules.minPasswordLength,
-    maxPasswordLength: options.maxPasswordLength ?? rules.maxPasswordLength,
+    minPasswordLength: options.minPasswordLength ?? auth.passwordLengths.min,
+    maxPasswordLength: options.maxPasswordLength ?? auth.passwordLengths.max,
   };
   if (!(resolved.resetPasswordTokenExpiresIn > 0)) {
     throw new Error(`PasswordManagementPlugin: resetPasswordTokenExpiresIn must be a positive number of seconds (got ${resolved.resetPasswordTokenExpiresIn}).`);

@@ -1,4 +1,4 @@
-import { findCredentialAccount, passwordHashOf, storeCredentialPassword } from '../../core/credential-account';
+import { checkPassword, findCredentialAccount, passwordHashOf, storeCredentialPassword } from '../../core/credential-account';
 import { userJson } from '../../core/entity-json';
 import { assertFreshSession } from '../../core/fresh-session';
 import { assertPasswordLength } from '../../core/password-policy';
@@ -22,19 +22,16 @@ export function changePasswordRoute(plugin: PasswordManagementPlugin): RouteDefi
     body: ChangePasswordDto,
     session: 'required',
     response: { body: ChangePasswordResponse },
-    errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG'],
+    errors: ['INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'TOO_MANY_REQUESTS'],
     handle: async (ctx, dto) => {
       const { user, token } = await ctx.requireSession();
       const { minPasswordLength, maxPasswordLength } = plugin.options;
       assertPasswordLength(dto.newPassword, minPasswordLength, maxPasswordLength);
       const userId = ctx.auth.models.user.read(user, 'id');
       const account = await findCredentialAccount(ctx.auth, userId);
-      const hash = passwordHashOf(ctx.auth, account);
-      if (!account || !hash) throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
-      // Longer than any stored password: wrong, without spending a hash on it.
-      if (dto.currentPassword.length > maxPasswordLength || !(await ctx.auth.hasher.verify(hash, dto.currentPassword))) {
-        throw new AuthError('INVALID_PASSWORD');
-      }
+      if (!account || !passwordHashOf(ctx.auth, account)) throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
+      // Counted per account (429 past the bound); longer than any stored password is wrong without a hash.
+      if ((await checkPassword(ctx.auth, userId, dto.currentPassword, maxPasswordLength)) !== 'ok') throw new AuthError('INVALID_PASSWORD');
       const newHash = await ctx.auth.hasher.hash(dto.newPassword);
       const accountId = ctx.auth.models.account.read(account, 'id');
       // The replacement session keeps the "remember me" choice of the one it replaces.

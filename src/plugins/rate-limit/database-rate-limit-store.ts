@@ -1,6 +1,7 @@
 import { KeyedQueue } from '../../core/keyed-queue';
-import type { PluginRecord, PluginRecords } from '../../../adapters/plugin-records';
+import type { PluginRecords } from '../../../adapters/plugin-records';
 import type { PluginTable } from '../../schema/auth-schema';
+import { recordModel, type NewRecordOf, type RecordOf } from '../../schema/record-model';
 import type { RateLimitStore } from '../../core/rate-limit-rules';
 
 /**
@@ -8,14 +9,17 @@ import type { RateLimitStore } from '../../core/rate-limit-rules';
  * the time (ms) of the request that opened the current window: windows here are fixed, as in memory and
  * Redis, so a client gets the same limit whatever the storage.
  */
-export const RATE_LIMIT_TABLE: PluginTable = {
-  fields: {
-    key: { type: 'string', required: true, unique: true },
-    count: { type: 'number', required: true },
-    // Indexed for the sweep, which reads the oldest windows first.
-    lastRequest: { type: 'number', required: true, index: true },
-  },
-};
+export const rateLimitModel = recordModel('rateLimit', {
+  key: { type: 'string', required: true, unique: true },
+  count: { type: 'number', required: true },
+  // Indexed for the sweep, which reads the oldest windows first.
+  lastRequest: { type: 'number', required: true, index: true },
+});
+
+/** The table as the plugin declares it in its schema. */
+export const RATE_LIMIT_TABLE: PluginTable = { fields: rateLimitModel.fields };
+
+type Counters = PluginRecords<RecordOf<typeof rateLimitModel.fields>, NewRecordOf<typeof rateLimitModel.fields>>;
 
 // How often, at most, rows of keys nobody has hit for longer than any window are swept, and how many at a time.
 const SWEEP_INTERVAL_MS = 60_000;
@@ -41,7 +45,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   sweeping: Promise<number> | null = null;
 
   constructor(
-    private readonly records: () => PluginRecords,
+    private readonly records: () => Counters,
     private readonly now: () => number = Date.now,
   ) {
     this.lastSweep = now();
@@ -73,7 +77,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     const rows = this.records();
     let removed = 0;
     for (const row of await rows.findMany({}, { orderBy: ['lastRequest', 'asc'], limit: SWEEP_BATCH })) {
-      if (Number(row.lastRequest) >= over) break;
+      if (row.lastRequest >= over) break;
       removed += await rows.deleteMany({ key: row.key, lastRequest: row.lastRequest });
     }
     return removed;
@@ -89,9 +93,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
         if (await this.open(rows, key, now)) return { count: 1, resetInSeconds: windowSeconds };
         continue;
       }
-      const count = Number(row.count);
-      const started = Number(row.lastRequest);
-      const current: PluginRecord = { key, count: row.count, lastRequest: row.lastRequest };
+      const count = row.count;
+      const started = row.lastRequest;
+      const current = { key, count: row.count, lastRequest: row.lastRequest };
       if (started + windowMs <= now) {
         if ((await rows.update(current, { count: 1, lastRequest: now })) === 1) return { count: 1, resetInSeconds: windowSeconds };
         continue;
@@ -104,7 +108,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   }
 
   /** Creates the key's row; `false` when another process created it first (its unique key refused ours). */
-  private async open(rows: PluginRecords, key: string, now: number): Promise<boolean> {
+  private async open(rows: Counters, key: string, now: number): Promise<boolean> {
     try {
       await rows.create({ key, count: 1, lastRequest: now });
       return true;

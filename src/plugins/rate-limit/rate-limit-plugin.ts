@@ -2,12 +2,13 @@ import type { AuthContext } from '../../core/auth-context';
 import { normaliseEmail } from '../../core/normalise-email';
 import type { RateLimitOptions, RateLimitStore } from '../../core/rate-limit-rules';
 import { ERROR_CODES } from '../../errors/error-codes';
+import { telemetry } from '../../observability/telemetry';
 import type { HookAnswer, RequestHookContext, RequestHooks } from '../../http/request-hooks';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import type { PluginSchema } from '../../schema/auth-schema';
-import { DatabaseRateLimitStore, RATE_LIMIT_TABLE } from './database-rate-limit-store';
-import { MemoryRateLimitStore } from './memory-rate-limit-store';
+import { DatabaseRateLimitStore, RATE_LIMIT_TABLE, rateLimitModel } from './database-rate-limit-store';
+import { MemoryRateLimitStore } from '../../core/memory-rate-limit-store';
 import { limitFor, type AppliedLimit } from './rate-limit-rules';
 
 const LIMITED = ERROR_CODES.TOO_MANY_REQUESTS;
@@ -30,7 +31,7 @@ export class RateLimitPlugin implements AuthPlugin {
 
   constructor(private readonly options: RateLimitOptions = {}) {
     const inDatabase = !options.store && options.storage === 'database';
-    this.schema = inDatabase ? { tables: { rateLimit: RATE_LIMIT_TABLE } } : undefined;
+    this.schema = inDatabase ? { tables: { [rateLimitModel.model]: RATE_LIMIT_TABLE } } : undefined;
     this.store = options.store ?? new MemoryRateLimitStore();
   }
 
@@ -38,7 +39,7 @@ export class RateLimitPlugin implements AuthPlugin {
     this.context = auth;
     if (this.schema) {
       // Asked for now, so an adapter that stores no plugin tables fails when the instance is built.
-      const records = auth.records('rateLimit');
+      const records = auth.records(rateLimitModel);
       this.store = new DatabaseRateLimitStore(() => records);
     }
   }
@@ -66,6 +67,7 @@ export class RateLimitPlugin implements AuthPlugin {
       if (count > limit.max) retryAfter = Math.max(retryAfter, resetInSeconds);
     }
     if (retryAfter === 0) return undefined;
+    telemetry.metrics()?.rateLimitRefusals.add(1, { 'auth.rate_limit.rule': ctx.route.path });
     return { status: LIMITED.status, body: { code: 'TOO_MANY_REQUESTS', message: LIMITED.message }, headers: [['retry-after', String(retryAfter)]] };
   }
 

@@ -39,7 +39,10 @@ export class SecondaryStoragePlugin implements AuthPlugin {
       this.store =
         this.options.storeSessionInDatabase === false
           ? new StorageSessionStore(this.storage, auth.db, { revocationTtlSeconds })
-          : new CachedSessionStore(database, this.storage, auth.models, auth.config.logger, { revocationTtlSeconds });
+          : new CachedSessionStore(database, this.storage, auth.models, auth.config.logger, {
+              revocationTtlSeconds,
+              recheckAfterMs: auth.config.session.recheckAfterMs,
+            });
       return this.store;
     });
     if (!this.options.storeVerificationInDatabase) {

@@ -1,7 +1,8 @@
 import type { Logger } from '../../core/logger';
 import type { RateLimitStore } from '../../core/rate-limit-rules';
 import type { SecondaryStorage } from '../../core/secondary-storage';
-import { MemoryRateLimitStore } from '../rate-limit/memory-rate-limit-store';
+// The in-memory counters are core's (as the store contract is), so this plugin needs nothing of the rate-limit plugin.
+import { MemoryRateLimitStore } from '../../core/memory-rate-limit-store';
 
 /**
  * Rate-limit counters in the secondary storage, so every process behind the load balancer counts together.

@@ -13,7 +13,7 @@ export interface StorageSessionStoreOptions {
   userTtlSeconds?: number;
 }
 
-/** A session as stored: its fields, and the moment from which a "revoke all before" mark spares it. */
+/** A session as stored: its fields, and the moment (epoch ms) it counts as created for "revoked up to" marks. */
 interface Entry {
   session: Record<string, unknown>;
   validFrom: number;
@@ -29,6 +29,13 @@ const key = {
 };
 
 /**
+ * Whether a "revoked up to" mark (epoch ms) covers a session. Inclusive: times are milliseconds, and a session
+ * created in the very millisecond of a revoke-all, before it, must not survive it. A session created after the
+ * mark was written is stamped past it (see `create`), so inclusiveness never refuses a later sign-in.
+ */
+const coveredBy = (validFrom: number, revokedUpTo: string | null): boolean => revokedUpTo !== null && validFrom <= Number(revokedUpTo);
+
+/**
  * Sessions kept only in the secondary storage, not in the database (`session.storeSessionInDatabase: false`).
  * Each lives under its token digest with a TTL to its expiry; the user is read from the database and cached
  * beside it. The storage is then required: while it is away nobody can sign in or be recognised.
@@ -36,9 +43,9 @@ const key = {
  * How every revocation holds across processes without a database row to delete:
  * - one session: its key is deleted (gone for every process at once), after a `session-deleted:<id>` mark
  *   that an update racing the delete reads after writing, so it cannot bring the session back;
- * - all of a user's sessions (revoke-all, ban, password change, user deletion): a `revoked-before` time per
+ * - all of a user's sessions (revoke-all, ban, password change, user deletion): a "revoked up to" time per
  *   user that every lookup reads with the user, so sessions missing from the index are refused too; the one
- *   kept (the caller's own) is first moved past that time;
+ *   kept (the caller's own) is first moved past that time, and a session created later is stamped past it;
  * - a changed user: its cached copy is dropped after a version bump that a racing fill checks (see `loadUser`).
  */
 export class StorageSessionStore implements SessionStore {
@@ -60,7 +67,9 @@ export class StorageSessionStore implements SessionStore {
     const session = decodeEntity(this.model, { ...data, id: generateId() } as Record<string, unknown>);
     const id = this.idOf(session);
     const digest = this.model.read(session, 'token');
-    await this.write(session, Date.now());
+    // Past any mark already written: a revoke-all that answered in this same millisecond must not refuse it.
+    const revokedUpTo = Number(await this.storage.get(key.revokedBefore(this.userIdOf(session)))) || 0;
+    await this.write(session, Math.max(Date.now(), revokedUpTo + 1));
     await this.index.add(this.userIdOf(session), { id, digest });
     return session;
   }
@@ -72,7 +81,7 @@ export class StorageSessionStore implements SessionStore {
     const session = decodeEntity(this.model, entry.session);
     const userId = this.userIdOf(session);
     const [cachedUser, revokedBefore, version] = await this.storage.getMany([key.user(userId), key.revokedBefore(userId), key.userVersion(userId)]);
-    if (revokedBefore && entry.validFrom < Number(revokedBefore)) return null;
+    if (coveredBy(entry.validFrom, revokedBefore)) return null;
     const user = cachedUser ? decodeEntity(this.db.models.user, JSON.parse(cachedUser) as Record<string, unknown>) : await this.loadUser(userId, version);
     return user ? { session, user } : null;
   }
@@ -105,11 +114,11 @@ export class StorageSessionStore implements SessionStore {
   }
 
   async deleteForUser(userId: string, options: { exceptSessionId?: string } = {}): Promise<number> {
-    const now = Date.now();
-    // The kept session first, so that no moment exists where the mark below refuses it.
-    if (options.exceptSessionId) await this.spare(options.exceptSessionId, now);
     const previous = Number(await this.storage.get(key.revokedBefore(userId))) || 0;
-    await this.storage.set(key.revokedBefore(userId), String(Math.max(now, previous)), this.options.revocationTtlSeconds);
+    const mark = Math.max(Date.now(), previous);
+    // The kept session first, past the mark, so that no moment exists where the mark refuses it.
+    if (options.exceptSessionId) await this.spare(options.exceptSessionId, mark + 1);
+    await this.storage.set(key.revokedBefore(userId), String(mark), this.options.revocationTtlSeconds);
     let deleted = 0;
     for (const { id } of await this.index.list(userId)) if (id !== options.exceptSessionId && (await this.delete(id))) deleted += 1;
     return deleted;
@@ -124,7 +133,7 @@ export class StorageSessionStore implements SessionStore {
     return raws
       .filter((raw): raw is string => raw !== null)
       .map((raw) => JSON.parse(raw) as Entry)
-      .filter((entry) => !revokedBefore || entry.validFrom >= Number(revokedBefore))
+      .filter((entry) => !coveredBy(entry.validFrom, revokedBefore))
       .map((entry) => decodeEntity(this.model, entry.session));
   }
 

@@ -5,8 +5,9 @@ export interface SessionManagementOptions {
   /** Mount `POST /revoke-session`, `/revoke-sessions` and `/revoke-other-sessions` (default true). */
   enableSessionRevocation?: boolean;
   /**
-   * `GET /get-session` without a session answers 401 `UNAUTHORIZED` (default, as the Rust port does); set
-   * `false` to answer 200 `null` instead, as better-auth's own server does.
+   * `GET /get-session` without a session answers 200 `null` (default, as better-auth's server does and its
+   * client expects: `useSession` reads `null` as "signed out", a 401 as an error); `true` answers 401
+   * `UNAUTHORIZED` instead, as earlier versions did.
    */
   requireAuthentication?: boolean;
 }
@@ -17,6 +18,6 @@ export function resolveSessionManagementOptions(options: SessionManagementOption
   return {
     enableSessionListing: options.enableSessionListing ?? true,
     enableSessionRevocation: options.enableSessionRevocation ?? true,
-    requireAuthentication: options.requireAuthentication ?? true,
+    requireAuthentication: options.requireAuthentication ?? false,
   };
 }

@@ -1,4 +1,5 @@
 import { answerAsQuery } from '../../http/answer-as-query';
+import { recordSignInFailure } from '../../core/sign-in-metrics';
 import { withQuery } from '../../http/redirect-target';
 import { attachSession } from '../../http/session-response';
 import { defineRoute, type RouteContext, type RouteDefinition } from '../../http/route';
@@ -87,14 +88,18 @@ async function handleCallback(ctx: RouteContext, options: ResolvedSocialSignInOp
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     auth.config.logger.warn(`social sign-in: ${provider.id} callback refused (${error.code}): ${error.reason}`);
+    recordSignInFailure('social', error.code);
     return fail(error.code);
   }
   if (flow.linkUserId !== undefined) return finishLink(ctx, options, tokens, flow, { provider, ...exchanged });
 
   const found = await userForProfile(auth, options, tokens, { provider, ...exchanged });
-  if (!found.ok) return fail(found.error);
+  if (!found.ok) {
+    recordSignInFailure('social', found.error);
+    return fail(found.error);
+  }
   // A user made here is a sign-up like any other: listeners (welcome mail, billing, verification) hear of it.
-  if (found.isNew) await auth.hooks.signedUp({ user: found.user, callbackURL: flow.callbackURL });
+  if (found.isNew) await auth.hooks.signedUp({ user: found.user, callbackURL: flow.callbackURL, via: 'social' });
   const outcome = await auth.signIn.open(found.user, { via: 'social', client: ctx.client, response: ctx.response });
   if (outcome.kind === 'refused') return fail(outcome.error.code.toLowerCase());
   const landing = found.isNew && flow.newUserURL ? flow.newUserURL : flow.callbackURL;

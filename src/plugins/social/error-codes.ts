@@ -12,6 +12,8 @@ export const SOCIAL_ERRORS = defineErrorCodes({
   INVALID_ID_TOKEN: { status: 401, message: 'Invalid ID token' },
   USER_EMAIL_NOT_FOUND: { status: 401, message: 'The provider gave no email address' },
   OAUTH_LINK_ERROR: { status: 401, message: 'The provider account cannot sign in here' },
+  // Not better-auth's (it answers a 500): the provider could not be reached or its discovery was unusable.
+  PROVIDER_UNAVAILABLE: { status: 502, message: 'The sign-in provider could not be reached' },
   PROVIDER_NOT_SUPPORTED: { status: 400, message: 'The provider of this account is not configured' },
   TOKEN_REFRESH_NOT_SUPPORTED: { status: 400, message: 'The provider does not support token refreshing' },
   REFRESH_TOKEN_NOT_FOUND: { status: 400, message: 'Refresh token not found' },

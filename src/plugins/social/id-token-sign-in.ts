@@ -6,6 +6,7 @@ import type { IdTokenDto } from './dtos';
 import { SOCIAL_ERRORS } from './error-codes';
 import type { ResolvedSocialSignInOptions } from './options';
 import { ProviderError, type ProviderTokens } from './provider';
+import { providerUnavailable } from './provider-unavailable';
 import { userForProfile } from './sign-in-profile';
 import { providerNamed } from './start-flow';
 
@@ -22,6 +23,7 @@ export async function signInWithIdToken(ctx: RouteContext, options: ResolvedSoci
     profile = await found.verifyIdToken(idToken.token, idToken.nonce);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
+    if (error.code === 'provider_unreachable') throw providerUnavailable(ctx.auth.config.logger, found.id, error);
     ctx.auth.config.logger.warn(`social sign-in: ${found.id} ID token refused (${error.code}): ${error.reason}`);
     throw new AuthError(SOCIAL_ERRORS.INVALID_ID_TOKEN);
   }
@@ -35,7 +37,7 @@ export async function signInWithIdToken(ctx: RouteContext, options: ResolvedSoci
   };
   const user = await userForProfile(ctx.auth, options, tokens, { provider: found, profile, tokens: granted });
   if (!user.ok) throw new AuthError(user.error === 'email_not_found' ? SOCIAL_ERRORS.USER_EMAIL_NOT_FOUND : SOCIAL_ERRORS.OAUTH_LINK_ERROR, user.error);
-  if (user.isNew) await ctx.auth.hooks.signedUp({ user: user.user, callbackURL });
+  if (user.isNew) await ctx.auth.hooks.signedUp({ user: user.user, callbackURL, via: 'social' });
   const outcome = await ctx.auth.signIn.open(user.user, { via: 'social', client: ctx.client, response: ctx.response });
   if (outcome.kind === 'refused') throw outcome.error;
   return signInAnswer(ctx, outcome, callbackURL);

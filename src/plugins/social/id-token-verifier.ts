@@ -38,10 +38,17 @@ export class IdTokenVerifier {
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (error) {
-      // jose's messages name the failed check (signature, "exp" claim, audience…), never the token itself.
-      throw new ProviderError('invalid_id_token', error instanceof Error ? error.message : 'unverifiable');
+      // jose's messages name the failed check (signature, "exp" claim, audience…), never the token itself; its
+      // error code (ERR_JWT_EXPIRED…) goes with it, so a log line says which check refused the token.
+      throw new ProviderError('invalid_id_token', describeJoseError(error));
     }
     if (nonce !== undefined && payload.nonce !== nonce) throw new ProviderError('invalid_id_token', 'nonce mismatch');
     return payload;
   }
+}
+
+function describeJoseError(error: unknown): string {
+  if (!(error instanceof Error)) return 'unverifiable';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
 }

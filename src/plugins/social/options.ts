@@ -1,5 +1,6 @@
 import { ConfigError } from '../../errors/config-error';
 import type { SocialProvider } from './provider';
+import { traceProvider } from './traced-provider';
 
 /** When a provider account may join a user who already exists with the same email. */
 export interface AccountLinkingOptions {
@@ -37,7 +38,7 @@ export function resolveSocialSignInOptions(options: SocialSignInOptions): Resolv
   for (const provider of options.providers) {
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(provider.id)) throw new ConfigError(`Social provider id "${provider.id}": use letters, digits, "-" and "_".`);
     if (providers.has(provider.id)) throw new ConfigError(`Social provider "${provider.id}" is configured twice.`);
-    providers.set(provider.id, provider);
+    providers.set(provider.id, traceProvider(provider));
   }
   return Object.freeze({
     providers,

@@ -99,6 +99,12 @@ export interface SocialProvider {
  * that may echo tokens or codes.
  */
 export class ProviderError extends Error {
+  /**
+   * Set once the cause was logged: an unreachable provider fails every sign-in until it is back, and one line
+   * per outage says enough (see `CachedConfiguration`).
+   */
+  logged = false;
+
   constructor(
     readonly code: 'invalid_code' | 'invalid_id_token' | 'issuer_mismatch' | 'unable_to_get_user_info' | 'provider_unreachable',
     readonly reason: string,

@@ -22,6 +22,7 @@ export function signInSocialRoute(options: ResolvedSocialSignInOptions, tokens: 
       SOCIAL_ERRORS.INVALID_ID_TOKEN,
       SOCIAL_ERRORS.USER_EMAIL_NOT_FOUND,
       SOCIAL_ERRORS.OAUTH_LINK_ERROR,
+      SOCIAL_ERRORS.PROVIDER_UNAVAILABLE,
       'INVALID_CALLBACK_URL',
     ],
     handle: async (ctx, dto: SignInSocialDto) => {
@@ -43,7 +44,7 @@ export function linkSocialRoute(options: ResolvedSocialSignInOptions): RouteDefi
     body: LinkSocialDto,
     session: 'required',
     response: { body: SocialRedirectResponse },
-    errors: [SOCIAL_ERRORS.PROVIDER_NOT_FOUND, SOCIAL_ERRORS.ID_TOKEN_NOT_SUPPORTED, 'INVALID_CALLBACK_URL'],
+    errors: [SOCIAL_ERRORS.PROVIDER_NOT_FOUND, SOCIAL_ERRORS.ID_TOKEN_NOT_SUPPORTED, SOCIAL_ERRORS.PROVIDER_UNAVAILABLE, 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto: LinkSocialDto) => {
       const { user } = await ctx.requireSession();
       if (dto.idToken !== undefined) {

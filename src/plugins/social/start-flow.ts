@@ -3,7 +3,8 @@ import { safeRedirectTarget } from '../../http/redirect-target';
 import type { RouteContext } from '../../http/route';
 import { startFlow, randomSecret } from './oauth-state';
 import type { ResolvedSocialSignInOptions } from './options';
-import type { SocialProvider } from './provider';
+import { ProviderError, type SocialProvider } from './provider';
+import { providerUnavailable } from './provider-unavailable';
 import { redirectURI } from './redirect-uri';
 import { SOCIAL_ERRORS } from './error-codes';
 
@@ -43,14 +44,21 @@ export async function startRedirect(ctx: RouteContext, options: ResolvedSocialSi
     { providerId: provider.id, codeVerifier, nonce, callbackURL, errorURL, newUserURL, linkUserId },
     options.stateTtlSeconds,
   );
-  const url = await provider.authorizationURL({
-    state,
-    codeVerifier,
-    nonce,
-    redirectURI: redirectURI(auth, provider),
-    extraScopes: body.scopes ?? [],
-    loginHint: body.loginHint,
-  });
+  let url: URL;
+  try {
+    url = await provider.authorizationURL({
+      state,
+      codeVerifier,
+      nonce,
+      redirectURI: redirectURI(auth, provider),
+      extraScopes: body.scopes ?? [],
+      loginHint: body.loginHint,
+    });
+  } catch (error) {
+    // The flow row just stored is left to expire: no cookie names it.
+    if (error instanceof ProviderError && error.code === 'provider_unreachable') throw providerUnavailable(auth.config.logger, provider.id, error);
+    throw error;
+  }
   ctx.response.headers.push(['set-cookie', cookie]);
   return { url: url.href, redirect: !body.disableRedirect };
 }

@@ -52,7 +52,8 @@ export class TotpUriResponse {
 
 /** Answer of a successful verification: the session's token (the new one, at sign-in) and the user. */
 export class TwoFactorVerifiedResponse {
-  @IsString() token!: string;
+  /** `null` for a backup code verified with `disableSession`: no session was opened. */
+  @IsOptional() @IsString() token!: string | null;
   @JSONSchema(entityRef('User')) @IsObject() user!: object;
 }
 

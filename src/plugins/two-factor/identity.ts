@@ -3,7 +3,6 @@ import { checkPassword } from '../../core/credential-account';
 import { assertFreshSession } from '../../core/fresh-session';
 import type { ActiveSession } from '../../core/session-service';
 import { AuthError } from '../../errors/auth-error';
-import { passwordRules } from '../email-password/password-rules';
 
 /**
  * The password check of the routes that change or reveal a factor (`enable`, `disable`, `get-totp-uri`,
@@ -12,7 +11,7 @@ import { passwordRules } from '../email-password/password-rules';
  */
 export async function assertPassword(auth: AuthContext, active: ActiveSession, password: string | undefined): Promise<void> {
   const userId = auth.models.user.read(active.user, 'id');
-  const outcome = await checkPassword(auth, userId, password ?? '', passwordRules(auth).maxPasswordLength);
+  const outcome = await checkPassword(auth, userId, password ?? '', auth.passwordLengths.max);
   if (outcome === 'ok') return;
   if (outcome === 'no-credential') {
     assertFreshSession(auth, active.session);

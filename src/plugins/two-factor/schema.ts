@@ -1,29 +1,39 @@
 import type { PluginTable } from '../../schema/auth-schema';
-
-/** The model name plugin records use for the table, whatever its SQL name. */
-export const TWO_FACTOR_MODEL = 'twoFactor';
-
-/** The fields of a two-factor row, as the code names them. */
-export type TwoFactorField = 'secret' | 'backupCodes' | 'userId' | 'verified' | 'failedVerificationCount' | 'lockedUntil' | 'lastTotpStep';
+import { recordModel, type RecordOf } from '../../schema/record-model';
 
 /**
  * One row per user who set up an authenticator: better-auth's `twoFactor` table (`secret`, `backupCodes`,
  * `userId`, `verified`, `failedVerificationCount`, `lockedUntil`) plus `lastTotpStep`, the time step of the last
  * accepted TOTP code, which is what refuses a replayed code (RFC 6238 §5.2). The secret is stored encrypted and
- * the backup codes as keyed digests, so both are long text. Table and column names are the app's to choose.
+ * the backup codes as keyed digests, so both are long text. The model name is what plugin records use,
+ * whatever the table's SQL name.
  */
+export const twoFactorModel = recordModel('twoFactor', {
+  secret: { type: 'string', required: true, long: true },
+  backupCodes: { type: 'string', required: true, long: true },
+  userId: { type: 'string', required: true, index: true, references: { model: 'user', field: 'id', onDelete: 'cascade' } },
+  verified: { type: 'boolean', required: true, defaultValue: true },
+  failedVerificationCount: { type: 'number', required: true, defaultValue: 0 },
+  lockedUntil: { type: 'date' },
+  lastTotpStep: { type: 'number' },
+});
+
+/** The model name plugin records use for the table, whatever its SQL name. */
+export const TWO_FACTOR_MODEL = twoFactorModel.model;
+
+/** The fields of a two-factor row, as the code names them. */
+export type TwoFactorField = keyof typeof twoFactorModel.fields;
+
+/** One row of the two-factor table, as the adapter hands it back (typed by the declaration above). */
+export type TwoFactorRow = RecordOf<typeof twoFactorModel.fields>;
+
+/** The table with the app's names: `modelName` for the table, `fields` for columns. */
 export function twoFactorTable(names: { modelName?: string; fields?: Partial<Record<TwoFactorField, string>> } = {}): PluginTable {
-  const column = (field: TwoFactorField) => (names.fields?.[field] ? { fieldName: names.fields[field] } : {});
-  return {
-    modelName: names.modelName ?? 'two_factor',
-    fields: {
-      secret: { type: 'string', required: true, long: true, ...column('secret') },
-      backupCodes: { type: 'string', required: true, long: true, ...column('backupCodes') },
-      userId: { type: 'string', required: true, index: true, references: { model: 'user', field: 'id', onDelete: 'cascade' }, ...column('userId') },
-      verified: { type: 'boolean', required: true, defaultValue: true, ...column('verified') },
-      failedVerificationCount: { type: 'number', required: true, defaultValue: 0, ...column('failedVerificationCount') },
-      lockedUntil: { type: 'date', ...column('lockedUntil') },
-      lastTotpStep: { type: 'number', ...column('lastTotpStep') },
-    },
-  };
+  const fields = Object.fromEntries(
+    Object.entries(twoFactorModel.fields).map(([field, declared]) => {
+      const column = names.fields?.[field as TwoFactorField];
+      return [field, column ? { ...declared, fieldName: column } : declared];
+    }),
+  );
+  return { modelName: names.modelName ?? 'two_factor', fields };
 }

@@ -1,46 +1,18 @@
-import type { PluginRecord, PluginRecords } from '../../../adapters/plugin-records';
 import type { AuthContext } from '../../core/auth-context';
 import { KeyedDigest } from '../../crypto/keyed-digest';
 import { SecretBox } from '../../crypto/secret-box';
-import { TWO_FACTOR_MODEL } from './schema';
+import { twoFactorModel, type TwoFactorRow } from './schema';
 
-/** One row of the two-factor table, as the plugin reads it. */
-export interface TwoFactorRow {
-  readonly id: string;
-  readonly userId: string;
-  /** The TOTP secret, sealed (see `TwoFactorSecrets.sealSecret`). */
-  readonly secret: string;
-  /** The unused backup codes' digests, as JSON. */
-  readonly backupCodes: string;
-  readonly verified: boolean;
-  readonly failedVerificationCount: number;
-  readonly lockedUntil: Date | null;
-  readonly lastTotpStep: number | null;
+export type { TwoFactorRow } from './schema';
+
+/** The two-factor table of an auth instance, typed by the plugin's declaration. */
+export function twoFactorRecords(auth: AuthContext) {
+  return auth.records(twoFactorModel);
 }
 
-/** The two-factor table of an auth instance. */
-export function twoFactorRecords(auth: AuthContext): PluginRecords {
-  return auth.records(TWO_FACTOR_MODEL);
-}
-
-export async function findTwoFactorRow(auth: AuthContext, userId: string): Promise<TwoFactorRow | null> {
-  const row = await twoFactorRecords(auth).findOne({ userId });
-  return row ? asRow(row) : null;
-}
-
-function asRow(record: PluginRecord): TwoFactorRow {
-  const lockedUntil = record.lockedUntil;
-  return {
-    id: String(record.id),
-    userId: String(record.userId),
-    secret: String(record.secret),
-    backupCodes: String(record.backupCodes),
-    // SQLite and MySQL hand booleans back as 0/1.
-    verified: record.verified === true || record.verified === 1,
-    failedVerificationCount: Number(record.failedVerificationCount ?? 0),
-    lockedUntil: lockedUntil == null ? null : new Date(lockedUntil as string | Date),
-    lastTotpStep: record.lastTotpStep == null ? null : Number(record.lastTotpStep),
-  };
+/** The user's two-factor row, or `null` before they set up an authenticator. */
+export function findTwoFactorRow(auth: AuthContext, userId: string): Promise<TwoFactorRow | null> {
+  return twoFactorRecords(auth).findOne({ userId });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { telemetry } from '../../observability/telemetry';
 import type { AuthContext } from '../../core/auth-context';
 import { userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
@@ -6,19 +7,19 @@ import type { RouteContext } from '../../http/route';
 import { attachSession } from '../../http/session-response';
 import { beginAttempt } from './challenge';
 import { clearCookie } from './cookies';
-import { assertNotLocked, recordFailure, resetFailures } from './lockout';
+import { clearFailures, takeAttempt } from './lockout';
 import type { ResolvedTwoFactorOptions } from './options';
 import { trustDevice } from './trusted-devices';
-import { findTwoFactorRow } from './two-factor-rows';
 import type { Verifier } from './verifier';
 
 /** What a factor's check says about the code it was given. */
 export type CodeCheck = 'right' | 'wrong';
 
 /**
- * One verification of a pending sign-in, whatever the factor: the account lock first (429), then one attempt
- * of the challenge; a wrong code counts against both the challenge and the account, a right one clears the
- * account's count and opens the session. `check` may throw (an expired OTP): the attempt is then given back.
+ * One verification of a pending sign-in, whatever the factor: one attempt of the challenge, then one of the
+ * account (counted before the check: 429 once spent), then the check; a right code clears the account's count
+ * and opens the session (or, with `openSession: false`, only answers the user). `check` may throw (an expired
+ * OTP): the challenge's attempt is then given back.
  */
 export async function verifyPendingSignIn(
   ctx: RouteContext,
@@ -27,13 +28,13 @@ export async function verifyPendingSignIn(
   check: () => Promise<CodeCheck>,
   wrong: DeclaredError,
   trust: boolean | undefined,
+  openSession = true,
 ): Promise<unknown> {
   const { auth } = ctx;
-  const row = await findTwoFactorRow(auth, verifier.userId);
-  await assertNotLocked(auth, options, row);
   const attempt = await beginAttempt(auth, verifier.token, options.allowedAttempts);
   let outcome: CodeCheck;
   try {
+    await takeAttempt(auth, options, verifier.userId);
     outcome = await check();
   } catch (error) {
     await attempt.restore();
@@ -41,11 +42,24 @@ export async function verifyPendingSignIn(
   }
   if (outcome === 'wrong') {
     await attempt.failed();
-    await recordFailure(auth, options, verifier.userId);
+    telemetry.metrics()?.twoFactorFailures.add(1, { 'auth.error.code': wrong.code });
     throw new AuthError(wrong);
   }
-  await resetFailures(auth, options, row);
+  await clearFailures(auth, options, verifier.userId);
+  // better-auth's `disableSession`: the code is spent and the user answered, but no session is opened.
+  if (!openSession) return { token: null, user: userJson(auth, verifier.user) };
   return completeSignIn(ctx, options, verifier.user, attempt.rememberMe, trust === true);
+}
+
+/**
+ * A code checked by a signed-in user (the first code after enable, a backup code spent while signed in):
+ * counted against the same per-account bound as at sign-in, so a stolen session cannot guess without limit.
+ */
+export async function checkSignedIn(auth: AuthContext, options: ResolvedTwoFactorOptions, userId: string, check: () => Promise<CodeCheck>): Promise<CodeCheck> {
+  await takeAttempt(auth, options, userId);
+  const outcome = await check();
+  if (outcome === 'right') await clearFailures(auth, options, userId);
+  return outcome;
 }
 
 /**

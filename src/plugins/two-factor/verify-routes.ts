@@ -4,12 +4,13 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { spendBackupCode } from './backup-codes';
 import { SendOtpDto, TwoFactorVerifiedResponse, VerifyBackupCodeDto, VerifyCodeDto } from './dtos';
 import { TWO_FACTOR_ERRORS } from './error-codes';
+import { takeOtpSend } from './lockout';
 import { checkOtp, sendOtp } from './otp';
 import { acceptTotp } from './totp-check';
 import type { TwoFactorPlugin } from './two-factor-plugin';
 import { findTwoFactorRow, twoFactorRecords } from './two-factor-rows';
 import { resolveVerifier } from './verifier';
-import { sessionAnswer, verifyPendingSignIn, type CodeCheck } from './verify-flow';
+import { checkSignedIn, sessionAnswer, verifyPendingSignIn, type CodeCheck } from './verify-flow';
 
 // Every verification route answers alike: the pending sign-in's errors, or the factor's own.
 const SIGN_IN_ERRORS = [TWO_FACTOR_ERRORS.INVALID_TWO_FACTOR_COOKIE, TWO_FACTOR_ERRORS.TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE, TWO_FACTOR_ERRORS.ACCOUNT_TEMPORARILY_LOCKED];
@@ -37,7 +38,7 @@ export function verifyTotpRoute(plugin: TwoFactorPlugin): RouteDefinition {
       if (!row || (verifier.kind === 'sign-in' && !row.verified)) throw new AuthError(TWO_FACTOR_ERRORS.TOTP_NOT_ENABLED);
       const check = () => acceptTotp(auth, options, secrets, row, dto.code);
       if (verifier.kind === 'sign-in') return verifyPendingSignIn(ctx, options, verifier, check, TWO_FACTOR_ERRORS.INVALID_CODE, dto.trustDevice);
-      if ((await check()) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_CODE);
+      if ((await checkSignedIn(auth, options, verifier.userId, check)) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_CODE);
       if (!row.verified) await twoFactorRecords(auth).update({ id: row.id }, { verified: true });
       if (auth.models.user.read(verifier.user, 'twoFactorEnabled') !== true) await auth.db.updateUser(verifier.userId, { twoFactorEnabled: true });
       return sessionAnswer(auth, verifier);
@@ -54,10 +55,12 @@ export function sendOtpRoute(plugin: TwoFactorPlugin): RouteDefinition {
     body: SendOtpDto,
     session: 'optional',
     response: { body: StatusResponse },
-    errors: [TWO_FACTOR_ERRORS.OTP_NOT_CONFIGURED, TWO_FACTOR_ERRORS.INVALID_TWO_FACTOR_COOKIE],
+    errors: [TWO_FACTOR_ERRORS.OTP_NOT_CONFIGURED, TWO_FACTOR_ERRORS.INVALID_TWO_FACTOR_COOKIE, 'TOO_MANY_REQUESTS'],
     handle: async (ctx) => {
       if (!plugin.options.otp.enabled) throw new AuthError(TWO_FACTOR_ERRORS.OTP_NOT_CONFIGURED);
-      await sendOtp(ctx.auth, plugin.options, plugin.secrets, await resolveVerifier(ctx));
+      const verifier = await resolveVerifier(ctx);
+      await takeOtpSend(ctx.auth, plugin.options, verifier.userId);
+      await sendOtp(ctx.auth, plugin.options, plugin.secrets, verifier);
       return { status: true };
     },
   });
@@ -80,7 +83,7 @@ export function verifyOtpRoute(plugin: TwoFactorPlugin): RouteDefinition {
       const verifier = await resolveVerifier(ctx);
       const check = () => checkOtp(auth, options, secrets, verifier, dto.code);
       if (verifier.kind === 'sign-in') return verifyPendingSignIn(ctx, options, verifier, check, TWO_FACTOR_ERRORS.INVALID_CODE, dto.trustDevice);
-      if ((await check()) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_CODE);
+      if ((await checkSignedIn(auth, options, verifier.userId, check)) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_CODE);
       if (auth.models.user.read(verifier.user, 'twoFactorEnabled') !== true) await auth.db.updateUser(verifier.userId, { twoFactorEnabled: true });
       return sessionAnswer(auth, verifier);
     },
@@ -105,8 +108,8 @@ export function verifyBackupCodeRoute(plugin: TwoFactorPlugin): RouteDefinition 
       const verifier = await resolveVerifier(ctx);
       if (!(await findTwoFactorRow(auth, verifier.userId))) throw new AuthError(TWO_FACTOR_ERRORS.BACKUP_CODES_NOT_ENABLED);
       const check = async (): Promise<CodeCheck> => ((await spendBackupCode(auth, plugin.secrets.backupCodes, verifier.userId, dto.code)) ? 'right' : 'wrong');
-      if (verifier.kind === 'sign-in') return verifyPendingSignIn(ctx, plugin.options, verifier, check, TWO_FACTOR_ERRORS.INVALID_BACKUP_CODE, dto.trustDevice);
-      if ((await check()) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_BACKUP_CODE);
+      if (verifier.kind === 'sign-in') return verifyPendingSignIn(ctx, plugin.options, verifier, check, TWO_FACTOR_ERRORS.INVALID_BACKUP_CODE, dto.trustDevice, dto.disableSession !== true);
+      if ((await checkSignedIn(auth, plugin.options, verifier.userId, check)) === 'wrong') throw new AuthError(TWO_FACTOR_ERRORS.INVALID_BACKUP_CODE);
       return sessionAnswer(auth, verifier);
     },
   });

@@ -6,14 +6,13 @@ import { AuthError } from '../../errors/auth-error';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { StatusUserResponse } from '../../http/response-dtos';
-import { EmailVerificationPlugin } from '../email-verification/email-verification-plugin';
 import { ChangeEmailDto } from './dtos';
 import { assertIdentityProof } from './prove-identity';
 
 /**
  * `POST /change-email` `{ newEmail, password?, callbackURL? }` → `{ status: true }`.
  * The caller proves to be the user first: the password, or a fresh session (as delete-user).
- * With the EmailVerificationPlugin installed, nothing changes yet: a verified current address is asked to
+ * With email changes verified (the EmailVerificationPlugin installs `auth.hooks.emailChangeVerifier`), nothing changes yet: a verified current address is asked to
  * confirm first (better-auth's `sendChangeEmailConfirmation` step), then the new address gets a link, and
  * the change (verified) happens when it is followed. The answer is the same whether or not the address is
  * taken, and a taken address gets no email. Without that plugin the address changes at once, unverified,
@@ -38,13 +37,11 @@ export function changeEmailRoute(): RouteDefinition {
       if (newEmail === model.read(user, 'email')) throw new AuthError('EMAIL_IS_THE_SAME');
       await assertIdentityProof(ctx.auth, active, dto.password);
 
-      const verification = ctx.auth.findPlugin(EmailVerificationPlugin);
-      if (verification) {
+      const verifier = ctx.auth.hooks.emailChangeVerifier;
+      if (verifier) {
         ctx.auth.tasks.run('change-email verification', async () => {
           if (await ctx.auth.db.getUserByEmail(newEmail)) return;
-          // A verified address is how the owner recovers the account: it must agree before it is replaced.
-          if (verification.isVerified(user)) await verification.sendChangeEmailConfirmation(user, newEmail, dto.callbackURL ?? undefined);
-          else await verification.sendChangeEmailVerification(user, newEmail, dto.callbackURL ?? undefined);
+          await verifier.start(user, newEmail, dto.callbackURL ?? undefined);
         });
         return { status: true };
       }

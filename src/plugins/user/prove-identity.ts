@@ -3,7 +3,6 @@ import { checkPassword } from '../../core/credential-account';
 import { assertFreshSession } from '../../core/fresh-session';
 import type { ActiveSession } from '../../core/session-service';
 import { AuthError } from '../../errors/auth-error';
-import { passwordRules } from '../email-password/password-rules';
 
 /**
  * Refuses unless the caller proves to be the user, for changes that end the account or hand it to another
@@ -17,7 +16,7 @@ export async function assertIdentityProof(auth: AuthContext, active: ActiveSessi
     return;
   }
   const userId = auth.models.user.read(active.user, 'id');
-  const { maxPasswordLength: maxLength } = passwordRules(auth);
+  const maxLength = auth.passwordLengths.max;
   const outcome = await checkPassword(auth, userId, password, maxLength);
   if (outcome === 'no-credential') throw new AuthError('CREDENTIAL_ACCOUNT_NOT_FOUND');
   if (outcome === 'wrong') throw new AuthError('INVALID_PASSWORD');

@@ -2,7 +2,7 @@ import { AuthError } from '../../errors/auth-error';
 import { safeRedirectTarget } from '../../http/redirect-target';
 import { defineRoute, type RouteDefinition } from '../../http/route';
 import { signInAnswer } from '../../http/sign-in-answer';
-import { SignInResponse } from '../email-password/dtos';
+import { SignInResponse } from '../../http/response-dtos';
 import { IsUsernameAvailableDto, SignInUsernameDto, UsernameAvailableResponse } from './dtos';
 import { USERNAME_ERRORS } from './error-codes';
 import type { UsernamePlugin } from './username-plugin';
@@ -36,7 +36,7 @@ export function isUsernameAvailableRoute(plugin: UsernamePlugin): RouteDefinitio
     handle: async (ctx, dto) => {
       const problem = await usernameProblem(plugin.options, dto.username);
       if (problem) throw new AuthError(problem);
-      return { available: (await ctx.auth.db.getUserByUsername(normaliseUsername(dto.username))) === null };
+      return { available: (await ctx.auth.db.findUserBy('username', normaliseUsername(dto.username))) === null };
     },
   });
 }

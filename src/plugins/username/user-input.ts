@@ -24,7 +24,7 @@ export async function usernameInput(
   }
   if (username !== undefined && username !== null) {
     const normalised = normaliseUsername(await assertUsername(options, username));
-    const holder = await auth.db.getUserByUsername(normalised);
+    const holder = await auth.db.findUserBy('username', normalised);
     const holderId = holder ? auth.models.user.read(holder, 'id') : null;
     if (holder && holderId !== change.userId) throw new AuthError(USERNAME_ERRORS.USERNAME_IS_ALREADY_TAKEN);
     if (change.via === 'update-user' && options.immutableUsername) await assertUnchanged(auth, change.userId, normalised);

@@ -6,7 +6,6 @@ import { AuthError } from '../../errors/auth-error';
 import { ConfigError } from '../../errors/config-error';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
-import { passwordRules } from '../email-password/password-rules';
 import { USERNAME_ERRORS } from './error-codes';
 import { resolveUsernameOptions, type ResolvedUsernameOptions, type UsernameOptions } from './options';
 import { isUsernameAvailableRoute, signInUsernameRoute } from './routes';
@@ -60,7 +59,7 @@ export class UsernamePlugin implements AuthPlugin {
         isAvailable: async (input: { username: string }): Promise<boolean> => {
           const problem = await usernameProblem(this.options, input.username);
           if (problem) throw new AuthError(problem);
-          return (await auth.db.getUserByUsername(normaliseUsername(input.username))) === null;
+          return (await auth.db.findUserBy('username', normaliseUsername(input.username))) === null;
         },
       },
     };
@@ -69,10 +68,10 @@ export class UsernamePlugin implements AuthPlugin {
   /** Checks a username and password and opens a session; every failure is `INVALID_USERNAME_OR_PASSWORD` at the same cost. */
   async signIn(input: SignInUsernameInput, client: ClientInfo, response?: AnswerDraft): Promise<SignInSuccess> {
     const auth = builtPart('UsernamePlugin', this.context);
-    const { maxPasswordLength } = passwordRules(auth);
+    const maxPasswordLength = auth.passwordLengths.max;
     // A malformed name is looked up as nobody: the answer and its cost stay those of a wrong password.
     const findUser = async () =>
-      (await usernameProblem(this.options, input.username)) ? null : auth.db.getUserByUsername(normaliseUsername(input.username));
+      (await usernameProblem(this.options, input.username)) ? null : auth.db.findUserBy('username', normaliseUsername(input.username));
     return signInWithPassword(auth, findUser, {
       via: 'username',
       password: input.password,

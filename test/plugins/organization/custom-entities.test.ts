@@ -47,6 +47,11 @@ const BACKENDS: Array<[string, () => Promise<any>]> = [
       for (const statement of [
         'ALTER TABLE users ADD COLUMN plan VARCHAR(32) NOT NULL DEFAULT \'free\'',
         'ALTER TABLE users ADD COLUMN stripe_customer_id VARCHAR(255)',
+        'ALTER TABLE users ADD COLUMN nickname VARCHAR(40)',
+        'ALTER TABLE users ADD COLUMN birthday DATETIME(6)',
+        'ALTER TABLE users ADD COLUMN age INTEGER',
+        'ALTER TABLE users ADD COLUMN newsletter BOOLEAN',
+        'ALTER TABLE users ADD COLUMN preferences TEXT',
         'ALTER TABLE sessions ADD COLUMN device_label VARCHAR(255)',
         'ALTER TABLE organization ADD COLUMN billing_email VARCHAR(255)',
         'ALTER TABLE organization ADD COLUMN internal_code VARCHAR(255)',

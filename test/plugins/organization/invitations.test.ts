@@ -57,6 +57,25 @@ describe.each(BACKENDS)('invitations on %s', (_name, open) => {
     expect(refusal(await as(handler, invitee).post('/organization/accept-invitation', { invitationId: 'no-such-invitation' }))).toEqual({ status: 400, code: 'INVITATION_NOT_FOUND' });
   });
 
+  it('an invitation is refused at acceptance once its inviter was demoted below its role or left, and nobody joins', async () => {
+    const database = backend.database();
+    const { handler } = orgAuth(database);
+    const [owner, inviter, first, second] = [await person(handler, database), await person(handler, database), await person(handler, database), await person(handler, database)];
+    const org = await organizationOf(handler, owner);
+    const inviterMemberId = await join(handler, owner, org.id, inviter, 'admin');
+    const toFirst = await as(handler, inviter).post('/organization/invite-member', { email: first.email, role: 'admin', organizationId: org.id });
+    const toSecond = await as(handler, inviter).post('/organization/invite-member', { email: second.email, role: 'member', organizationId: org.id });
+    expect([toFirst.status, toSecond.status]).toEqual([200, 200]);
+
+    expect((await as(handler, owner).post('/organization/update-member-role', { organizationId: org.id, memberId: inviterMemberId, role: 'member' })).status).toBe(200);
+    expect(refusal(await as(handler, first).post('/organization/accept-invitation', { invitationId: toFirst.json.id }))).toEqual({ status: 403, code: 'INVITER_CAN_NO_LONGER_GRANT_THIS_ROLE' });
+
+    expect((await as(handler, inviter).post('/organization/leave', { organizationId: org.id })).status).toBe(200);
+    expect(refusal(await as(handler, second).post('/organization/accept-invitation', { invitationId: toSecond.json.id }))).toEqual({ status: 403, code: 'INVITER_CAN_NO_LONGER_GRANT_THIS_ROLE' });
+    expect([await database.getMember(org.id, first.id), await database.getMember(org.id, second.id)]).toEqual([null, null]);
+    expect((await database.getInvitationById(toFirst.json.id))!.status).toBe('pending');
+  });
+
   it('concurrent accepts: exactly one succeeds, one member is created', async () => {
     const database = backend.database();
     const { handler } = orgAuth(database);

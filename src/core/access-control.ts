@@ -1,7 +1,7 @@
 /**
  * A small access-control builder, shaped like better-auth's `createAccessControl`: statements name every
  * action on every resource; a role grants some of them. The admin plugin decides with it, and so can any
- * plugin with roles of its own (organizations).
+ * plugin with roles of its own (organizations); it lives in core so neither plugin imports the other.
  * @example
  * const ac = createAccessControl({ user: ['list', 'ban', 'impersonate'], session: ['list', 'revoke'] } as const);
  * const support = ac.newRole({ user: ['list', 'ban'], session: ['list'] });

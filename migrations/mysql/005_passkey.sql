@@ -1,4 +1,4 @@
--- better-auth-entities 004_passkey (MySQL/MariaDB): the passkey plugin's table (PasskeyPlugin).
+-- better-auth-entities 005_passkey (MySQL/MariaDB): the passkey plugin's table (PasskeyPlugin).
 -- One row per registered WebAuthn credential; credential_id is unique (one credential, one user). Constraints
 -- named as TypeORM names them, like 001 to 003.
 

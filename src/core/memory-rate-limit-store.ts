@@ -1,4 +1,4 @@
-import type { RateLimitStore } from '../../core/rate-limit-rules';
+import type { RateLimitStore } from './rate-limit-rules';
 
 // Expired windows are swept this often (in hits), so a flood of distinct keys cannot grow the map for ever.
 const SWEEP_EVERY = 1_000;
