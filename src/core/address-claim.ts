@@ -18,7 +18,8 @@ export interface AddressClaim {
  * account). If the real owner's later proof simply joined that row, the squatter would keep the password,
  * provider links and sessions they set up and share the owner's account from then on. So when the user's
  * address was never verified, everything that was set up on the unproven address goes first: every account
- * row (the password and any provider linked before the proof) and every session; then the address is marked
+ * row (the password and any provider linked before the proof), every session and what plugins hold through
+ * `auth.hooks.onAddressClaim` (passkeys); then the address is marked
  * verified. A verified user is left as it is.
  *
  * All of it runs in one transaction together with `then` (the flow's own write, e.g. the provider account to
@@ -38,6 +39,7 @@ export async function claimAddress(auth: AuthContext, userId: string, then?: (tx
     if (auth.models.user.read(user, 'emailVerified') !== true) {
       for (const account of await tx.listAccountsForUser(userId)) await tx.deleteAccount(auth.models.account.read(account, 'id'));
       await auth.sessions.revokeAll(userId, undefined, tx);
+      await auth.hooks.addressClaimed({ userId, db: tx });
       claimed = (await tx.updateUser(userId, { emailVerified: true })) ?? user;
       cleared = true;
     }

@@ -136,15 +136,15 @@ export class AuthContext {
   }
 
   /**
-   * The rows of a table a plugin declared in its `schema`, on the configured adapter. Given the table's
-   * `RecordModel` (see `recordModel`), records are typed by the declared fields; given a bare model name, they
-   * are loose `Record<string, unknown>` rows.
+   * The rows of a table a plugin declared in its `schema`, on the configured adapter (or on `db`, the adapter
+   * of a transaction under way). Given the table's `RecordModel` (see `recordModel`), records are typed by the
+   * declared fields; given a bare model name, they are loose `Record<string, unknown>` rows.
    * @example
    * await auth.records(auditEntries).create({ action: 'sign-up', userId, createdAt: new Date() });
    */
-  records<F extends RecordFields>(model: RecordModel<F>): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
-  records(model: string): PluginRecords;
-  records(model: string | RecordModel): PluginRecords {
+  records<F extends RecordFields>(model: RecordModel<F>, db?: DatabaseAdapter): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
+  records(model: string, db?: DatabaseAdapter): PluginRecords;
+  records(model: string | RecordModel, db: DatabaseAdapter = this.db): PluginRecords {
     const name = typeof model === 'string' ? model : model.model;
     this.recordTables ??= new Map(
       getAuthSchema({ context: this, plugins: this.plugins })
@@ -153,9 +153,9 @@ export class AuthContext {
     );
     const table = this.recordTables.get(name);
     if (!table) throw new ConfigError(`No plugin declares a table "${name}": declare it in the plugin's schema.tables.`);
-    if (!this.db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
+    if (!db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
     // The typed overload's promise holds because adapters decode every column to its declared type.
-    return this.db.records(table);
+    return db.records(table);
   }
 
   private recordTables: Map<string, RecordTable> | undefined;

@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { AuthError } from '../errors/auth-error';
 import { telemetry } from '../observability/telemetry';
 
@@ -11,6 +12,12 @@ export interface SignUpEvent {
 }
 
 /** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
+/** A user whose address was just proven for the first time, and the transaction of that claim. */
+export interface AddressClaimEvent {
+  readonly userId: string;
+  readonly db: DatabaseAdapter;
+}
+
 export interface PasswordChangeEvent {
   userId: string;
 }
@@ -64,6 +71,7 @@ export class AuthHooks {
   private readonly gates: SessionGate[] = [];
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
+  private readonly claimListeners: Array<(event: AddressClaimEvent) => Promise<void>> = [];
   private verifiedEmails = false;
   private emailChanges: EmailChangeVerifier | null = null;
 
@@ -115,6 +123,22 @@ export class AuthHooks {
   /** Called by every flow that stores a new password, after it is stored; a listener's error fails the request. */
   async passwordChanged(event: PasswordChangeEvent): Promise<void> {
     for (const listener of this.passwordListeners) await listener(event);
+  }
+
+  /**
+   * Runs inside `claimAddress`'s transaction when a user's never-verified address is proven: a plugin removes
+   * what it holds that was set up on the unproven address (passkeys), writing through `db` so it all commits
+   * or fails together.
+   * @example
+   * auth.hooks.onAddressClaim(({ userId, db }) => auth.records('passkey', db).deleteMany({ userId }).then(() => {}));
+   */
+  onAddressClaim(listener: (event: AddressClaimEvent) => Promise<void>): void {
+    this.claimListeners.push(listener);
+  }
+
+  /** Called by `claimAddress` only. */
+  async addressClaimed(event: AddressClaimEvent): Promise<void> {
+    for (const listener of this.claimListeners) await listener(event);
   }
 
   /** Adds a check every session opened by sign-up or sign-in must pass. */

@@ -41,6 +41,8 @@ export interface SignInAttempt {
   readonly sessionFields: Record<string, unknown>;
   /** The answer being built (to set a cookie of the step's own); absent for `auth.api` calls. */
   readonly response?: AnswerDraft;
+  /** The way of signing in proved two factors at once (see `SignInRequest.multiFactor`). */
+  readonly multiFactor: boolean;
 }
 
 /** What a step decides: go on (nothing), refuse with an error, or answer instead of opening a session. */
@@ -82,6 +84,11 @@ export interface SignInRequest {
   response?: AnswerDraft;
   /** Where the session is written, when the flow runs in a transaction. */
   db?: DatabaseAdapter;
+  /**
+   * The proof was two factors in one (a passkey unlocked by the authenticator's PIN or biometric: something
+   * the user has and something they know or are), so a second-factor step has nothing left to ask for.
+   */
+  multiFactor?: boolean;
 }
 
 /**
@@ -115,6 +122,7 @@ export class SignInPipeline {
       rememberMe: request.rememberMe !== false,
       sessionFields: {},
       response: request.response,
+      multiFactor: request.multiFactor === true,
     };
     for (const step of this.steps) {
       const result = await step.run(attempt);

@@ -59,3 +59,6 @@ export type { MagicLinkOptions, MagicLinkDelivery } from './magic-link/options';
 export { EmailOtpPlugin } from './email-otp/email-otp-plugin';
 export type { EmailOtpOptions, EmailOtpDelivery } from './email-otp/options';
 export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';
+export { PasskeyPlugin } from './passkey/passkey-plugin';
+export type { PasskeyOptions, PasskeyAuthenticatorSelection } from './passkey/options';
+export { PASSKEY_ERRORS } from './passkey/error-codes';

@@ -17,14 +17,15 @@ export async function availableMethods(auth: AuthContext, options: ResolvedTwoFa
 /**
  * The sign-in step: for a user with two-factor on, every way of signing in (password, username, social, magic
  * link, …) ends here with `{ twoFactorRedirect: true, twoFactorMethods }` and a signed `two_factor` cookie
- * instead of a session, unless the request comes from a device the user trusted (its trust is renewed). The
+ * instead of a session, unless the request comes from a device the user trusted (its trust is renewed) or the
+ * proof was two factors already (`multiFactor`: a user-verified passkey). The
  * session itself is opened by a verification route, which signs in `via: 'two-factor'` and so passes.
  */
 export function twoFactorStep(auth: AuthContext, options: ResolvedTwoFactorOptions): SignInStep {
   return {
     id: 'two-factor',
     run: async (attempt) => {
-      if (attempt.via === 'two-factor' || attempt.via === 'sign-up') return undefined;
+      if (attempt.via === 'two-factor' || attempt.via === 'sign-up' || attempt.multiFactor) return undefined;
       if (auth.models.user.read(attempt.user, 'twoFactorEnabled') !== true) return undefined;
       const request = attempt.response?.request;
       const renewedTrust = await redeemTrustedDevice(auth, request, attempt.userId, options.trustDeviceMaxAgeSeconds);
