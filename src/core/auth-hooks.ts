@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { AuthError } from '../errors/auth-error';
 import { telemetry } from '../observability/telemetry';
 
@@ -13,6 +14,16 @@ export interface SignUpEvent {
 /** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
 export interface PasswordChangeEvent {
   userId: string;
+}
+
+/**
+ * What claiming an address tells its listeners: the user whose never-verified address was just proven by its
+ * owner, and the claim's transaction, so what a listener removes goes (or stays) with the rest of the claim.
+ */
+export interface AddressClaimedEvent {
+  readonly userId: string;
+  /** The claim's transaction: write through it (`tx.updateUser`, `auth.records(model, tx)`), not `auth.db`. */
+  readonly tx: DatabaseAdapter;
 }
 
 /**
@@ -64,6 +75,7 @@ export class AuthHooks {
   private readonly gates: SessionGate[] = [];
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
+  private readonly claimListeners: Array<(event: AddressClaimedEvent) => void | Promise<void>> = [];
   private verifiedEmails = false;
   private emailChanges: EmailChangeVerifier | null = null;
 
@@ -115,6 +127,24 @@ export class AuthHooks {
   /** Called by every flow that stores a new password, after it is stored; a listener's error fails the request. */
   async passwordChanged(event: PasswordChangeEvent): Promise<void> {
     for (const listener of this.passwordListeners) await listener(event);
+  }
+
+  /**
+   * Runs when the owner of an address proves it on a user whose address was never verified (`claimAddress`),
+   * inside the claim's transaction, after the core removed every account and session and before the address is
+   * marked verified: a plugin removes what a squatter may have set up in its own tables (a second factor), so the
+   * owner is neither locked out by it nor shares the account with whoever set it. A listener's error rolls the
+   * claim back and fails the request.
+   * @example
+   * auth.hooks.onAddressClaimed(({ userId, tx }) => auth.records(apiKeys, tx).deleteMany({ userId }));
+   */
+  onAddressClaimed(listener: (event: AddressClaimedEvent) => void | Promise<void>): void {
+    this.claimListeners.push(listener);
+  }
+
+  /** Called by `claimAddress` inside its transaction; listeners run in the order they were added. */
+  async addressClaimed(event: AddressClaimedEvent): Promise<void> {
+    for (const listener of this.claimListeners) await listener(event);
   }
 
   /** Adds a check every session opened by sign-up or sign-in must pass. */
