@@ -61,6 +61,32 @@ export async function runMigrations(target: MigrationTarget, options: RunMigrati
   return serialised(dataSource, () => migrate(dataSource, options));
 }
 
+/**
+ * Runs `task` holding the lock `runMigrations` holds (queued in-process per database, and the database's own
+ * lock across processes: PostgreSQL advisory lock, MySQL GET_LOCK), so another schema change (the CLI's
+ * `migrate`) never interleaves with a migration run or with itself. On SQLite there is no session lock: runs
+ * are queued in this process only.
+ * @example
+ * await withMigrationLock(dataSource, async () => applyMigration(dataSource, dialect, await planMigration(schema, dataSource, dialect)));
+ */
+export async function withMigrationLock<T>(dataSource: DataSource, task: () => Promise<T>, options: { lockTimeoutMs?: number } = {}): Promise<T> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  return serialised(dataSource, async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const release = await dialectOps(dataSource).lock(runner, options.lockTimeoutMs ?? 60_000);
+      try {
+        return await task();
+      } finally {
+        await release();
+      }
+    } finally {
+      await runner.release();
+    }
+  });
+}
+
 /** A one-connection DataSource for a URL, parsed as the TypeORM adapter does; the first driver that connects wins. */
 async function openUrl(url: string): Promise<DataSource> {
   const target = parseConnectionUrl(url);

@@ -1,4 +1,5 @@
 import { dialectOf } from '../../adapters/typeorm/dialect';
+import { withMigrationLock } from '../../migrations/run-migrations';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import { applyMigration, planMigration, type MigrationStep } from '../schema/migration-plan';
 import { CliError, type CliIo } from './cli-io';
@@ -12,7 +13,8 @@ export interface MigrateOptions {
 /**
  * `migrate`: compares the database of the config's TypeORM adapter with the auth schema, lists the missing
  * tables and columns, asks (unless `--yes`), and adds them in one transaction where the dialect allows.
- * Never drops, alters or rewrites anything that exists; running it again finds nothing to do.
+ * Never drops, alters or rewrites anything that exists; running it again finds nothing to do. The changes are
+ * applied under the lock `runMigrations` takes, so two runs at once (two deploys) apply each change once.
  */
 export async function migrateCommand(options: MigrateOptions, io: CliIo): Promise<number> {
   const auth = await loadAuth(options.config, io.cwd);
@@ -39,8 +41,16 @@ export async function migrateCommand(options: MigrateOptions, io: CliIo): Promis
         return 1;
       }
     }
-    await applyMigration(dataSource, dialect, steps, (step, index) => io.out(`[${index + 1}/${steps.length}] ${describe(step)}`));
-    io.out(`Applied ${steps.length} changes${dialect === 'mysql' ? '' : ' in one transaction'}.`);
+    // Planned again under the migration lock: another `migrate` or `runMigrations` may have added some meanwhile,
+    // and creating them twice would fail. Only what was shown (and confirmed) is applied.
+    const shown = new Set(steps.map(describe));
+    const applied = await withMigrationLock(dataSource, async () => {
+      const pending = (await planMigration(schema, dataSource, dialect)).filter((step) => shown.has(describe(step)));
+      await applyMigration(dataSource, dialect, pending, (step, index) => io.out(`[${index + 1}/${pending.length}] ${describe(step)}`));
+      return pending.length;
+    });
+    if (applied < steps.length) io.out(`${steps.length - applied} of them were added meanwhile by another run.`);
+    io.out(`Applied ${applied} changes${dialect === 'mysql' ? '' : ' in one transaction'}.`);
     return 0;
   } finally {
     await auth.context.db.close();

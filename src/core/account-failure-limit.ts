@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { PluginRecords } from '../../adapters/plugin-records';
 import type { PluginTable } from '../schema/auth-schema';
 import { KeyedQueue } from './keyed-queue';
@@ -45,7 +46,7 @@ export class AccountFailureLimit {
   private readonly queue = new KeyedQueue();
 
   constructor(
-    private readonly records: () => PluginRecords,
+    private readonly records: (on?: DatabaseAdapter) => PluginRecords,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
@@ -54,9 +55,9 @@ export class AccountFailureLimit {
     return this.queue.run(key, () => this.count(key, bound));
   }
 
-  /** After a success: the attempts start again. */
-  async clear(key: string): Promise<void> {
-    await this.records().deleteMany({ key });
+  /** After a success: the attempts start again. Pass `on` (a transaction's adapter) to clear within that transaction. */
+  async clear(key: string, on?: DatabaseAdapter): Promise<void> {
+    await this.records(on).deleteMany({ key });
   }
 
   private async count(key: string, bound: FailureBound): Promise<{ retryAfterSeconds: number } | null> {

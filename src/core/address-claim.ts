@@ -1,5 +1,6 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { AuthContext } from './auth-context';
+import { passwordCheckKey } from './credential-account';
 
 /** What `claimAddress` did to the user it was given. */
 export interface AddressClaim {
@@ -18,9 +19,10 @@ export interface AddressClaim {
  * account). If the real owner's later proof simply joined that row, the squatter would keep the password,
  * provider links and sessions they set up and share the owner's account from then on. So when the user's
  * address was never verified, everything that was set up on the unproven address goes first: every account
- * row (the password and any provider linked before the proof), every session and what plugins hold through
- * `auth.hooks.onAddressClaim` (passkeys); then the address is marked
- * verified. A verified user is left as it is.
+ * row (the password and any provider linked before the proof), every session and the count of wrong passwords;
+ * then the plugins' `auth.hooks.onAddressClaimed` listeners remove what the squatter set up in their tables (a
+ * second factor, whom the owner would otherwise be asked for; passkeys); then the address is marked verified. A
+ * verified user is left as it is.
  *
  * All of it runs in one transaction together with `then` (the flow's own write, e.g. the provider account to
  * link): a database fault anywhere leaves the user exactly as it was. Sessions are removed through the
@@ -39,7 +41,9 @@ export async function claimAddress(auth: AuthContext, userId: string, then?: (tx
     if (auth.models.user.read(user, 'emailVerified') !== true) {
       for (const account of await tx.listAccountsForUser(userId)) await tx.deleteAccount(auth.models.account.read(account, 'id'));
       await auth.sessions.revokeAll(userId, undefined, tx);
-      await auth.hooks.addressClaimed({ userId, db: tx });
+      await auth.failureLimit.clear(passwordCheckKey(userId), tx);
+      await auth.hooks.addressClaimed({ userId, tx });
+      // Read back after the listeners, so the user the flow signs in carries what they changed (two-factor off).
       claimed = (await tx.updateUser(userId, { emailVerified: true })) ?? user;
       cleared = true;
     }

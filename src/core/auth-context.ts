@@ -66,7 +66,7 @@ export class AuthContext {
     this.sessions = new SessionService(config, db, new DatabaseSessionStore(db));
     this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
-    this.failureLimit = new AccountFailureLimit(() => this.records(ACCOUNT_FAILURE_MODEL));
+    this.failureLimit = new AccountFailureLimit((on) => this.records(ACCOUNT_FAILURE_MODEL, on));
     this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({
@@ -136,15 +136,17 @@ export class AuthContext {
   }
 
   /**
-   * The rows of a table a plugin declared in its `schema`, on the configured adapter (or on `db`, the adapter
-   * of a transaction under way). Given the table's `RecordModel` (see `recordModel`), records are typed by the
-   * declared fields; given a bare model name, they are loose `Record<string, unknown>` rows.
+   * The rows of a table a plugin declared in its `schema`, on the configured adapter. Given the table's
+   * `RecordModel` (see `recordModel`), records are typed by the declared fields; given a bare model name, they
+   * are loose `Record<string, unknown>` rows. Pass `on` (the adapter a `transaction` callback got) to write
+   * them in that transaction.
    * @example
    * await auth.records(auditEntries).create({ action: 'sign-up', userId, createdAt: new Date() });
+   * await auth.db.transaction((tx) => auth.records(auditEntries, tx).deleteMany({ userId }));
    */
-  records<F extends RecordFields>(model: RecordModel<F>, db?: DatabaseAdapter): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
-  records(model: string, db?: DatabaseAdapter): PluginRecords;
-  records(model: string | RecordModel, db: DatabaseAdapter = this.db): PluginRecords {
+  records<F extends RecordFields>(model: RecordModel<F>, on?: DatabaseAdapter): PluginRecords<RecordOf<F>, NewRecordOf<F>>;
+  records(model: string, on?: DatabaseAdapter): PluginRecords;
+  records(model: string | RecordModel, on: DatabaseAdapter = this.db): PluginRecords {
     const name = typeof model === 'string' ? model : model.model;
     this.recordTables ??= new Map(
       getAuthSchema({ context: this, plugins: this.plugins })
@@ -153,9 +155,9 @@ export class AuthContext {
     );
     const table = this.recordTables.get(name);
     if (!table) throw new ConfigError(`No plugin declares a table "${name}": declare it in the plugin's schema.tables.`);
-    if (!db.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
+    if (!on.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);
     // The typed overload's promise holds because adapters decode every column to its declared type.
-    return db.records(table);
+    return on.records(table);
   }
 
   private recordTables: Map<string, RecordTable> | undefined;

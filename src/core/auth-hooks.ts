@@ -12,14 +12,18 @@ export interface SignUpEvent {
 }
 
 /** What a password change tells its listeners: whose password it was (changed, reset, set or set by an admin). */
-/** A user whose address was just proven for the first time, and the transaction of that claim. */
-export interface AddressClaimEvent {
-  readonly userId: string;
-  readonly db: DatabaseAdapter;
-}
-
 export interface PasswordChangeEvent {
   userId: string;
+}
+
+/**
+ * What claiming an address tells its listeners: the user whose never-verified address was just proven by its
+ * owner, and the claim's transaction, so what a listener removes goes (or stays) with the rest of the claim.
+ */
+export interface AddressClaimedEvent {
+  readonly userId: string;
+  /** The claim's transaction: write through it (`tx.updateUser`, `auth.records(model, tx)`), not `auth.db`. */
+  readonly tx: DatabaseAdapter;
 }
 
 /**
@@ -71,7 +75,7 @@ export class AuthHooks {
   private readonly gates: SessionGate[] = [];
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
-  private readonly claimListeners: Array<(event: AddressClaimEvent) => Promise<void>> = [];
+  private readonly claimListeners: Array<(event: AddressClaimedEvent) => void | Promise<void>> = [];
   private verifiedEmails = false;
   private emailChanges: EmailChangeVerifier | null = null;
 
@@ -126,18 +130,20 @@ export class AuthHooks {
   }
 
   /**
-   * Runs inside `claimAddress`'s transaction when a user's never-verified address is proven: a plugin removes
-   * what it holds that was set up on the unproven address (passkeys), writing through `db` so it all commits
-   * or fails together.
+   * Runs when the owner of an address proves it on a user whose address was never verified (`claimAddress`),
+   * inside the claim's transaction, after the core removed every account and session and before the address is
+   * marked verified: a plugin removes what a squatter may have set up in its own tables (a second factor), so the
+   * owner is neither locked out by it nor shares the account with whoever set it. A listener's error rolls the
+   * claim back and fails the request.
    * @example
-   * auth.hooks.onAddressClaim(({ userId, db }) => auth.records('passkey', db).deleteMany({ userId }).then(() => {}));
+   * auth.hooks.onAddressClaimed(({ userId, tx }) => auth.records(apiKeys, tx).deleteMany({ userId }));
    */
-  onAddressClaim(listener: (event: AddressClaimEvent) => Promise<void>): void {
+  onAddressClaimed(listener: (event: AddressClaimedEvent) => void | Promise<void>): void {
     this.claimListeners.push(listener);
   }
 
-  /** Called by `claimAddress` only. */
-  async addressClaimed(event: AddressClaimEvent): Promise<void> {
+  /** Called by `claimAddress` inside its transaction; listeners run in the order they were added. */
+  async addressClaimed(event: AddressClaimedEvent): Promise<void> {
     for (const listener of this.claimListeners) await listener(event);
   }
 

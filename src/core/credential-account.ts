@@ -28,6 +28,9 @@ export function passwordHashOf(auth: AuthContext, account: object | null): strin
  */
 export const PASSWORD_CHECK_BOUND = { maxFailures: 10, lockSeconds: 900 } as const;
 
+/** The `auth.failureLimit` key counting checks of a user's password (cleared when the address is claimed). */
+export const passwordCheckKey = (userId: string): string => `password:${userId}`;
+
 /**
  * Checks a signed-in user's password: `no-credential` when the user has none to check against. Passwords longer
  * than `maxLength` are `wrong` without being hashed (no stored password is that long). Every check is counted
@@ -42,7 +45,7 @@ export async function checkPassword(
 ): Promise<'ok' | 'wrong' | 'no-credential'> {
   const hash = passwordHashOf(auth, await findCredentialAccount(auth, userId));
   if (!hash) return 'no-credential';
-  const key = `password:${userId}`;
+  const key = passwordCheckKey(userId);
   const locked = await auth.failureLimit.take(key, PASSWORD_CHECK_BOUND);
   if (locked) throw new AuthError('TOO_MANY_REQUESTS', undefined, undefined, locked);
   if (password.length > maxLength || !(await auth.hasher.verify(hash, password))) return 'wrong';

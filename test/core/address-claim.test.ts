@@ -45,6 +45,24 @@ describeOnEveryBackend('claimAddress', (backend) => {
     expect((await call(auth.handler, 'GET', '/get-session', { cookie: squatter.cookie })).status).toBe(200);
   });
 
+  it('runs the address-claimed listeners inside the claim, and a listener that fails leaves the password and sessions in place', async () => {
+    const { auth, database } = backend.makeAuth();
+    const squatter = await signUp(auth.handler);
+    const userId = squatter.user.id as string;
+    const seen: string[] = [];
+    auth.context.hooks.onAddressClaimed(async ({ userId: claimed, tx }) => {
+      seen.push(claimed);
+      expect(await tx.listAccountsForUser(claimed)).toEqual([]);
+      throw new Error('a plugin could not remove its rows');
+    });
+
+    await expect(claimAddress(auth.context, userId)).rejects.toThrow('a plugin could not remove its rows');
+    expect(seen).toEqual([userId]);
+    expect((await database.listAccountsForUser(userId)).map((account) => account.providerId)).toEqual(['credential']);
+    expect((await database.getUserById(userId))?.emailVerified).toBe(false);
+    expect((await call(auth.handler, 'GET', '/get-session', { cookie: squatter.cookie })).status).toBe(200);
+  });
+
   it('answers a null user for a user that no longer exists, writing nothing', async () => {
     const { auth } = backend.makeAuth();
     const write = jest.fn();

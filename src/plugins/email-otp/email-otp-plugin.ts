@@ -3,7 +3,6 @@ import type { RateLimitRule } from '../../core/rate-limit-rules';
 import { requireEmailSender } from '../../email/send-email';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
-import { AddressFailureLimit } from './account-failures';
 import { deliverOtp, emailOtpTemplates } from './email';
 import { EMAIL_OTP_ERRORS } from './error-codes';
 import { resolveEmailOtpOptions, type EmailOtpOptions, type ResolvedEmailOtpOptions } from './options';
@@ -49,7 +48,7 @@ export class EmailOtpPlugin implements AuthPlugin {
   init(auth: AuthContext): void {
     if (!this.options.sendVerificationOTP) requireEmailSender(auth, 'EmailOtpPlugin (without sendVerificationOTP)');
     this.context = auth;
-    this.otpCodes = new OtpCodes(auth, this.options, new AddressFailureLimit(auth, this.options.accountLimit));
+    this.otpCodes = new OtpCodes(auth, this.options);
   }
 
   /** The codes of this instance (known once it is built). */

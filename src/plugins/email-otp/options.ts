@@ -25,9 +25,10 @@ export interface EmailOtpOptions {
   /** A password reset by code ends the user's sessions (but the caller's own) (default true). */
   revokeSessionsOnPasswordReset?: boolean;
   /**
-   * The account-wide brake: at most `maxFailures` wrong codes per address within `windowSeconds`, counted across
-   * every code sent meanwhile and whether the rate limiter is on or not; past it every code for the address
-   * answers 403 `TOO_MANY_ATTEMPTS` until the window ends (default 10 per 900 s).
+   * The account-wide brake: at most `maxFailures` codes checked per address between two right ones, counted
+   * across every code sent meanwhile, every process and whether the rate limiter is on or not; past it every
+   * code for the address answers 403 `TOO_MANY_ATTEMPTS` until `windowSeconds` after the last one counted
+   * (default 10, then 900 s).
    */
   accountLimit?: { maxFailures?: number; windowSeconds?: number };
   /** Password length bounds of `reset-password` (default 8 and 128, as the email-password plugin's). */

@@ -1,8 +1,9 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { FailureBound } from '../../core/account-failure-limit';
 import type { AuthContext } from '../../core/auth-context';
+import { KeyedQueue } from '../../core/keyed-queue';
 import { KeyedDigest } from '../../crypto/keyed-digest';
 import { AuthError } from '../../errors/auth-error';
-import type { AddressFailureLimit } from './account-failures';
 import { EMAIL_OTP_ERRORS } from './error-codes';
 import type { ResolvedEmailOtpOptions } from './options';
 import type { OtpType } from './otp-types';
@@ -22,16 +23,27 @@ interface StoredCode {
  * others find nothing (400 `INVALID_OTP`), so a code is used once and guesses cannot run in parallel. A wrong
  * code is put back with one more attempt; after `allowedAttempts` wrong ones the next check answers 403
  * `TOO_MANY_ATTEMPTS` and the code is gone, as better-auth does.
+ *
+ * Beyond that, the account-wide brake: re-sending a code gives a guesser fresh tries each time, so without it a
+ * million-code space falls to enough re-sends even with the rate limiter off. Every comparison is counted per
+ * address (an unknown address is an account to be) by the engine's `auth.failureLimit` *before* it runs, in one
+ * conditional statement in the shared database, so parallel guesses in any number of processes get at most
+ * `accountLimit.maxFailures` comparisons; past it a code for the address answers 403 `TOO_MANY_ATTEMPTS`, right
+ * or not, until `accountLimit.windowSeconds` after the last one counted. A right code clears the count.
  */
 export class OtpCodes {
   private readonly digests: KeyedDigest;
+  private readonly bound: FailureBound;
+  // Not the bound (the database holds it): checks of one address in this process wait for each other, so a code
+  // taken out by one check is back before the next looks (a double-submitted right code is not INVALID_OTP).
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly auth: AuthContext,
     private readonly options: ResolvedEmailOtpOptions,
-    private readonly failures: AddressFailureLimit,
   ) {
     this.digests = new KeyedDigest(auth.config.secret, 'email-otp:code');
+    this.bound = { maxFailures: options.accountLimit.maxFailures, lockSeconds: options.accountLimit.windowSeconds };
   }
 
   /** Makes a new code for the type and address, replacing any earlier one, and returns it. */
@@ -51,7 +63,7 @@ export class OtpCodes {
    * `keep` puts it back (check-verification-otp, which only tells whether the code is right).
    */
   async check(type: OtpType, email: string, code: string, disposition: 'use' | 'keep'): Promise<void> {
-    await this.failures.guard(email, async () => {
+    await this.queue.run(email, async () => {
       const store = this.auth.tokens.store;
       const id = identifier(type, email);
       // Date.now(), not new Date(): one clock for every expiry decision (and the one tests move).
@@ -63,13 +75,18 @@ export class OtpCodes {
       const stored = parse(taken.value);
       if (!stored) throw new AuthError(EMAIL_OTP_ERRORS.INVALID_OTP);
       if (stored.attempts >= this.options.allowedAttempts) throw new AuthError(EMAIL_OTP_ERRORS.TOO_MANY_ATTEMPTS);
+      // Counted only once there is a code to compare (a check that finds none guesses nothing), and before the comparison.
+      if (await this.auth.failureLimit.take(failureKey(email), this.bound)) {
+        // The code stays for the address's owner once the lock ends, as it was.
+        await store.create(id, taken.value, taken.expiresAt);
+        throw new AuthError(EMAIL_OTP_ERRORS.TOO_MANY_ATTEMPTS);
+      }
       if (!this.matches(stored.digest, this.digestOf(type, email, code))) {
         await store.create(id, JSON.stringify({ ...stored, attempts: stored.attempts + 1 }), taken.expiresAt);
-        await this.failures.recordFailure(email);
         throw new AuthError(EMAIL_OTP_ERRORS.INVALID_OTP);
       }
       if (disposition === 'keep') await store.create(id, taken.value, taken.expiresAt);
-      await this.failures.clear(email);
+      await this.auth.failureLimit.clear(failureKey(email));
     });
   }
 
@@ -84,6 +101,11 @@ export class OtpCodes {
 
 function identifier(type: OtpType, email: string): string {
   return `email-otp:${type}:${createHash('sha256').update(email).digest('hex')}`;
+}
+
+/** The address's `auth.failureLimit` key; a digest, so the counters' table holds no addresses. */
+export function failureKey(email: string): string {
+  return `email-otp:${createHash('sha256').update(email).digest('hex')}`;
 }
 
 function parse(value: string): StoredCode | null {

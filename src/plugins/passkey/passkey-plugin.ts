@@ -37,8 +37,8 @@ export class PasskeyPlugin implements AuthPlugin {
   init(auth: AuthContext): void {
     // A passkey added while the address was unproven was added by whoever held the account then: when the
     // owner later proves the address, it goes with the passwords and sessions of that time.
-    auth.hooks.onAddressClaim(async ({ userId, db }) => {
-      await passkeyRecords(auth, db).deleteMany({ userId });
+    auth.hooks.onAddressClaimed(async ({ userId, tx }) => {
+      await passkeyRecords(auth, tx).deleteMany({ userId });
     });
   }
 

@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import type { AuthContext } from '../../core/auth-context';
 import { AuthError } from '../../errors/auth-error';
 import { TWO_FACTOR_ERRORS } from './error-codes';
@@ -37,4 +38,10 @@ export async function takeOtpSend(auth: AuthContext, options: ResolvedTwoFactorO
 export async function clearFailures(auth: AuthContext, options: ResolvedTwoFactorOptions, userId: string): Promise<void> {
   if (options.lockout.enabled) await auth.failureLimit.clear(keyOf(userId));
   await auth.failureLimit.clear(sendsOf(userId));
+}
+
+/** Forgets both counts whatever the options (the address was claimed: the counts were the squatter's), in `on`'s transaction. */
+export async function forgetCounts(auth: AuthContext, userId: string, on: DatabaseAdapter): Promise<void> {
+  await auth.failureLimit.clear(keyOf(userId), on);
+  await auth.failureLimit.clear(sendsOf(userId), on);
 }

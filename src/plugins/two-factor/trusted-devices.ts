@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import type { AuthContext } from '../../core/auth-context';
 import { digestToken } from '../../crypto/session-token';
 import type { AuthRequest } from '../../wire/auth-request';
@@ -56,9 +57,9 @@ export async function redeemTrustedDevice(auth: AuthContext, request: AuthReques
   return trustDevice(auth, userId, maxAgeSeconds);
 }
 
-/** Ends the trust of every device of the user (two-factor disabled, password changed or reset). */
-export async function revokeTrustedDevices(auth: AuthContext, userId: string): Promise<void> {
-  await dropValues(auth, epochId(userId));
+/** Ends the trust of every device of the user (two-factor disabled, password changed or reset, address claimed), in `on`'s transaction if given. */
+export async function revokeTrustedDevices(auth: AuthContext, userId: string, on: DatabaseAdapter = auth.db): Promise<void> {
+  await dropValues(auth, epochId(userId), on);
 }
 
 /** Whether the request carries a trust cookie of this server at all (to clear one that no longer counts). */

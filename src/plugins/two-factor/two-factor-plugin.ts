@@ -5,6 +5,7 @@ import { ConfigError } from '../../errors/config-error';
 import type { RouteDefinition } from '../../http/route';
 import type { PluginSchema } from '../../schema/auth-schema';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
+import { forgetSecondFactor } from './address-claim';
 import { TWO_FACTOR_ERRORS } from './error-codes';
 import { resolveTwoFactorOptions, type ResolvedTwoFactorOptions, type TwoFactorOptions } from './options';
 import { OTP_EMAIL_KIND, otpEmailTemplate } from './otp';
@@ -49,6 +50,8 @@ export class TwoFactorPlugin implements AuthPlugin {
     auth.signIn.addStep(twoFactorStep(auth, this.options));
     // Trust was earned with the old password: a new one (changed, reset, set by an admin) ends it everywhere.
     auth.hooks.onPasswordChange(({ userId }) => revokeTrustedDevices(auth, userId));
+    // A second factor set up on an unproven address was the squatter's: the owner's proof removes it.
+    auth.hooks.onAddressClaimed(forgetSecondFactor(auth));
   }
 
   /** The keys derived from the auth secret (known once the instance is built). */

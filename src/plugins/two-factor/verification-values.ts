@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import type { AuthContext } from '../../core/auth-context';
 
 /*
@@ -23,10 +24,13 @@ export async function takeValue<T>(auth: AuthContext, identifier: string, now = 
   return record ? decode<T>(auth, record, now) : null;
 }
 
-/** Removes every record under an identifier (a resent code replaces the last one; a revocation ends all). */
-export async function dropValues(auth: AuthContext, identifier: string): Promise<void> {
-  for (let record = await auth.db.getVerificationByIdentifier(identifier); record; record = await auth.db.getVerificationByIdentifier(identifier)) {
-    if (!(await auth.db.deleteVerification(auth.models.verification.read(record, 'id')))) break;
+/**
+ * Removes every record under an identifier (a resent code replaces the last one; a revocation ends all); `on`
+ * is a transaction's adapter when the removal belongs to one.
+ */
+export async function dropValues(auth: AuthContext, identifier: string, on: DatabaseAdapter = auth.db): Promise<void> {
+  for (let record = await on.getVerificationByIdentifier(identifier); record; record = await on.getVerificationByIdentifier(identifier)) {
+    if (!(await on.deleteVerification(auth.models.verification.read(record, 'id')))) break;
   }
 }
 
