@@ -1,7 +1,9 @@
 /**
  * Our auth behind node:http, in the setup the comparison uses: built-in entities (Better Auth's default schema),
  * email/password and session routes. Usage: ours.ts <memory|sqlite|postgres|postgres-redis> [databaseUrl]
- * (postgres-redis: Redis at BENCH_REDIS_URL, default redis://127.0.0.1:6379, as secondary storage)
+ * (postgres-redis: Redis at BENCH_REDIS_URL, default redis://127.0.0.1:6379, as secondary storage).
+ * BENCH_PLUGINS=passwordless also mounts the passkey, magic-link and email-OTP plugins, so a run shows what
+ * mounting them costs get-session (next to `--baseline`, a checkout without them).
  *
  * Prints `READY {"port", "cookie"}` once a bench user exists, or `SKIP <reason>` when the backend's code is not
  * in the tree yet (the TypeORM adapter and the migrations arrive separately).
@@ -12,7 +14,7 @@ import './otel-mode';
 import { createServer } from 'node:http';
 import { BetterAuth, toNodeHandler, type Auth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
-import { EmailPasswordPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { EmailOtpPlugin, EmailPasswordPlugin, MagicLinkPlugin, PasskeyPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { openSqlAdapter } from './sql-adapter';
 import { BENCH_EMAIL, BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, announceReady, benchEnvironment, withLoopProbe } from './protocol.cjs';
 
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     console.log(`SKIP ${adapter}`);
     return;
   }
-  const auth = new BetterAuth({
+  const builder = new BetterAuth({
     secret: BENCH_SECRET,
     baseURL: BENCH_ORIGIN,
     secondaryStorage: backend === 'postgres-redis' ? redisStorage() : undefined,
@@ -42,8 +44,9 @@ async function main(): Promise<void> {
   })
     .database(adapter)
     .plugin(new EmailPasswordPlugin())
-    .plugin(new SessionManagementPlugin())
-    .build();
+    .plugin(new SessionManagementPlugin());
+  if (process.env.BENCH_PLUGINS === 'passwordless') builder.plugin(new PasskeyPlugin()).plugin(new MagicLinkPlugin()).plugin(new EmailOtpPlugin());
+  const auth = builder.build();
   // A second cluster worker shares the first one's database: the bench user and its cookie exist already.
   const cookie = environment.skipSignUp ? undefined : await signUpBenchUser(auth);
   const server = createServer(withLoopProbe(toNodeHandler(auth)));

@@ -1,5 +1,4 @@
 import { dialectOf } from '../../adapters/typeorm/dialect';
-import { withMigrationLock } from '../../migrations/run-migrations';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import { applyMigration, planMigration, type MigrationStep } from '../schema/migration-plan';
 import { CliError, type CliIo } from './cli-io';
@@ -44,6 +43,8 @@ export async function migrateCommand(options: MigrateOptions, io: CliIo): Promis
     // Planned again under the migration lock: another `migrate` or `runMigrations` may have added some meanwhile,
     // and creating them twice would fail. Only what was shown (and confirmed) is applied.
     const shown = new Set(steps.map(describe));
+    // Loaded here, not at the top: `generate` and `--help` share this module graph and must run without typeorm.
+    const { withMigrationLock } = await import('../../migrations/run-migrations');
     const applied = await withMigrationLock(dataSource, async () => {
       const pending = (await planMigration(schema, dataSource, dialect)).filter((step) => shown.has(describe(step)));
       await applyMigration(dataSource, dialect, pending, (step, index) => io.out(`[${index + 1}/${pending.length}] ${describe(step)}`));
