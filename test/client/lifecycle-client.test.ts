@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { BetterAuth, defineRoute, type AuthPlugin, type EmailKind } from 'better-auth-entities';
+import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { toNodeHandler } from 'better-auth-entities/node';
 import {
@@ -16,30 +16,10 @@ import {
 } from 'better-auth-entities/plugins';
 import { appEntities } from '../../examples/entities';
 import { TEST_SECRET } from '../support/test-auth';
+import { LastEmailPlugin } from './last-email-plugin';
 
 // The official client is ESM-only, so it runs in a child process (lifecycle-client.mjs) against this server.
 const SCRIPT = path.join(__dirname, 'lifecycle-client.mjs');
-
-/** Test-only: hands the script the newest email of a kind captured for an address (waiting for it if needed). */
-class LastEmailPlugin implements AuthPlugin {
-  readonly id = 'test-last-email';
-  constructor(private readonly mail: MemoryEmailSender) {}
-  routes() {
-    return [
-      defineRoute({
-        method: 'GET',
-        path: '/test/last-email',
-        summary: 'Test only',
-        handle: async (ctx) => {
-          const to = ctx.request.query.get('to') ?? '';
-          const kind = (ctx.request.query.get('kind') ?? undefined) as EmailKind | undefined;
-          const message = await this.mail.next({ to, kind });
-          return { token: message.token, url: message.url, kind: message.kind };
-        },
-      }),
-    ];
-  }
-}
 
 describe('the official better-auth client on the account-lifecycle routes', () => {
   let server: Server;
