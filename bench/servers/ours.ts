@@ -14,7 +14,7 @@ import './otel-mode';
 import { createServer } from 'node:http';
 import { BetterAuth, toNodeHandler, type Auth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
-import { EmailOtpPlugin, EmailPasswordPlugin, MagicLinkPlugin, PasskeyPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
+import { EmailOtpPlugin, EmailPasswordPlugin, MagicLinkPlugin, MemoryEmailSender, PasskeyPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
 import { openSqlAdapter } from './sql-adapter';
 import { BENCH_EMAIL, BENCH_ORIGIN, BENCH_PASSWORD, BENCH_SECRET, announceReady, benchEnvironment, withLoopProbe } from './protocol.cjs';
 
@@ -34,8 +34,11 @@ async function main(): Promise<void> {
     console.log(`SKIP ${adapter}`);
     return;
   }
+  const passwordless = process.env.BENCH_PLUGINS === 'passwordless';
   const builder = new BetterAuth({
     secret: BENCH_SECRET,
+    // The passwordless plugins refuse to start without a way to send their emails; none is sent during the bench.
+    emailSender: passwordless ? new MemoryEmailSender() : undefined,
     baseURL: BENCH_ORIGIN,
     secondaryStorage: backend === 'postgres-redis' ? redisStorage() : undefined,
     // The flood section's clients are told apart by X-Forwarded-For, as behind a load balancer.
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     .database(adapter)
     .plugin(new EmailPasswordPlugin())
     .plugin(new SessionManagementPlugin());
-  if (process.env.BENCH_PLUGINS === 'passwordless') builder.plugin(new PasskeyPlugin()).plugin(new MagicLinkPlugin()).plugin(new EmailOtpPlugin());
+  if (passwordless) builder.plugin(new PasskeyPlugin()).plugin(new MagicLinkPlugin()).plugin(new EmailOtpPlugin());
   const auth = builder.build();
   // A second cluster worker shares the first one's database: the bench user and its cookie exist already.
   const cookie = environment.skipSignUp ? undefined : await signUpBenchUser(auth);
