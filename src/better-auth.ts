@@ -20,6 +20,7 @@ import type { Logger } from './core/logger';
 import type { SecondaryStorage } from './core/secondary-storage';
 import { traceDatabaseAdapter } from './observability/traced-database-adapter';
 import { TracedSecondaryStorage } from './observability/traced-secondary-storage';
+import { telemetry } from './observability/telemetry';
 
 /**
  * Assembles an auth instance: configuration, then the database, then plugins, then `build()`.
@@ -62,12 +63,15 @@ export class BetterAuth<U extends object = object, S extends object = object, A 
     if (!this.db) {
       throw new ConfigError('No database: call .database(new MemoryDatabaseAdapter()) or .database(await TypeOrmAdapter.connect(url)) before .build().');
     }
-    const storage = this.config.secondaryStorage ? new TracedSecondaryStorage(this.config.secondaryStorage) : undefined;
+    const given = this.config.secondaryStorage;
+    const storage = given && telemetry.available ? new TracedSecondaryStorage(given) : given;
     const plugins = withCorePlugins(this.plugins, this.config, config.logger, storage);
     // Hooks (the app's, then the plugins') wrap the adapter once, here, so every flow writes through them without knowing.
     const hooks = mergeDatabaseHooks([config.databaseHooks ?? undefined, ...plugins.map((plugin) => plugin.databaseHooks)]);
-    // Traced outermost, so a span covers what the hooks add to a call.
-    const db = traceDatabaseAdapter(hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db);
+    // Traced outermost, so a span covers what the hooks add to a call; not wrapped at all (the hot path keeps a
+    // plain object) when the app has no @opentelemetry/api to register a tracer with.
+    const hooked = hooks ? new HookedDatabaseAdapter(this.db, hooks) : this.db;
+    const db = telemetry.available ? traceDatabaseAdapter(hooked) : hooked;
     const context = new AuthContext(config, db, plugins, storage ?? null);
     for (const plugin of plugins) plugin.init?.(context);
     context.seal();
