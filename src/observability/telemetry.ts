@@ -26,11 +26,6 @@ export class Telemetry {
     this.noopTracerProvider = api ? new api.ProxyTracerProvider().getDelegate?.() : null;
   }
 
-  /** Whether the app has `@opentelemetry/api` at all: without it nothing is wrapped for tracing, not even cheaply. */
-  get available(): boolean {
-    return this.api !== null;
-  }
-
   /**
    * Whether a tracer provider is registered: read per call (an SDK may register later) and cheap, so the hot
    * path without an SDK starts no span at all, not even a non-recording one.
