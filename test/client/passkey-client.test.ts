@@ -1,37 +1,15 @@
 import path from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
-import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import type { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { EmailPasswordPlugin, PasskeyPlugin, SessionManagementPlugin } from 'better-auth-entities/plugins';
-import type { AppDatabase } from '../../examples/create-auth';
-import { appEntities } from '../../examples/entities';
-import { openDatabase } from '../../examples/open-database';
-import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { TEST_SECRET } from '../support/test-auth';
+import { exampleBackends } from './example-backends';
 import { runClientScript } from './run-client-script';
 import { serveAuth } from './serve-auth';
 
 // The official client is ESM-only: it runs in a child process (passkey-client.mjs) against this listening server.
 const SCRIPT = path.join(__dirname, 'passkey-client.mjs');
 
-let postgres: TestDatabase | undefined;
-let adapter: TypeOrmAdapter<any, any, any, any, any, any, any> | undefined;
-afterAll(async () => {
-  await adapter?.close();
-  await postgres?.drop();
-});
-
-const backends: Array<[string, () => Promise<AppDatabase>]> = [
-  ['memory', async () => new MemoryDatabaseAdapter(appEntities) as unknown as AppDatabase],
-  [
-    'PostgreSQL',
-    async () => {
-      postgres = await createPostgresSchema('passkey_client');
-      adapter = (await openDatabase([], { DATABASE_URL: postgres.url })).database as unknown as TypeOrmAdapter<any, any, any, any, any, any, any>;
-      return adapter as unknown as AppDatabase;
-    },
-  ],
-];
+const backends = exampleBackends('passkey_client');
 
 describe.each(backends)("better-auth's passkeyClient against our passkey plugin on %s", (_name, open) => {
   const served = serveAuth(async (baseURL) =>

@@ -1,38 +1,16 @@
 import path from 'node:path';
 import { BetterAuth } from 'better-auth-entities';
-import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import type { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { AccountManagementPlugin, EMAIL_OTP_ERRORS, EmailOtpPlugin, EmailPasswordPlugin, MagicLinkPlugin, MemoryEmailSender, SessionManagementPlugin } from 'better-auth-entities/plugins';
-import type { AppDatabase } from '../../examples/create-auth';
-import { appEntities } from '../../examples/entities';
-import { openDatabase } from '../../examples/open-database';
-import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { TEST_SECRET } from '../support/test-auth';
 import { LastEmailPlugin } from './last-email-plugin';
+import { exampleBackends } from './example-backends';
 import { runClientScript } from './run-client-script';
 import { serveAuth } from './serve-auth';
 
 // The official client is ESM-only: it runs in a child process (passwordless-client.mjs) against this listening server.
 const SCRIPT = path.join(__dirname, 'passwordless-client.mjs');
 
-let postgres: TestDatabase | undefined;
-let adapter: TypeOrmAdapter<any, any, any, any, any, any, any> | undefined;
-afterAll(async () => {
-  await adapter?.close();
-  await postgres?.drop();
-});
-
-const backends: Array<[string, () => Promise<AppDatabase>]> = [
-  ['memory', async () => new MemoryDatabaseAdapter(appEntities) as unknown as AppDatabase],
-  [
-    'PostgreSQL',
-    async () => {
-      postgres = await createPostgresSchema('passwordless_client');
-      adapter = (await openDatabase([], { DATABASE_URL: postgres.url })).database as unknown as TypeOrmAdapter<any, any, any, any, any, any, any>;
-      return adapter as unknown as AppDatabase;
-    },
-  ],
-];
+const backends = exampleBackends('passwordless_client');
 
 describe.each(backends)("better-auth's magicLinkClient and emailOTPClient against our plugins on %s", (_name, open) => {
   const served = serveAuth(async (baseURL) => {
