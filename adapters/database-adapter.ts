@@ -1,4 +1,5 @@
 import type { EntityModels } from '../entities/entity-set';
+import type { EntityClass } from '../entities/model/entity-model';
 import type { STANDARD_FIELD_TABLE } from '../entities/standard-field-table';
 import type { PluginRecords, RecordTable } from './plugin-records';
 import type {
@@ -151,6 +152,12 @@ export interface DatabaseAdapter<
    * contract (a plugin that needs one fails when it asks for its table).
    */
   records?(table: RecordTable): PluginRecords;
+
+  /**
+   * The app's own classes for plugin tables (`records: [AppTwoFactor]` when the adapter was built), by the
+   * model each serves; the auth checks them against the plugins' declarations when it is built.
+   */
+  readonly recordClasses?: ReadonlyMap<string, EntityClass<object>>;
 
   /** Releases connections; the memory adapter has nothing to release. */
   close(): Promise<void>;

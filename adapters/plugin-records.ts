@@ -6,7 +6,20 @@ import type { FieldType } from '../entities/field-contracts';
  */
 export interface RecordTable {
   readonly name: string;
-  readonly columns: ReadonlyArray<{ readonly field: string; readonly name: string; readonly type: FieldType }>;
+  /** The fields a plugin reads and writes (and `id`): what rows hold, and all `where` and `values` may name. */
+  readonly columns: ReadonlyArray<RecordColumn>;
+  /**
+   * Columns of the app's own class that plugins never name (see `AuthRecord`): each `create` writes `value()`
+   * into them; reads leave them out, so rows keep the plugin's shape.
+   */
+  readonly fill?: ReadonlyArray<RecordColumn & { readonly value: () => unknown }>;
+}
+
+/** A column of a plugin table: the field name plugins speak, the SQL name, the declared type. */
+export interface RecordColumn {
+  readonly field: string;
+  readonly name: string;
+  readonly type: FieldType;
 }
 
 /** Plain records keyed by field name (`userId`), as the plugin declared them. */

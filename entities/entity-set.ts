@@ -1,5 +1,7 @@
 import { Account, Invitation, Member, Organization, Session, User, Verification } from './builtin/builtin-entities';
+import { EntityDefinitionError } from './entity-definition-error';
 import type { EntityKind } from './entity-kind';
+import { classChain, getMetadataStorage } from './metadata-storage';
 import { buildEntityModel } from './model/build-entity-model';
 import type { EntityClass, EntityModel } from './model/entity-model';
 
@@ -16,6 +18,11 @@ export interface EntityClasses<U extends object, S extends object, A extends obj
   member?: EntityClass<M>;
   invitation?: EntityClass<I>;
   verification?: EntityClass<V>;
+  /**
+   * The app's own classes for plugin tables, each tagged `@AuthRecord('model')` (see `AuthRecord`): checked
+   * against the plugin's declaration when the auth is built, then every `auth.records(model)` goes through it.
+   */
+  records?: ReadonlyArray<EntityClass<object>>;
 }
 
 /** The validated models of all seven kinds, as an adapter holds them. */
@@ -27,6 +34,26 @@ export interface EntityModels<U extends object, S extends object, A extends obje
   readonly member: EntityModel<M, 'member'>;
   readonly invitation: EntityModel<I, 'invitation'>;
   readonly verification: EntityModel<V, 'verification'>;
+}
+
+/**
+ * The record classes of a set by the model each serves (`twoFactor` → `AppTwoFactor`). Each must be tagged
+ * `@AuthRecord`, and one model has one class; the plugin's declaration is checked later, when the auth is built.
+ * @example
+ * recordClassesOf({ records: [AppTwoFactor] }).get('twoFactor'); // AppTwoFactor
+ */
+export function recordClassesOf(classes: { records?: ReadonlyArray<EntityClass<object>> } = {}): ReadonlyMap<string, EntityClass<object>> {
+  const byModel = new Map<string, EntityClass<object>>();
+  for (const target of classes.records ?? []) {
+    const tag = classChain(target)
+      .map((cls) => getMetadataStorage().records.find((record) => record.target === cls))
+      .find((record) => record !== undefined);
+    if (!tag) throw new EntityDefinitionError(target.name, null, "is listed in `records` but not tagged; add @AuthRecord('<model>') above the class, naming the plugin table it stores.");
+    const other = byModel.get(tag.model);
+    if (other && other !== target) throw new EntityDefinitionError(target.name, null, `and ${other.name} are both given for the plugin table '${tag.model}'; keep one.`);
+    byModel.set(tag.model, target);
+  }
+  return byModel;
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './entity-definition-error';
 export { AuthUser, AuthSession, AuthAccount, AuthOrganization, AuthMember, AuthInvitation, AuthVerification } from './decorators/entity-decorators';
 export { AuthField, type AuthFieldOptions } from './decorators/auth-field';
 export { AuthDefault } from './decorators/auth-default';
+export { AuthRecord } from './decorators/auth-record';
 export { BaseUser } from './base/base-user';
 export { BaseSession } from './base/base-session';
 export { BaseAccount } from './base/base-account';
@@ -18,5 +19,6 @@ export { User, Session, Account, Organization, Member, Invitation, Verification 
 export { EntityModel, type EntityClass, type FieldValues } from './model/entity-model';
 export type { FieldModel } from './model/field-model';
 export { buildEntityModel } from './model/build-entity-model';
-export { buildEntityModels, type EntityClasses, type EntityModels } from './entity-set';
+export { buildEntityModels, recordClassesOf, type EntityClasses, type EntityModels } from './entity-set';
+export { buildRecordClassModel, type DeclaredRecordField, type DeclaredRecordTable, type RecordClassModel, type RecordFieldModel } from './model/record-class-model';
 export { configureEntities, type AdditionalField, type ConfigureEntitiesOptions, type KindOptions } from './configure-entities';

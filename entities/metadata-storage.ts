@@ -7,6 +7,13 @@ export interface KindRecord {
   readonly kind: EntityKind;
 }
 
+/** What `@AuthRecord('model')` records: the class stores the rows of a plugin's table (`twoFactor`, `passkey`, …). */
+export interface RecordTagRecord {
+  readonly target: Function;
+  /** The model name the plugin declared the table under (the key of its `schema.tables`). */
+  readonly model: string;
+}
+
 /** What `@AuthField(...)` records about a property. */
 export interface FieldRecord {
   readonly target: Function;
@@ -34,6 +41,7 @@ export interface DefaultRecord {
 /** Every decorator of this package writes here and nowhere else; the model builder reads it. */
 export interface AuthMetadataStorage {
   readonly kinds: KindRecord[];
+  readonly records: RecordTagRecord[];
   readonly fields: FieldRecord[];
   readonly defaults: DefaultRecord[];
 }
@@ -48,9 +56,11 @@ export function getMetadataStorage(): AuthMetadataStorage {
   const global = globalThis as unknown as Record<symbol, AuthMetadataStorage | undefined>;
   let storage = global[STORAGE_KEY];
   if (!storage) {
-    storage = { kinds: [], fields: [], defaults: [] };
+    storage = { kinds: [], records: [], fields: [], defaults: [] };
     global[STORAGE_KEY] = storage;
   }
+  // A storage an older copy of the package created first has no `records` yet.
+  (storage as { records?: RecordTagRecord[] }).records ??= [];
   return storage;
 }
 

@@ -1,5 +1,6 @@
 import type { Account, Invitation, Member, Organization, Session, User, Verification } from '../../entities/builtin/builtin-entities';
-import { buildEntityModels, type EntityClasses } from '../../entities/entity-set';
+import { buildEntityModels, recordClassesOf, type EntityClasses } from '../../entities/entity-set';
+import type { EntityClass } from '../../entities/model/entity-model';
 import { memoryIdSource, resolveIdStrategy, type IdOptions } from '../id-strategy';
 import { MemoryAdapterCore } from './memory-adapter-core';
 import { createMemoryTables } from './memory-tables';
@@ -34,8 +35,12 @@ export class MemoryDatabaseAdapter<
   I extends object = Invitation,
   V extends object = Verification,
 > extends MemoryAdapterCore<U, S, A, O, M, I, V> {
+  /** The app's own classes for plugin tables (`records: [AppTwoFactor]`), by model. */
+  readonly recordClasses: ReadonlyMap<string, EntityClass<object>>;
+
   constructor(entities: EntityClasses<U, S, A, O, M, I, V> = {}, options: MemoryAdapterOptions = {}) {
     const models = buildEntityModels(entities);
     super({ models, tables: createMemoryTables(models), newId: memoryIdSource(resolveIdStrategy(options)), records: new Map() }, null);
+    this.recordClasses = recordClassesOf(entities);
   }
 }

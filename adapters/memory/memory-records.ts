@@ -17,9 +17,10 @@ export class MemoryRecords implements PluginRecords {
     assertKnownFields(this.table, values);
     const row: PluginRecord = {};
     for (const column of this.table.columns) row[column.field] = copy(values[column.field] ?? null);
+    for (const column of this.table.fill ?? []) row[column.field] = copy(column.value() ?? null);
     row.id ??= generateId();
     this.rows().push(row);
-    return copyRow(row);
+    return this.copyRow(row);
   }
 
   async findOne(where: PluginRecord): Promise<PluginRecord | null> {
@@ -35,7 +36,7 @@ export class MemoryRecords implements PluginRecords {
       const sign = direction === 'desc' ? -1 : 1;
       rows = [...rows].sort((a, b) => sign * compare(a[field], b[field]));
     }
-    return rows.slice(0, options.limit ?? rows.length).map((row) => copyRow(row));
+    return rows.slice(0, options.limit ?? rows.length).map((row) => this.copyRow(row));
   }
 
   async count(where: PluginRecord): Promise<number> {
@@ -78,6 +79,16 @@ export class MemoryRecords implements PluginRecords {
     return rows.length - kept.length;
   }
 
+  /**
+   * A record copied field by field, so callers never hold the stored objects (and dates stay `Date`s of this
+   * realm); only the table's columns, so the app's own columns (`fill`) stay out of the plugin's rows.
+   */
+  private copyRow(row: PluginRecord): PluginRecord {
+    const copied: PluginRecord = {};
+    for (const column of this.table.columns) copied[column.field] = copy(row[column.field] ?? null);
+    return copied;
+  }
+
   private rows(): PluginRecord[] {
     let rows = this.store.get(this.table.name);
     if (!rows) this.store.set(this.table.name, (rows = []));
@@ -98,12 +109,6 @@ function compare(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** A record copied field by field, so callers never hold the stored objects (and dates stay `Date`s of this realm). */
-function copyRow(row: PluginRecord): PluginRecord {
-  const copied: PluginRecord = {};
-  for (const [field, value] of Object.entries(row)) copied[field] = copy(value);
-  return copied;
-}
 
 function copy(value: unknown): unknown {
   return value instanceof Date ? new Date(value.getTime()) : value !== null && typeof value === 'object' ? structuredClone(value) : value;

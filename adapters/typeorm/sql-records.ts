@@ -4,7 +4,7 @@ import { assertKnownFields, type FindManyOptions, type PluginRecord, type Plugin
 import type { Dialect } from './dialect';
 
 /**
- * A plugin table on SQL, by name (plugin tables have no entity class, so no TypeORM metadata): query builders
+ * A plugin table on SQL, by name (whether or not the app gave it a class, no TypeORM metadata is needed): query builders
  * with bound parameters, names escaped by the driver, and values converted here the way the entity columns
  * store them (SQLite dates as UTC text, booleans as 0/1 outside PostgreSQL, JSON as text).
  * @example
@@ -23,6 +23,11 @@ export class SqlRecords implements PluginRecords {
     const record: PluginRecord = { ...values, id: values.id ?? generateId() };
     for (const column of this.table.columns) {
       if (record[column.field] !== undefined) row[column.name] = this.write(column.type, record[column.field]);
+    }
+    for (const column of this.table.fill ?? []) {
+      const value = column.value();
+      // Left out when undefined, so the column's own default applies.
+      if (value !== undefined) row[column.name] = this.write(column.type, value);
     }
     await this.manager.createQueryBuilder().insert().into(this.table.name, Object.keys(row)).values(row).execute();
     const [stored] = await this.findMany({ id: record.id });

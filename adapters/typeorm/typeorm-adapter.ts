@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Account, Invitation, Member, Organization, Session, User, Verification } from '../../entities/builtin/builtin-entities';
-import { buildEntityModels, type EntityClasses, type EntityModels } from '../../entities/entity-set';
+import { buildEntityModels, recordClassesOf, type EntityClasses, type EntityModels } from '../../entities/entity-set';
+import type { EntityClass } from '../../entities/model/entity-model';
 import type { IdOptions } from '../id-strategy';
 import { resolveIdStrategy } from '../id-strategy';
 import { connectionFailure } from './connection-errors';
@@ -51,6 +52,8 @@ export class TypeOrmAdapter<
 > extends TypeOrmAdapterCore<U, S, A, O, M, I, V> {
   readonly dataSource: DataSource;
   readonly dialect: Dialect;
+  /** The app's own classes for plugin tables (`records: [AppTwoFactor]`), by model. */
+  readonly recordClasses: ReadonlyMap<string, EntityClass<object>>;
 
   private constructor(
     dataSource: DataSource,
@@ -59,10 +62,12 @@ export class TypeOrmAdapter<
     database: string,
     private readonly ownsDataSource: boolean,
     ids: IdOptions,
+    recordClasses: ReadonlyMap<string, EntityClass<object>>,
   ) {
     super(createTypeOrmState(dataSource, dialect, models, database, resolveIdStrategy(ids)), dataSource.manager);
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.recordClasses = recordClasses;
   }
 
   /**
@@ -85,7 +90,9 @@ export class TypeOrmAdapter<
   >(url: string, entities: EntityClasses<U, S, A, O, M, I, V> = {}, options: TypeOrmConnectOptions = {}): Promise<TypeOrmAdapter<U, S, A, O, M, I, V>> {
     const target = parseConnectionUrl(url);
     const models = buildEntityModels(entities);
-    const classes = Object.values(models).map((model) => model.target);
+    const records = recordClassesOf(entities);
+    // The app's record classes join the DataSource too, so its own code can use their repositories.
+    const classes = [...Object.values(models).map((model) => model.target), ...records.values()];
     const dataSource = createDataSource(target, resolvePoolConfig(options.pool), classes, { logging: options.logging ?? false });
     try {
       await dataSource.initialize();
@@ -93,7 +100,7 @@ export class TypeOrmAdapter<
       throw connectionFailure(target, error);
     }
     try {
-      return new TypeOrmAdapter(dataSource, target.dialect, models, target.description, true, options);
+      return new TypeOrmAdapter(dataSource, target.dialect, models, target.description, true, options, records);
     } catch (error) {
       await dataSource.destroy();
       throw error;
@@ -121,7 +128,7 @@ export class TypeOrmAdapter<
     if (!dataSource.isInitialized) {
       throw new Error('TypeOrmAdapter.fromDataSource needs an initialised DataSource: `await dataSource.initialize()` first.');
     }
-    return new TypeOrmAdapter(dataSource, dialectOf(dataSource), buildEntityModels(entities), describeDataSource(dataSource), false, options);
+    return new TypeOrmAdapter(dataSource, dialectOf(dataSource), buildEntityModels(entities), describeDataSource(dataSource), false, options, recordClassesOf(entities));
   }
 
   /** Ends the connection pool if `connect()` opened it; a DataSource passed to `fromDataSource` stays open. */

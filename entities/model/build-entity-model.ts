@@ -3,7 +3,8 @@ import { EntityDefinitionError } from '../entity-definition-error';
 import { FIELD_CONTRACTS, type FieldType, type StandardFieldSpec } from '../field-contracts';
 import { classChain, getMetadataStorage } from '../metadata-storage';
 import { declaredProperties, designType } from './declared-properties';
-import { customShape, standardShape, type DeclaredOptions } from './field-shape';
+import { assertConstructible, declaredOptions, initialValues, recordedDefaults } from './recorded-options';
+import { customShape, standardShape } from './field-shape';
 import { typeOrmColumns } from './typeorm-columns';
 import { EntityModel, type EntityClass } from './entity-model';
 import type { FieldModel } from './field-model';
@@ -73,14 +74,6 @@ function buildFields(kind: EntityKind, target: Function): FieldModel[] {
   return fields;
 }
 
-function assertConstructible(target: Function): void {
-  if (typeof target !== 'function') {
-    throw new EntityDefinitionError(String(target), null, 'is not a class; pass the entity class itself.');
-  }
-  if (target.length > 0) {
-    throw new EntityDefinitionError(target.name, null, 'the constructor takes arguments; entity classes must be constructible with `new Class()`.');
-  }
-}
 
 function assertTaggedAs(kind: EntityKind, target: Function): void {
   // The nearest tag wins, so `@AuthUser() class AppUser extends User` is a user even though `User` is tagged too.
@@ -135,31 +128,7 @@ function remappedProperties(kind: EntityKind, target: Function): Map<string, str
   return remaps;
 }
 
-/** `@AuthField({ type, nullable, maxLength })` of each property; a subclass's declaration of each wins over its base class's. */
-function declaredOptions(target: Function): Map<string, DeclaredOptions> {
-  const declared = new Map<string, { type?: DeclaredOptions['type']; nullable?: boolean; maxLength?: number }>();
-  // classChain starts at the class itself: walking it backwards lets the most derived declaration win.
-  for (const cls of classChain(target).reverse()) {
-    for (const record of getMetadataStorage().fields) {
-      if (record.target !== cls) continue;
-      const options = declared.get(record.property) ?? {};
-      if (record.type !== null) options.type = record.type;
-      if (record.nullable !== null) options.nullable = record.nullable;
-      if (record.maxLength !== null) options.maxLength = record.maxLength;
-      declared.set(record.property, options);
-    }
-  }
-  return declared;
-}
 
-/** The values property initialisers leave on a fresh instance (`plan = 'free'`): the last hint of a field's type. */
-function initialValues(target: Function): Record<string, unknown> {
-  try {
-    return { ...(new (target as new () => object)() as Record<string, unknown>) };
-  } catch {
-    return {}; // reported by assertConstructible
-  }
-}
 
 /** Properties marked `@AuthField({ input: false })` anywhere in the class chain. */
 function nonInputProperties(target: Function): Set<string> {
@@ -171,16 +140,6 @@ function nonInputProperties(target: Function): Set<string> {
   return properties;
 }
 
-function recordedDefaults(target: Function): Map<string, () => unknown> {
-  const chain = classChain(target);
-  const defaults = new Map<string, () => unknown>();
-  for (const cls of chain) {
-    for (const record of getMetadataStorage().defaults) {
-      if (record.target === cls && !defaults.has(record.property)) defaults.set(record.property, record.factory);
-    }
-  }
-  return defaults;
-}
 
 function missingField(kind: EntityKind, target: Function, spec: StandardFieldSpec): EntityDefinitionError {
   return new EntityDefinitionError(

@@ -2,7 +2,7 @@ import { EntityDefinitionError } from '../entity-definition-error';
 import type { StandardFieldSpec } from '../field-contracts';
 import type { FieldType } from '../standard-field-table';
 import { designType } from './declared-properties';
-import { columnShape, type ColumnArgs, type FieldLimits } from './typeorm-columns';
+import { columnShape, type ColumnArgs, type ColumnShape, type FieldLimits } from './typeorm-columns';
 
 /** What a field holds, resolved once when the model is built: every reader (input checks, codecs, schemas) uses this. */
 export interface FieldShape {
@@ -39,10 +39,8 @@ export function customShape(
   property: string,
   options: { declared: DeclaredOptions; column: ColumnArgs | undefined; input: boolean; initial: unknown },
 ): FieldShape {
-  const { declared, column, input } = options;
-  const design = primitive(designType(target, property));
-  const fromColumn = column ? columnShape(column, design) : undefined;
-  const type = declared.type ?? fromColumn?.type ?? (design ? DESIGN_TYPES.get(design) : undefined) ?? typeOfValue(options.initial);
+  const { declared, input } = options;
+  const { type, fromColumn } = hintedType(target, property, options);
   if (!type && input) throw unknownType(target, property);
   const resolved = type ?? 'json'; // server-only and untyped: any JSON value, as before
   const columnLimits = fromColumn?.type === resolved ? fromColumn.limits : {};
@@ -51,6 +49,23 @@ export function customShape(
     nullable: declared.nullable ?? fromColumn?.nullable ?? true,
     limits: withMaxLength(columnLimits, declared.maxLength),
   };
+}
+
+/**
+ * What a class tells about a property's type, strongest source first (see `customShape`), with the shape of
+ * its TypeORM column when it has one; `type` is `undefined` when nothing tells.
+ * @example
+ * hintedType(AppTwoFactor, 'secret', { declared: {}, column: columns.get('secret'), initial: undefined }).type; // 'string'
+ */
+export function hintedType(
+  target: Function,
+  property: string,
+  options: { declared: DeclaredOptions; column: ColumnArgs | undefined; initial: unknown },
+): { type: FieldType | undefined; fromColumn: ColumnShape | undefined } {
+  const design = primitive(designType(target, property));
+  const fromColumn = options.column ? columnShape(options.column, design) : undefined;
+  const type = options.declared.type ?? fromColumn?.type ?? (design ? DESIGN_TYPES.get(design) : undefined) ?? typeOfValue(options.initial);
+  return { type: type ?? undefined, fromColumn };
 }
 
 const DESIGN_TYPES = new Map<Function, FieldType>([

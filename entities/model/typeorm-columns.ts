@@ -63,7 +63,7 @@ const INTEGER_RANGES: Record<string, FieldLimits> = {
 };
 
 /** Characters a MySQL TEXT column holds at worst (65,535 bytes of 4-byte utf8mb4); the bound for every `text`. */
-const TEXT_CHARACTERS = 16_383;
+export const TEXT_CHARACTERS = 16_383;
 /** TypeORM's length for a `varchar` (and a `String` property) that names none. */
 const DEFAULT_VARCHAR_LENGTH = 255;
 

@@ -4,7 +4,8 @@ import { ConfigError, type ResolvedConfig } from '../config/resolve-config';
 import { CookieSigner } from '../crypto/cookie-signer';
 import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
-import { getAuthSchema } from '../schema/get-auth-schema';
+import { recordTablesOf } from '../schema/record-tables';
+import type { EntityClass } from '../../entities/model/entity-model';
 import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
 import { ACCOUNT_FAILURE_MODEL, AccountFailureLimit } from './account-failure-limit';
 import { AuthHooks } from './auth-hooks';
@@ -85,6 +86,9 @@ export class AuthContext {
     }
     this.rateLimitRules = rules;
     this.passwordLengths = passwordLengthsOf(plugins);
+    // The app's record classes are checked against the plugins' tables now, so a mismatch fails the build
+    // rather than the first request that reaches the table.
+    if (db.recordClasses?.size) this.recordTables = recordTablesOf({ context: this, plugins });
   }
 
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */
@@ -104,6 +108,11 @@ export class AuthContext {
 
   get models() {
     return this.db.models;
+  }
+
+  /** The app's own classes for plugin tables, as the adapter was given them (see `AuthRecord`). */
+  get recordClasses(): ReadonlyMap<string, EntityClass<object>> | undefined {
+    return this.db.recordClasses;
   }
 
   /**
@@ -148,11 +157,7 @@ export class AuthContext {
   records(model: string, on?: DatabaseAdapter): PluginRecords;
   records(model: string | RecordModel, on: DatabaseAdapter = this.db): PluginRecords {
     const name = typeof model === 'string' ? model : model.model;
-    this.recordTables ??= new Map(
-      getAuthSchema({ context: this, plugins: this.plugins })
-        .tables.filter((table) => table.source !== 'core')
-        .map((table) => [table.model, table]),
-    );
+    this.recordTables ??= recordTablesOf({ context: this, plugins: this.plugins });
     const table = this.recordTables.get(name);
     if (!table) throw new ConfigError(`No plugin declares a table "${name}": declare it in the plugin's schema.tables.`);
     if (!on.records) throw new ConfigError(`The database adapter stores no plugin tables, so "${name}" cannot be used; use the memory or TypeORM adapter.`);

@@ -29,6 +29,10 @@ export class HookedDatabaseAdapter implements Db {
     return this.inner.models;
   }
 
+  get recordClasses() {
+    return this.inner.recordClasses;
+  }
+
   // --- users
   createUser(data: Input): Promise<object> {
     return this.create('user', data, (values) => this.inner.createUser(values));

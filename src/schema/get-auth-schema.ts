@@ -1,13 +1,15 @@
 import type { EntityKind } from '../../entities/entity-kind';
-import { ACCOUNT_FAILURE_MODEL, ACCOUNT_FAILURE_TABLE } from '../core/account-failure-limit';
 import type { AuthContext } from '../core/auth-context';
 import type { PluginDeclarations } from '../core/plugin-declarations';
 import type { AuthSchema, PluginField, SchemaColumn, SchemaTable } from './auth-schema';
+import { ENGINE_RECORDS } from './declared-tables';
 import { entityTable, snakeCase } from './entity-table';
+import { recordClassColumns } from './record-class-columns';
+import { recordClassModels } from './record-class-models';
 
 /** What `getAuthSchema` reads from a built auth: its context (the adapter's models) and its plugins. */
 export interface SchemaSource {
-  readonly context: Pick<AuthContext, 'models'>;
+  readonly context: Pick<AuthContext, 'models'> & Partial<Pick<AuthContext, 'recordClasses'>>;
   readonly plugins: readonly PluginDeclarations[];
 }
 
@@ -15,11 +17,6 @@ export interface SchemaSource {
 const CORE_KINDS: readonly EntityKind[] = ['user', 'session', 'account', 'verification'];
 const ALL_KINDS: readonly EntityKind[] = ['user', 'session', 'account', 'verification', 'organization', 'member', 'invitation'];
 
-/** Record tables the engine itself keeps, whatever the plugins: the per-account failure counters. */
-const ENGINE_RECORDS: Pick<PluginDeclarations, 'id' | 'schema'> = {
-  id: 'account-failure-limit',
-  schema: { tables: { [ACCOUNT_FAILURE_MODEL]: ACCOUNT_FAILURE_TABLE } },
-};
 
 /**
  * Every table the configured auth needs, as plain data: the core kinds from the adapter's entity classes
@@ -39,25 +36,29 @@ export function getAuthSchema(auth: SchemaSource): AuthSchema {
   const tableOf = (model: string) => built.find((table) => table.model === model) ?? plugins.find((table) => table.model === model);
   const plugins: Array<SchemaTable & { columns: SchemaColumn[] }> = [];
   const extraColumns = new Map<string, SchemaColumn[]>();
-  const pendingReferences: Array<{ column: { references?: SchemaColumn['references'] }; target: PluginField['references'] & object; from: string }> = [];
+  const pendingReferences: Array<{ column: { references?: SchemaColumn['references'] }; target: NonNullable<PluginField['references']>; from: string }> = [];
 
+  const classes = recordClassModels(auth.context.recordClasses, auth.plugins);
   for (const plugin of [ENGINE_RECORDS, ...auth.plugins]) {
     for (const [model, declared] of Object.entries(plugin.schema?.tables ?? {})) {
-      const columns = Object.entries(declared.fields).map(([field, spec]) => {
-        const column = pluginColumn(field, spec, plugin.id);
-        if (spec.references) pendingReferences.push({ column, target: spec.references, from: `${plugin.id}.${model}.${field}` });
-        return column;
-      });
+      // The app's own class for the table gives its names and extra columns (see `AuthRecord`).
+      const appClass = classes.get(model);
+      const columns = appClass
+        ? recordClassColumns(appClass, declared.fields, plugin.id)
+        : [idColumn(plugin.id), ...Object.entries(declared.fields).map(([field, spec]) => pluginColumn(field, spec, plugin.id))];
+      for (const column of columns) {
+        const spec = column.source === plugin.id ? declared.fields[column.field] : undefined;
+        if (spec?.references) pendingReferences.push({ column, target: spec.references, from: `${plugin.id}.${model}.${column.field}` });
+      }
       if ((ALL_KINDS as readonly string[]).includes(model)) {
         if (!wanted.has(model as EntityKind)) throw new Error(`The plugin "${plugin.id}" adds fields to "${model}", whose table this auth does not use; add "${model}" to its schema.kinds.`);
-        extraColumns.set(model, [...(extraColumns.get(model) ?? []), ...columns]);
+        extraColumns.set(model, [...(extraColumns.get(model) ?? []), ...columns.filter((column) => column.field !== 'id')]);
         continue;
       }
-      const id: SchemaColumn = { field: 'id', name: 'id', type: 'string', nullable: false, primaryKey: true, autoIncrement: false, unique: false, long: false, source: plugin.id };
       const columnName = (field: string) => {
-        const spec = declared.fields[field];
-        if (!spec) throw new Error(`The plugin "${plugin.id}" indexes ${model}.${field}, which it does not declare.`);
-        return spec.fieldName ?? snakeCase(field);
+        const column = declared.fields[field] ? columns.find((candidate) => candidate.field === field) : undefined;
+        if (!column) throw new Error(`The plugin "${plugin.id}" indexes ${model}.${field}, which it does not declare.`);
+        return column.name;
       };
       const indexes = [
         ...Object.entries(declared.fields)
@@ -65,7 +66,7 @@ export function getAuthSchema(auth: SchemaSource): AuthSchema {
           .map(([field]) => ({ columns: [columnName(field)], unique: false })),
         ...(declared.indexes ?? []).map((index) => ({ columns: index.fields.map(columnName), unique: index.unique === true })),
       ];
-      plugins.push({ model, name: declared.modelName ?? snakeCase(model), source: plugin.id, columns: [id, ...columns], indexes });
+      plugins.push({ model, name: appClass?.table ?? declared.modelName ?? snakeCase(model), source: plugin.id, columns, indexes });
     }
   }
 
@@ -89,6 +90,10 @@ export function getAuthSchema(auth: SchemaSource): AuthSchema {
     column.references = { table: table.name, column: referenced.name, onDelete: target.onDelete ?? 'cascade' };
   }
   return { tables: [...tables, ...plugins] };
+}
+
+function idColumn(source: string): SchemaColumn {
+  return { field: 'id', name: 'id', type: 'string', nullable: false, primaryKey: true, autoIncrement: false, unique: false, long: false, source };
 }
 
 function pluginColumn(field: string, spec: PluginField, source: string): SchemaColumn & { references?: SchemaColumn['references'] } {
