@@ -7,6 +7,7 @@ import { describeInvitationConformance } from './suites/invitations';
 import { describeListUsersConformance } from './suites/list-users';
 import { describeMemberConformance } from './suites/members';
 import { describeOrganizationConformance } from './suites/organizations';
+import { describeRecordConformance } from './suites/records';
 import { describeSessionConformance } from './suites/sessions';
 import { describeTransactionConformance } from './suites/transactions';
 import { describeUserConformance } from './suites/users';
@@ -19,7 +20,8 @@ import { requireTestGlobals } from './require-test-globals';
  * transactions and copy semantics. Each test builds its own adapter with `makeAdapter`, so none depends on
  * another's state; `options.cleanup` runs after each test, then the adapter's `close()`.
  *
- * `makeAdapter` receives the classes to store (`CONFORMANCE_ENTITIES`); a SQL adapter creates their tables.
+ * `makeAdapter` receives the classes to store (`CONFORMANCE_ENTITIES`); a SQL adapter creates their tables,
+ * and those of `CONFORMANCE_RECORDS` (a plugin table stored through an app's class) unless `records: false`.
  * @example
  * // test/adapters/my-adapter.test.ts
  * import { describeAdapterConformance } from 'better-auth-entities/testing';
@@ -50,5 +52,6 @@ export function describeAdapterConformance(name: string, makeAdapter: MakeConfor
     describeInvitationConformance(test);
     describeCopyConformance(test);
     describeTransactionConformance(test);
+    if (options.records !== false) describeRecordConformance(test);
   });
 }

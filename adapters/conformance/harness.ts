@@ -22,6 +22,11 @@ export interface ConformanceOptions {
   cleanup?: (adapter: ConformanceAdapter) => Promise<void> | void;
   /** Per-test timeout in milliseconds (jest's configured default when absent). */
   timeout?: number;
+  /**
+   * `false` leaves out the plugin-records suite, for an adapter without `records(table)` (plugins with tables
+   * cannot run on it). Default `true`: the storage then needs the tables of `CONFORMANCE_RECORDS` too.
+   */
+  records?: boolean;
 }
 
 /** Declares one test that runs against a fresh adapter of its own. */

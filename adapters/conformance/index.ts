@@ -15,3 +15,4 @@ export {
   type ConformanceEntities,
   type ConformancePreferences,
 } from './conformance-entities';
+export { CONFORMANCE_NOTE_TABLE, CONFORMANCE_RECORDS, ConformanceNote } from './conformance-records';

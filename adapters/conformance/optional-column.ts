@@ -3,9 +3,13 @@ import { typeorm } from '../../entities/base/optional-typeorm';
 /** The few TypeORM column shapes the conformance classes need, kept local so no typeorm type leaks out. */
 export interface OptionalColumnOptions {
   name: string;
-  type: 'varchar' | 'text' | 'simple-json';
+  /** `date` is TypeORM's portable `Date` column with millisecond precision (as the base classes use). */
+  type: 'varchar' | 'text' | 'simple-json' | 'int' | 'boolean' | 'date';
   nullable?: boolean;
-  default?: string;
+  default?: string | number | boolean;
+  /** A `varchar`'s length (default 255). */
+  length?: number;
+  primary?: boolean;
 }
 
 /**
@@ -17,7 +21,11 @@ export interface OptionalColumnOptions {
 export function OptionalColumn(options: OptionalColumnOptions): PropertyDecorator {
   return (prototype, property) => {
     if (!typeorm) return;
-    const length = options.type === 'varchar' ? 255 : undefined;
-    typeorm.Column({ ...options, length, nullable: options.nullable ?? false })(prototype, property);
+    const length = options.type === 'varchar' ? (options.length ?? 255) : undefined;
+    const type = options.type === 'date' ? Date : options.type;
+    const precision = options.type === 'date' ? 6 : undefined;
+    // One options object for every column type; typeorm's overloads type each separately.
+    const column = typeorm.Column as unknown as (options: Record<string, unknown>) => PropertyDecorator;
+    column({ ...options, type, length, precision, nullable: options.nullable ?? false })(prototype, property);
   };
 }

@@ -3,7 +3,7 @@
 // migrations, then the app's own migration adding its custom columns, in the file's own schema or database;
 // every test clears them afterwards.
 import { Column, Entity, type DataSource, type Logger } from 'typeorm';
-import { describeAdapterConformance, CONFORMANCE_ENTITIES } from 'better-auth-entities/testing';
+import { describeAdapterConformance, CONFORMANCE_ENTITIES, CONFORMANCE_RECORDS } from 'better-auth-entities/testing';
 import { Account, AuthUser, BaseUser, Invitation, Member, Organization, Session, Verification } from 'better-auth-entities/entities';
 import { DatabaseUnavailableError, EntityNotRegisteredError, MissingTableError, TypeOrmAdapter, UniqueConstraintError } from '../../adapters/typeorm';
 import { parseConnectionUrl } from '../../adapters/typeorm/connection-url';
@@ -77,16 +77,17 @@ export function describeTypeOrmConformance(name: string, url: () => string, driv
     beforeAll(async () => {
       if (drivers) {
         // One driver forced (sqlite3 where better-sqlite3 would be preferred): the DataSource an app would get without the other.
-        dataSource = createDataSource({ ...parseConnectionUrl(url()), drivers }, resolvePoolConfig(), Object.values(CONFORMANCE_ENTITIES));
+        dataSource = createDataSource({ ...parseConnectionUrl(url()), drivers }, resolvePoolConfig(), [...Object.values(CONFORMANCE_ENTITIES), ...CONFORMANCE_RECORDS]);
         await dataSource.initialize();
       } else {
-        dataSource = (await TypeOrmAdapter.connect(url(), CONFORMANCE_ENTITIES)).dataSource;
+        // The record classes join the DataSource, so synchronize creates their tables too.
+        dataSource = (await TypeOrmAdapter.connect(url(), { ...CONFORMANCE_ENTITIES, records: CONFORMANCE_RECORDS })).dataSource;
       }
       await dataSource.synchronize();
     });
     afterAll(() => dataSource?.destroy());
     describeAdapterConformance(name, () => TypeOrmAdapter.fromDataSource(dataSource!, CONFORMANCE_ENTITIES), {
-      cleanup: () => clearTables(dataSource!, Object.values(CONFORMANCE_ENTITIES)),
+      cleanup: () => clearTables(dataSource!, [...Object.values(CONFORMANCE_ENTITIES), ...CONFORMANCE_RECORDS]),
     });
   });
 }
