@@ -29,7 +29,9 @@ export class SqlRecords implements PluginRecords {
       // Left out when undefined, so the column's own default applies.
       if (value !== undefined) row[column.name] = this.write(column.type, value);
     }
-    await this.manager.createQueryBuilder().insert().into(this.table.name, Object.keys(row)).values(row).execute();
+    const names = Object.keys(row);
+    const parameters = Object.fromEntries(names.map((name, index) => [`v${index}`, row[name]]));
+    await this.run(`INSERT INTO ${this.escape(this.table.name)} (${names.map((name) => this.escape(name)).join(', ')}) VALUES (${names.map((_, index) => `:v${index}`).join(', ')})`, parameters);
     const [stored] = await this.findMany({ id: record.id });
     return stored!;
   }
@@ -41,35 +43,27 @@ export class SqlRecords implements PluginRecords {
 
   async findMany(where: PluginRecord, options: FindManyOptions = {}): Promise<PluginRecord[]> {
     assertKnownFields(this.table, where);
-    const query = this.manager.createQueryBuilder().from(this.table.name, 't');
-    this.table.columns.forEach((column, index) => query.addSelect(`t.${this.escape(column.name)}`, `c${index}`));
-    this.where(query, where);
-    if (options.orderBy) query.orderBy(`t.${this.escape(this.column(options.orderBy[0]).name)}`, options.orderBy[1] === 'desc' ? 'DESC' : 'ASC');
-    if (options.limit !== undefined) query.limit(options.limit);
-    const rows = await query.getRawMany<Record<string, unknown>>();
+    const selected = this.table.columns.map((column, index) => `${this.escape(column.name)} AS ${this.escape(`c${index}`)}`).join(', ');
+    const condition = this.where(where);
+    let sql = `SELECT ${selected} FROM ${this.escape(this.table.name)}${condition.sql}`;
+    if (options.orderBy) sql += ` ORDER BY ${this.escape(this.column(options.orderBy[0]).name)} ${options.orderBy[1] === 'desc' ? 'DESC' : 'ASC'}`;
+    if (options.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+    const rows = (await this.run(sql, condition.parameters)).records as Array<Record<string, unknown>>;
     return rows.map((raw) => Object.fromEntries(this.table.columns.map((column, index) => [column.field, this.read(column.type, raw[`c${index}`])])));
   }
 
   async count(where: PluginRecord): Promise<number> {
     assertKnownFields(this.table, where);
-    const query = this.manager.createQueryBuilder().from(this.table.name, 't').select('COUNT(*)', 'total');
-    this.where(query, where);
-    const row = await query.getRawOne<{ total: string | number }>();
+    const condition = this.where(where);
+    const [row] = (await this.run(`SELECT COUNT(*) AS ${this.escape('total')} FROM ${this.escape(this.table.name)}${condition.sql}`, condition.parameters)).records as Array<{ total: string | number }>;
     return Number(row?.total ?? 0);
   }
 
   async update(where: PluginRecord, values: PluginRecord): Promise<number> {
     assertKnownFields(this.table, where);
     assertKnownFields(this.table, values);
-    const set: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(values)) {
-      const column = this.column(field);
-      set[column.name] = this.write(column.type, value);
-    }
-    if (Object.keys(set).length === 0) return this.count(where);
-    const query = this.manager.createQueryBuilder().update(this.table.name).set(set);
-    this.where(query, where);
-    return (await query.execute()).affected ?? 0;
+    if (Object.keys(values).length === 0) return this.count(where);
+    return this.updateWhere(where, this.assignments(values));
   }
 
   async increment(where: PluginRecord, field: string, options: { below: number; values?: PluginRecord }): Promise<number> {
@@ -77,30 +71,65 @@ export class SqlRecords implements PluginRecords {
     assertKnownFields(this.table, options.values ?? {});
     const counter = this.escape(this.column(field).name);
     // `counter + 1` and `counter < :below` in one UPDATE: the row lock orders racing writers, each sees the last value.
-    const set: Record<string, unknown> = { [this.column(field).name]: () => `${counter} + 1` };
-    for (const [name, value] of Object.entries(options.values ?? {})) {
-      const column = this.column(name);
-      set[column.name] = this.write(column.type, value);
-    }
-    const query = this.manager.createQueryBuilder().update(this.table.name).set(set);
-    this.where(query, where);
-    query.andWhere(`${counter} < :below`, { below: options.below });
-    return (await query.execute()).affected ?? 0;
+    const set = this.assignments(options.values ?? {});
+    set.sql.unshift(`${counter} = ${counter} + 1`);
+    return this.updateWhere(where, set, { sql: `${counter} < :below`, parameters: { below: options.below } });
   }
 
   async deleteMany(where: PluginRecord): Promise<number> {
     assertKnownFields(this.table, where);
-    const query = this.manager.createQueryBuilder().delete().from(this.table.name);
-    this.where(query, where);
-    return (await query.execute()).affected ?? 0;
+    const condition = this.where(where);
+    return (await this.run(`DELETE FROM ${this.escape(this.table.name)}${condition.sql}`, condition.parameters)).affected;
   }
 
-  private where(query: { andWhere(condition: string, parameters: Record<string, unknown>): unknown }, where: PluginRecord): void {
-    Object.entries(where).forEach(([field, value], index) => {
+  private async updateWhere(where: PluginRecord, set: { sql: string[]; parameters: Record<string, unknown> }, extra?: { sql: string; parameters: Record<string, unknown> }): Promise<number> {
+    const condition = this.where(where, extra);
+    const sql = `UPDATE ${this.escape(this.table.name)} SET ${set.sql.join(', ')}${condition.sql}`;
+    return (await this.run(sql, { ...set.parameters, ...condition.parameters })).affected;
+  }
+
+  private assignments(values: PluginRecord): { sql: string[]; parameters: Record<string, unknown> } {
+    const sql: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    Object.entries(values).forEach(([field, value], index) => {
       const column = this.column(field);
-      if (value === null || value === undefined) query.andWhere(`${this.escape(column.name)} IS NULL`, {});
-      else query.andWhere(`${this.escape(column.name)} = :w${index}`, { [`w${index}`]: this.write(column.type, value) });
+      sql.push(`${this.escape(column.name)} = :s${index}`);
+      parameters[`s${index}`] = this.write(column.type, value);
     });
+    return { sql, parameters };
+  }
+
+  /** ` WHERE …` matching every field of `where` (`null` as IS NULL), or nothing for `{}`. */
+  private where(where: PluginRecord, extra?: { sql: string; parameters: Record<string, unknown> }): { sql: string; parameters: Record<string, unknown> } {
+    const conditions: string[] = [];
+    const parameters: Record<string, unknown> = { ...extra?.parameters };
+    Object.entries(where).forEach(([field, value], index) => {
+      const column = this.escape(this.column(field).name);
+      if (value === null || value === undefined) conditions.push(`${column} IS NULL`);
+      else {
+        conditions.push(`${column} = :w${index}`);
+        parameters[`w${index}`] = this.write(this.column(field).type, value);
+      }
+    });
+    if (extra) conditions.push(extra.sql);
+    return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', parameters };
+  }
+
+  /**
+   * Runs one statement by the table's SQL names. Plain SQL rather than TypeORM's query builders: a builder given
+   * a table name the DataSource has an entity for (the app's own class, see `AuthRecord`) would read the values
+   * as that entity's properties and convert them again. On the adapter's transaction when it has one.
+   */
+  private async run(sql: string, parameters: Record<string, unknown>): Promise<{ records: unknown[]; affected: number }> {
+    const [query, values] = this.manager.connection.driver.escapeQueryWithParameters(sql, parameters, {});
+    const owned = this.manager.queryRunner === undefined;
+    const runner = this.manager.queryRunner ?? this.manager.connection.createQueryRunner();
+    try {
+      const result = (await runner.query(query, values, true)) as { records?: unknown[]; affected?: number };
+      return { records: result.records ?? [], affected: result.affected ?? 0 };
+    } finally {
+      if (owned) await runner.release();
+    }
   }
 
   private column(field: string) {
