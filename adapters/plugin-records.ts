@@ -20,6 +20,11 @@ export interface RecordColumn {
   readonly field: string;
   readonly name: string;
   readonly type: FieldType;
+  /**
+   * The declared default a create that leaves the field out gets (`{ now: true }`: the current time). SQL
+   * tables hold it as the column's DEFAULT; the memory adapter applies it itself.
+   */
+  readonly defaultValue?: unknown;
 }
 
 /** Plain records keyed by field name (`userId`), as the plugin declared them. */

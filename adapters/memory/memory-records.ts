@@ -1,5 +1,5 @@
 import { generateId } from '../generate-id';
-import { assertKnownFields, type FindManyOptions, type PluginRecord, type PluginRecords, type RecordTable } from '../plugin-records';
+import { assertKnownFields, type FindManyOptions, type PluginRecord, type PluginRecords, type RecordColumn, type RecordTable } from '../plugin-records';
 
 /**
  * Plugin tables in memory: one array per table, shared by an adapter and its transactions. Writes inside a
@@ -16,7 +16,10 @@ export class MemoryRecords implements PluginRecords {
   async create(values: PluginRecord): Promise<PluginRecord> {
     assertKnownFields(this.table, values);
     const row: PluginRecord = {};
-    for (const column of this.table.columns) row[column.field] = copy(values[column.field] ?? null);
+    for (const column of this.table.columns) {
+      const given = values[column.field];
+      row[column.field] = copy(given !== undefined ? given : defaultOf(column));
+    }
     for (const column of this.table.fill ?? []) row[column.field] = copy(column.value() ?? null);
     row.id ??= generateId();
     this.rows().push(row);
@@ -94,6 +97,13 @@ export class MemoryRecords implements PluginRecords {
     if (!rows) this.store.set(this.table.name, (rows = []));
     return rows;
   }
+}
+
+/** What a SQL table's column DEFAULT would give a create that leaves the field out. */
+function defaultOf(column: RecordColumn): unknown {
+  const fallback = column.defaultValue;
+  if (fallback !== null && typeof fallback === 'object' && (fallback as { now?: unknown }).now === true) return new Date();
+  return fallback ?? null;
 }
 
 function matches(row: PluginRecord, where: PluginRecord): boolean {

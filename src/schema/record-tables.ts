@@ -15,6 +15,12 @@ export function recordTablesOf(source: SchemaSource): Map<string, RecordTable> {
       .tables.filter((table) => table.source !== 'core')
       .map((table) => [table.model, table]),
   );
-  for (const [model, classModel] of recordClassModels(source.context.recordClasses, source.plugins)) tables.set(model, recordClassTable(classModel));
+  for (const [model, classModel] of recordClassModels(source.context.recordClasses, source.plugins)) {
+    const table = recordClassTable(classModel);
+    // The declared defaults, as the generated table holds them (the memory adapter applies them itself).
+    const generated = tables.get(model)?.columns ?? [];
+    const columns = table.columns.map((column) => ({ ...column, defaultValue: generated.find((candidate) => candidate.field === column.field)?.defaultValue }));
+    tables.set(model, { ...table, columns });
+  }
   return tables;
 }

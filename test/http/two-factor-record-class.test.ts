@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI, TOTP } from 'otpauth';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { BetterAuth, getAuthSchema, schemaSql, type SqlDialect } from 'better-auth-entities';
+import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
+import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
+import { AuthDefault, AuthField, AuthRecord } from 'better-auth-entities/entities';
+import { EmailPasswordPlugin, SessionManagementPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
+import { appEntities } from '../../examples/entities';
+import { Browser } from '../support/browser';
+import { createMysqlDatabase, createPostgresSchema, type TestDatabase } from '../support/databases';
+import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
+
+/*
+ * The two-factor plugin storing its rows through the app's own class: a table of the app's name, the secret in
+ * a renamed property and column, and a column of the app's own with a default. On memory, SQLite, PostgreSQL
+ * and MariaDB; the SQL tables are made by the SQL `generate` writes for this auth, nothing else.
+ */
+
+@Entity('mfa_secrets', { synchronize: false })
+@AuthRecord('twoFactor')
+class AppTwoFactor {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  @Column({ name: 'totp_secret', type: 'text' }) @AuthField('secret') totpSecret!: string;
+  @Column({ name: 'backup_codes', type: 'text' }) backupCodes!: string;
+  @Column({ name: 'owner_id', type: 'varchar', length: 255 }) userId!: string;
+  @Column({ type: 'boolean', default: true }) verified!: boolean;
+  @Column({ name: 'failures', type: 'int', default: 0 }) failedVerificationCount!: number;
+  @Column({ name: 'locked_until', type: Date, nullable: true }) lockedUntil!: Date | null;
+  @Column({ name: 'last_step', type: 'int', nullable: true }) lastTotpStep!: number | null;
+  /** The app's own column: no plugin write names it, so it takes its default. */
+  @Column({ type: 'varchar', length: 40, default: 'unnamed' }) @AuthDefault('Authenticator app') label!: string;
+}
+
+const entities = { ...appEntities, records: [AppTwoFactor] };
+
+const clock = { shiftMs: 0 };
+const realNow = Date.now.bind(Date);
+beforeAll(() => {
+  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clock.shiftMs);
+});
+afterAll(() => {
+  jest.restoreAllMocks();
+});
+
+/** The code of the next time step (the clock moves one period first, so the replay guard never refuses by accident). */
+function nextCode(totp: TOTP): string {
+  clock.shiftMs += totp.period * 1000;
+  return totp.generate({ timestamp: Date.now() });
+}
+
+function authOn(database: DatabaseAdapter<any, any, any, any, any, any, any>) {
+  return new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })
+    .database(database)
+    .plugin(new EmailPasswordPlugin())
+    .plugin(new SessionManagementPlugin())
+    .plugin(new TwoFactorPlugin({ issuer: 'Acme' }))
+    .build();
+}
+
+/** The app's view of its table: every column by the class's SQL names, its own `label` included. */
+const APP_VIEW = {
+  name: 'mfa_secrets',
+  columns: [
+    { field: 'id', name: 'id', type: 'string' as const },
+    { field: 'totpSecret', name: 'totp_secret', type: 'string' as const },
+    { field: 'userId', name: 'owner_id', type: 'string' as const },
+    { field: 'label', name: 'label', type: 'string' as const },
+    { field: 'lastTotpStep', name: 'last_step', type: 'number' as const },
+  ],
+};
+
+const directory = mkdtempSync(join(tmpdir(), 'bae-2fa-class-'));
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  rmSync(directory, { recursive: true, force: true });
+  await Promise.all(databases.map((database) => database.drop()));
+});
+
+/** Opens a backend: memory, or a fresh SQL database whose tables are the generated schema of this very auth. */
+async function openSql(url: string, dialect: SqlDialect): Promise<TypeOrmAdapter<any, any, any, any, any, any, any>> {
+  const database = await TypeOrmAdapter.connect(url, entities);
+  const sql = schemaSql(getAuthSchema(authOn(database)), dialect);
+  for (const statement of sql.split(/;\s*\n/).map((part) => part.replace(/^--.*$/gm, '').trim()).filter(Boolean)) await database.dataSource.query(statement);
+  return database;
+}
+
+const BACKENDS: Array<[string, () => Promise<DatabaseAdapter<any, any, any, any, any, any, any>>]> = [
+  ['memory', async () => new MemoryDatabaseAdapter(entities)],
+  ['SQLite', () => openSql(`sqlite:${join(directory, 'auth.db')}`, 'sqlite')],
+  ['PostgreSQL', async () => { const db = await createPostgresSchema('tfclass'); databases.push(db); return openSql(db.url, 'postgres'); }],
+  ['MariaDB', async () => { const db = await createMysqlDatabase('tfclass'); databases.push(db); return openSql(db.url, 'mysql'); }],
+];
+
+describe.each(BACKENDS)("two-factor through the app's own AppTwoFactor class on %s", (name, open) => {
+  let database: DatabaseAdapter<any, any, any, any, any, any, any>;
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(() => database?.close());
+
+  it('enable and verify-totp write the row into the class table (renamed column, own column defaulted), and the next sign-in asks for and takes a code', async () => {
+    const auth = authOn(database);
+    const email = uniqueEmail('tfclass');
+    const browser = new Browser(auth.handler);
+    expect((await browser.post('/sign-up/email', { email, password: PASSWORD, name: 'Ada' })).status).toBe(200);
+    const userId = (await browser.get('/get-session')).json.user.id as string;
+
+    const enabled = await browser.post('/two-factor/enable', { password: PASSWORD });
+    expect(enabled.status).toBe(200);
+    const totp = URI.parse(enabled.json.totpURI) as TOTP;
+    const verified = await browser.post('/two-factor/verify-totp', { code: nextCode(totp) });
+    expect(verified.status).toBe(200);
+    expect((await browser.get('/get-session')).json.user.twoFactorEnabled).toBe(true);
+
+    // The plugin's rows keep its field names and nothing of the app's.
+    const row = await auth.context.records('twoFactor').findOne({ userId });
+    expect(row).not.toBeNull();
+    expect(Object.keys(row!).sort()).toEqual(['backupCodes', 'failedVerificationCount', 'id', 'lastTotpStep', 'lockedUntil', 'secret', 'userId', 'verified']);
+    // The app's view of the same row, by the class's SQL names: the secret sealed in totp_secret, label defaulted.
+    const appRow = await database.records!(APP_VIEW).findOne({ userId });
+    expect(appRow).toMatchObject({ id: row!.id, label: 'Authenticator app', totpSecret: row!.secret, lastTotpStep: row!.lastTotpStep });
+    expect(appRow!.totpSecret).not.toContain(totp.secret.base32);
+
+    await browser.post('/sign-out');
+    const pending = await browser.post('/sign-in/email', { email, password: PASSWORD });
+    expect([pending.status, pending.json.twoFactorRedirect]).toEqual([200, true]);
+    const wrong = String((Number(totp.generate({ timestamp: Date.now() })) + 1) % 1_000_000).padStart(6, '0');
+    expect((await browser.post('/two-factor/verify-totp', { code: wrong })).status).toBe(401);
+    const second = await browser.post('/two-factor/verify-totp', { code: nextCode(totp) });
+    expect(second.status).toBe(200);
+    expect(second.json.user.id).toBe(userId);
+    // The replay guard reads and writes through the class too: the step just used is refused again.
+    await browser.post('/sign-out');
+    await browser.post('/sign-in/email', { email, password: PASSWORD });
+    expect((await browser.post('/two-factor/verify-totp', { code: totp.generate({ timestamp: Date.now() }) })).status).toBe(401);
+  });
+
+  if (name !== 'memory') {
+    it("the generated schema has the class's table with its own column and no default two_factor table", () => {
+      const tables = getAuthSchema(authOn(database)).tables;
+      expect(tables.some((table) => table.name === 'two_factor')).toBe(false);
+      const table = tables.find((candidate) => candidate.model === 'twoFactor');
+      expect(table?.name).toBe('mfa_secrets');
+      expect(table?.columns.map((column) => column.name)).toEqual(['id', 'totp_secret', 'backup_codes', 'owner_id', 'verified', 'failures', 'locked_until', 'last_step', 'label']);
+      expect(table?.columns.find((column) => column.name === 'label')).toMatchObject({ type: 'string', nullable: false, defaultValue: 'unnamed', length: 40, source: 'app' });
+      expect(table?.columns.find((column) => column.name === 'owner_id')?.references).toEqual({ table: 'users', column: 'id', onDelete: 'cascade' });
+    });
+  }
+});
