@@ -61,7 +61,7 @@ export class AuthApi<U extends object, S extends object> {
    */
   async signUpEmail(input: SignUpEmailInput<U>, options: ServerWriteOptions = {}): Promise<{ user: U; session: S | null; token: string | null }> {
     const { email, password, name, image, ...given } = input;
-    const custom = options.validate === false ? given : customInput(this.auth.models.user, given, { server: true, standardValues: { name, image } });
+    const custom = options.validate === false ? given : await customInput(this.auth.models.user, given, { server: true, standardValues: { name, image } });
     const result = await this.emailPassword().signUp({ email, password, name, image, custom }, NO_CLIENT);
     return { user: result.user as U, session: result.session as S | null, token: result.token };
   }

@@ -26,9 +26,9 @@ export interface CustomInputOptions {
  * value the field refuses is a 400 `VALIDATION_ERROR` naming every such field, thrown before anything is
  * written, so a typo in a client fails loudly instead of being stored.
  * @example
- * customInput(auth.models.user, { plan: 'pro', nickname: 42 }); // throws VALIDATION_ERROR "nickname: must be a string"
+ * await customInput(auth.models.user, { plan: 'pro', nickname: 42 }); // throws VALIDATION_ERROR "nickname: must be a string"
  */
-export function customInput(model: EntityModel, body: Record<string, unknown>, options: CustomInputOptions = {}): Record<string, unknown> {
+export async function customInput(model: EntityModel, body: Record<string, unknown>, options: CustomInputOptions = {}): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   const problems: Array<{ field: string; messages: string[] }> = [];
   for (const field of model.customFields) {
@@ -39,7 +39,7 @@ export function customInput(model: EntityModel, body: Record<string, unknown>, o
     if (checked.ok) values[field.property] = checked.value;
     else problems.push({ field: field.property, messages: [checked.message] });
   }
-  if (problems.length === 0) problems.push(...entityRuleViolations(model, { ...definedOnly(options.standardValues), ...values }));
+  if (problems.length === 0) problems.push(...(await entityRuleViolations(model, { ...definedOnly(options.standardValues), ...values })));
   if (problems.length > 0) {
     throw new AuthError('VALIDATION_ERROR', problems.map((p) => `${p.field}: ${p.messages[0]}`).join('; '), problems);
   }

@@ -1,4 +1,4 @@
-import { getMetadataStorage, validateSync } from 'class-validator';
+import { getMetadataStorage, validate } from 'class-validator';
 import type { EntityModel } from '../../entities/model/entity-model';
 
 /** A field a request set that the class's own rules refuse, with the constraint named in each message. */
@@ -23,11 +23,12 @@ function hasRules(target: Function): boolean {
  * The class-validator rules the app wrote on its entity class (`@IsIn(['free', 'pro'])`, `@MaxLength(20)`,
  * `@Matches(…)`), applied to the values a request sets, keyed by field name. Only the properties being written
  * are judged: a partial update is not refused for a field it leaves alone, and `null` is left to the field's
- * nullability (checked before). Synchronous validators only: a write path must not wait on a rule's I/O.
+ * nullability (checked before). Asynchronous rules (`@Validate(ConstraintClass)` whose `validate` returns a
+ * promise, custom async decorators) are awaited: `validateSync` would skip them without a word.
  * @example
- * entityRuleViolations(models.user, { plan: 'gold' }); // [{ field: 'plan', messages: ['plan must be one of … (isIn)'] }]
+ * await entityRuleViolations(models.user, { plan: 'gold' }); // [{ field: 'plan', messages: ['plan must be one of … (isIn)'] }]
  */
-export function entityRuleViolations(model: EntityModel, values: Record<string, unknown>): RuleViolation[] {
+export async function entityRuleViolations(model: EntityModel, values: Record<string, unknown>): Promise<RuleViolation[]> {
   if (!hasRules(model.target)) return [];
   // An instance of the app's class holding only what is being written: class-validator finds the rules by its constructor.
   const candidate = Object.create(model.target.prototype) as Record<string, unknown>;
@@ -39,7 +40,7 @@ export function entityRuleViolations(model: EntityModel, values: Record<string, 
     written.set(field.property, field.field);
   }
   if (written.size === 0) return [];
-  const errors = validateSync(candidate, { skipMissingProperties: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(candidate, { skipMissingProperties: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
   return errors
     .filter((error) => written.has(error.property))
     .map((error) => ({

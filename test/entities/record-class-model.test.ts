@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, type ColumnOptions } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type ColumnOptions, type PrimaryColumnOptions } from 'typeorm';
 import { BetterAuth, recordModel, type AuthPlugin } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
 import { AuthDefault, AuthField, AuthRecord, EntityDefinitionError, buildRecordClassModel, recordClassesOf } from 'better-auth-entities/entities';
@@ -63,7 +63,7 @@ const VALID: Record<string, ColumnOptions> = {
 };
 
 /** A TypeORM badge class named `name`: the valid columns with `change` applied (`null` leaves a property out). */
-function badgeClass(name: string, change: Record<string, ColumnOptions | null>, id: ColumnOptions = { type: 'varchar', length: 64 }): new () => object {
+function badgeClass(name: string, change: Record<string, ColumnOptions | null>, id: PrimaryColumnOptions = { type: 'varchar', length: 64 }): new () => object {
   const target = { [name]: class {} }[name]!;
   PrimaryColumn(id)(target.prototype, 'id');
   for (const [property, options] of Object.entries({ ...VALID, ...change })) if (options) Column(options)(target.prototype, property);

@@ -45,7 +45,7 @@ export async function adminUserValues(
     if (value instanceof AuthError) throw value;
     standard[field] = value;
   }
-  const values = { ...customInput(auth.models.user, data as Record<string, unknown>, { standardValues: standard }), ...standard };
+  const values = { ...(await customInput(auth.models.user, data as Record<string, unknown>, { standardValues: standard })), ...standard };
   Object.assign(values, await auth.hooks.userInput(data, change));
   return values;
 }

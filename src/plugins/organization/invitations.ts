@@ -63,7 +63,7 @@ export async function inviteMember(
   const limit =
     typeof options.invitationLimit === 'number' ? options.invitationLimit : await options.invitationLimit({ user: inviter.user, organization, member: inviter.member });
   if ((await auth.db.countPendingInvitations(organizationId)) >= limit) throw new AuthError(E.INVITATION_LIMIT_REACHED);
-  const base = { ...customInput(auth.models.invitation, input), email, role: joinRoles(roles), organizationId, inviterId: idOf(auth, 'user', inviter.user), expiresAt };
+  const base = { ...(await customInput(auth.models.invitation, input)), email, role: joinRoles(roles), organizationId, inviterId: idOf(auth, 'user', inviter.user), expiresAt };
   const hook = options.organizationHooks.beforeCreateInvitation;
   const data = hook ? await amended(base, hook({ invitation: { ...base }, inviter: inviter.user, organization })) : base;
   const invitation = await auth.db.createInvitation({ ...data, organizationId, status: 'pending' } as never);

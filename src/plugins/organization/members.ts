@@ -26,7 +26,7 @@ export async function addMember(auth: AuthContext, options: ResolvedOrganization
   const organization = await requireOrganization(auth, organizationId);
   if (await auth.db.getMember(organizationId, input.userId)) throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
   await assertRoomForMember(auth, options, user, organization);
-  const base = { ...customInput(auth.models.member, input), organizationId, userId: input.userId, role: joinRoles(roles) };
+  const base = { ...(await customInput(auth.models.member, input)), organizationId, userId: input.userId, role: joinRoles(roles) };
   const hooks = options.organizationHooks;
   const data = hooks.beforeAddMember ? await amended(base, hooks.beforeAddMember({ member: { ...base }, user, organization })) : base;
   const member = await withOrganizationLocked(auth, organizationId, async (tx) => {

@@ -114,7 +114,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
       organization: {
         /** Creates an organization with `userId` as its owner (`allowUserToCreateOrganization` does not apply; the limit does). */
         create: async (input: CreateOrganizationInput & { userId: string }): Promise<{ organization: O; member: M }> =>
-          (await createOrganization(auth, options, await user(input.userId), organizationInput(auth, input), true)) as { organization: O; member: M },
+          (await createOrganization(auth, options, await user(input.userId), await organizationInput(auth, input), true)) as { organization: O; member: M },
         update: async (input: { organizationId: string; data: Record<string, unknown> }): Promise<O> => (await updateOrganization(auth, input.organizationId, input.data)) as O,
         delete: async (input: { organizationId: string }): Promise<O> => (await deleteOrganization(auth, options, input.organizationId, null)) as O,
         getOrganization: async (input: { organizationId: string }): Promise<O | null> => (await auth.db.getOrganizationById(input.organizationId)) as O | null,

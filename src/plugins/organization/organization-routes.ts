@@ -24,7 +24,7 @@ export function createOrganizationRoute(options: ResolvedOrganizationOptions): R
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_ORGANIZATION, E.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_ORGANIZATIONS, E.ORGANIZATION_ALREADY_EXISTS],
     handle: async (ctx, dto: CreateOrganizationDto) => {
       const active = await ctx.requireSession();
-      const { organization, member } = await createOrganization(ctx.auth, options, active.user, organizationInput(ctx.auth, ctx.body), false);
+      const { organization, member } = await createOrganization(ctx.auth, options, active.user, await organizationInput(ctx.auth, ctx.body), false);
       if (!dto.keepCurrentActiveOrganization) await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
       return { ...organizationJson(ctx.auth, organization), members: [memberJson(ctx.auth, member)] };
     },

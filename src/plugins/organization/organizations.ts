@@ -20,10 +20,10 @@ export interface CreateOrganizationInput {
 const STANDARD_INPUT = ['name', 'slug', 'logo', 'metadata'] as const;
 
 /** The standard and custom fields a body may set on an organization (never id, timestamps or `input: false` fields). */
-export function organizationInput(auth: AuthContext, body: Record<string, unknown>): Record<string, unknown> {
+export async function organizationInput(auth: AuthContext, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const standard: Record<string, unknown> = {};
   for (const field of STANDARD_INPUT) if (body[field] !== undefined) standard[field] = body[field];
-  return { ...customInput(auth.models.organization, body, { standardValues: standard }), ...standard };
+  return { ...(await customInput(auth.models.organization, body, { standardValues: standard })), ...standard };
 }
 
 /**
@@ -63,7 +63,7 @@ export async function createOrganization(auth: AuthContext, options: ResolvedOrg
 
 /** Applies changes (standard and custom fields); a slug another organization holds is refused. */
 export async function updateOrganization(auth: AuthContext, organizationId: string, data: Record<string, unknown>) {
-  const changes = organizationInput(auth, data);
+  const changes = await organizationInput(auth, data);
   if (typeof changes.slug === 'string') {
     const holder = await auth.db.getOrganizationBySlug(changes.slug);
     if (holder && idOf(auth, 'organization', holder) !== organizationId) throw new AuthError(E.ORGANIZATION_SLUG_ALREADY_TAKEN);

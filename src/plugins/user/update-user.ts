@@ -25,7 +25,7 @@ export function updateUserRoute(): RouteDefinition {
       if (ctx.body.email !== undefined) throw new AuthError('EMAIL_CAN_NOT_BE_UPDATED');
       const userId = ctx.auth.models.user.read(user, 'id');
       const changes: Record<string, unknown> = {
-        ...customInput(ctx.auth.models.user, ctx.body, { standardValues: { name: dto.name, image: dto.image } }),
+        ...(await customInput(ctx.auth.models.user, ctx.body, { standardValues: { name: dto.name, image: dto.image } })),
         ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'update-user', userId })),
       };
       if (dto.name !== undefined) changes.name = dto.name;
