@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AuthError } from 'better-auth-entities';
 import type { AppDatabase } from '../../examples/create-auth';
 import { AppUser } from '../../examples/entities';
-import { createPostgresSchema, type TestDatabase } from '../support/databases';
+import { createMysqlDatabase, createPostgresSchema, type TestDatabase } from '../support/databases';
 import { call, makeTestAuth, PASSWORD, signUp, uniqueEmail } from '../support/test-auth';
 import { buildExampleWithEsbuild, type EsbuildApp } from './esbuild-app';
 
@@ -24,7 +24,7 @@ describe('the example built by esbuild', () => {
   });
 });
 
-/** The memory adapter, a SQLite file and a PostgreSQL schema, each opened by the esbuild-built example. */
+/** The memory adapter, a SQLite file, a PostgreSQL schema and a MariaDB database, each opened by the esbuild-built example. */
 const BACKENDS: Array<[string, () => Promise<{ url?: string; drop(): Promise<void> }>]> = [
   ['the memory adapter', async () => ({ drop: async () => undefined })],
   [
@@ -38,6 +38,13 @@ const BACKENDS: Array<[string, () => Promise<{ url?: string; drop(): Promise<voi
     'PostgreSQL',
     async () => {
       const database: TestDatabase = await createPostgresSchema('esbuild');
+      return { url: database.url, drop: () => database.drop() };
+    },
+  ],
+  [
+    'MariaDB',
+    async () => {
+      const database: TestDatabase = await createMysqlDatabase('esbuild');
       return { url: database.url, drop: () => database.drop() };
     },
   ],
