@@ -68,6 +68,8 @@ export interface RouteDefinition<D extends object = object, Q extends object = o
    * reference lists them from the app's class. The route itself reads them with `customInput`.
    */
   readonly customInputOf?: 'user' | 'organization';
+  /** The body property that holds those fields when they are not at its top (`data` in admin create/update-user, organization update). */
+  readonly customInputUnder?: string;
   /** The class-validator DTO the query string must satisfy (values arrive as strings). */
   readonly query?: DtoClass<Q>;
   /** The successful answer, for the API reference. */

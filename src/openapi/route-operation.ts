@@ -56,9 +56,10 @@ export function routeOperation(route: RouteDefinition, registry: SchemaRegistry,
   const parameters = [...pathParameters(route.path), ...queryParameters(route.query)];
   if (parameters.length > 0) operation.parameters = parameters;
   if (route.body) {
-    const custom = route.customInputOf ? registry.inputs[route.customInputOf] : undefined;
+    const fields = route.customInputOf ? registry.inputs[route.customInputOf] : undefined;
+    const custom = fields && route.customInputUnder ? { type: 'object', properties: { [route.customInputUnder]: fields } } : fields;
     // The DTO's fields and the app class's custom input fields, both accepted in one body.
-    const schema = custom && Object.keys(custom.properties as object).length > 0 ? { allOf: [registry.ref(route.body), custom] } : registry.ref(route.body);
+    const schema = custom && fields && Object.keys(fields.properties as object).length > 0 ? { allOf: [registry.ref(route.body), custom] } : registry.ref(route.body);
     operation.requestBody = { required: true, content: { 'application/json': { schema } } };
   }
   operation.responses = { ...successResponses(route, registry), ...errorResponses(route, errors) };

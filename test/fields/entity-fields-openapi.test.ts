@@ -1,6 +1,8 @@
 import { BetterAuth } from 'better-auth-entities';
 import { MemoryDatabaseAdapter } from 'better-auth-entities/adapters';
-import { EmailPasswordPlugin, OrganizationPlugin } from 'better-auth-entities/plugins';
+import { IsIn, Matches } from 'class-validator';
+import { AuthField, AuthUser, BaseUser } from 'better-auth-entities/entities';
+import { AdminPlugin, EmailPasswordPlugin, OrganizationPlugin } from 'better-auth-entities/plugins';
 import { appEntities } from '../../examples/entities';
 import { makeLifecycleAuth } from '../support/lifecycle-auth';
 import { ORIGIN, TEST_SECRET } from '../support/test-auth';
@@ -17,6 +19,14 @@ function requestParts(document: any, path: string): { dto: any; custom: any } {
   const schema = document.paths[`/api/auth${path}`].post.requestBody.content['application/json'].schema;
   const [ref, custom] = schema.allOf;
   return { dto: document.components.schemas[ref.$ref.split('/').pop()], custom };
+}
+
+/** A user with the admin fields (from BaseUser) and typed custom fields with rules; one server-only. */
+@AuthUser()
+class StaffUser extends BaseUser {
+  @AuthField({ type: 'string', nullable: true, maxLength: 40 }) @Matches(/^[a-z]*$/) nickname!: string | null;
+  @AuthField({ type: 'number', nullable: false }) @IsIn([1, 2, 3]) level!: number;
+  @AuthField({ type: 'string', input: false }) costCentre!: string | null;
 }
 
 describe('the app class’s fields in the API reference', () => {
@@ -46,5 +56,30 @@ describe('the app class’s fields in the API reference', () => {
     const response = await auth.handler(new Request(`http://localhost:3000${auth.context.config.basePath}/reference/openapi.json`));
     const { custom } = requestParts(await response.json(), '/organization/create');
     expect(custom.properties.billingEmail).toEqual({ type: ['string', 'null'], maxLength: 120 });
+  });
+
+  it.each([
+    ['/admin/create-user', 'user'],
+    ['/admin/update-user', 'user'],
+    ['/organization/update', 'organization'],
+  ])('lists the custom input fields of the app class under `data` in the %s request body, with types and rules', async (path, kind) => {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })
+      .database(new MemoryDatabaseAdapter({ ...appEntities, user: StaffUser }))
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new AdminPlugin())
+      .plugin(new OrganizationPlugin())
+      .build();
+    const response = await auth.handler(new Request(`http://localhost:3000${auth.context.config.basePath}/reference/openapi.json`));
+    const { dto, custom } = requestParts(await response.json(), path);
+    expect(Object.keys(dto.properties)).toContain('data');
+    const fields = custom.properties.data.properties;
+    if (kind === 'user') {
+      // costCentre is `input: false`: no request body sets it, an admin's neither.
+      expect(Object.keys(fields).sort()).toEqual(['level', 'nickname']);
+      expect(fields.nickname).toEqual({ type: ['string', 'null'], maxLength: 40, pattern: '^[a-z]*$' });
+      expect(fields.level).toEqual({ type: 'number', enum: [1, 2, 3] });
+    } else {
+      expect(fields.billingEmail).toEqual({ type: ['string', 'null'], maxLength: 120 });
+    }
   });
 });

@@ -38,6 +38,8 @@ export function updateOrganizationRoute(options: ResolvedOrganizationOptions): R
     path: '/organization/update',
     summary: "Change an organization's name, slug, logo, metadata or custom fields",
     body: UpdateOrganizationDto,
+    customInputOf: 'organization',
+    customInputUnder: 'data',
     session: 'required',
     errors: [E.ORGANIZATION_NOT_FOUND, E.USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION, E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION, E.ORGANIZATION_SLUG_ALREADY_TAKEN],
     handle: async (ctx, dto: UpdateOrganizationDto) => {
