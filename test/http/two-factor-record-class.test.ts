@@ -10,6 +10,8 @@ import { AuthDefault, AuthField, AuthRecord } from 'better-auth-entities/entitie
 import { EmailPasswordPlugin, SessionManagementPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { Browser } from '../support/browser';
 import { createMysqlDatabase, createPostgresSchema, type TestDatabase } from '../support/databases';
+import { runMigrations } from 'better-auth-entities/migrations';
+import { applyMigration, planMigration } from '../../src/schema/migration-plan';
 import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 
 /*
@@ -149,4 +151,27 @@ describe.each(BACKENDS)("two-factor through the app's own AppTwoFactor class on 
       expect(table?.columns.find((column) => column.name === 'owner_id')?.references).toEqual({ table: 'users', column: 'id', onDelete: 'cascade' });
     });
   }
+});
+
+describe("migrate with the app's two-factor class", () => {
+  it("creates the class's table, its own column included, beside the shipped tables; then two-factor works on it", async () => {
+    const database = await TypeOrmAdapter.connect(`sqlite:${join(directory, 'migrate.db')}`, entities);
+    try {
+      await runMigrations(database);
+      const auth = authOn(database);
+      const steps = await planMigration(getAuthSchema(auth), database.dataSource, 'sqlite');
+      expect(steps.map((step) => [step.kind, step.table])).toContainEqual(['create-table', 'mfa_secrets']);
+      await applyMigration(database.dataSource, 'sqlite', steps);
+      const columns = (await database.dataSource.query(`PRAGMA table_info('mfa_secrets')`)) as Array<{ name: string; dflt_value: string | null }>;
+      expect(columns.map((column) => column.name)).toEqual(['id', 'totp_secret', 'backup_codes', 'owner_id', 'verified', 'failures', 'locked_until', 'last_step', 'label']);
+      expect(await planMigration(getAuthSchema(auth), database.dataSource, 'sqlite')).toEqual([]);
+
+      const browser = new Browser(auth.handler);
+      await browser.post('/sign-up/email', { email: uniqueEmail('migrated'), password: PASSWORD, name: 'Ada' });
+      expect((await browser.post('/two-factor/enable', { password: PASSWORD })).status).toBe(200);
+      expect(await database.records!(APP_VIEW).count({})).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
 });
