@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI, TOTP } from 'otpauth';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BetterAuth, getAuthSchema, schemaSql, type SqlDialect } from 'better-auth-entities';
-import { MemoryDatabaseAdapter, type DatabaseAdapter } from 'better-auth-entities/adapters';
+import { BetterAuth, getAuthSchema } from 'better-auth-entities';
+import type { DatabaseAdapter } from 'better-auth-entities/adapters';
 import { TypeOrmAdapter } from 'better-auth-entities/adapters/typeorm';
 import { AuthDefault, AuthField, AuthRecord } from 'better-auth-entities/entities';
 import { EmailPasswordPlugin, SessionManagementPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { Browser } from '../support/browser';
-import { createMysqlDatabase, createPostgresSchema, type TestDatabase } from '../support/databases';
+import { generatedBackends } from '../support/generated-backends';
 import { runMigrations } from 'better-auth-entities/migrations';
 import { applyMigration, planMigration } from '../../src/schema/migration-plan';
 import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
@@ -74,27 +74,9 @@ const APP_VIEW = {
   ],
 };
 
-const directory = mkdtempSync(join(tmpdir(), 'bae-2fa-class-'));
-const databases: TestDatabase[] = [];
-afterAll(async () => {
-  rmSync(directory, { recursive: true, force: true });
-  await Promise.all(databases.map((database) => database.drop()));
-});
-
-/** Opens a backend: memory, or a fresh SQL database whose tables are the generated schema of this very auth. */
-async function openSql(url: string, dialect: SqlDialect): Promise<TypeOrmAdapter<any, any, any, any, any, any, any>> {
-  const database = await TypeOrmAdapter.connect(url, entities);
-  const sql = schemaSql(getAuthSchema(authOn(database)), dialect);
-  for (const statement of sql.split(/;\s*\n/).map((part) => part.replace(/^--.*$/gm, '').trim()).filter(Boolean)) await database.dataSource.query(statement);
-  return database;
-}
-
-const BACKENDS: Array<[string, () => Promise<DatabaseAdapter<any, any, any, any, any, any, any>>]> = [
-  ['memory', async () => new MemoryDatabaseAdapter(entities)],
-  ['SQLite', () => openSql(`sqlite:${join(directory, 'auth.db')}`, 'sqlite')],
-  ['PostgreSQL', async () => { const db = await createPostgresSchema('tfclass'); databases.push(db); return openSql(db.url, 'postgres'); }],
-  ['MariaDB', async () => { const db = await createMysqlDatabase('tfclass'); databases.push(db); return openSql(db.url, 'mysql'); }],
-];
+const BACKENDS = generatedBackends('tfclass', entities, authOn);
+const directory = mkdtempSync(join(tmpdir(), 'bae-2fa-migrate-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe.each(BACKENDS)("two-factor through the app's own AppTwoFactor class on %s", (name, open) => {
   let database: DatabaseAdapter<any, any, any, any, any, any, any>;
