@@ -7,6 +7,7 @@ import { acceptInvitation, cancelInvitation, invitationFor, inviteMember, isOpen
 import { idOf, organizationIdOr, requireMember, requireOrganization, roleOf } from './memberships';
 import { invitationJson, memberJson } from './organization-json';
 import type { ResolvedOrganizationOptions } from './options';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 
 /** `POST /organization/invite-member` `{ email, role, organizationId?, resend? }` → the invitation. */
 export function inviteMemberRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -79,7 +80,7 @@ export function listInvitationsRoute(options: ResolvedOrganizationOptions): Rout
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(query.organizationId, activeOrganizationOf(ctx.auth, active));
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user), E.YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION);
-      const visible = visibleInvitations(ctx.auth, options, roleOf(ctx.auth, member), await ctx.auth.db.listInvitations(organizationId));
+      const visible = visibleInvitations(ctx.auth, await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), await ctx.auth.db.listInvitations(organizationId));
       if (!visible) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_LIST_INVITATIONS);
       return visible.map((invitation) => invitationJson(ctx.auth, invitation));
     },

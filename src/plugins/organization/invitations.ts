@@ -9,6 +9,7 @@ import { sendInvitation } from './invitation-email';
 import { assertRoomForMember, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -39,6 +40,7 @@ export async function inviteMember(
   input: InviteInput,
 ) {
   const { organizationId, inviter } = parts;
+  options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
   const email = String(input.email).trim().toLowerCase();
   if (!EMAIL_SHAPE.test(email)) throw new AuthError('INVALID_EMAIL');
   const inviterRole = roleOf(auth, inviter.member);
@@ -124,6 +126,8 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
  * left the organization, or lost the right to invite or to grant that role since, no longer vouches for it.
  */
 async function assertInviterMayStillGrant(auth: AuthContext, options: ResolvedOrganizationOptions, invitation: object): Promise<void> {
+  // The roles as they are now: a dynamic role strengthened since the invitation was sent is judged as it is.
+  options = await rolesInOrganization(auth, options, read(auth, invitation, 'organizationId'));
   const inviter = await auth.db.getMember(read(auth, invitation, 'organizationId'), read(auth, invitation, 'inviterId'));
   const inviterRole = inviter ? roleOf(auth, inviter) : null;
   if (inviterRole === null || !rolesAllow(options, inviterRole, { invitation: ['create'] }) || !outranksOrEquals(options, inviterRole, read(auth, invitation, 'role'))) {
@@ -145,6 +149,7 @@ export async function rejectInvitation(auth: AuthContext, options: ResolvedOrgan
  */
 export async function cancelInvitation(auth: AuthContext, options: ResolvedOrganizationOptions, invitation: object, canceller: object | null) {
   if (canceller) {
+    options = await rolesInOrganization(auth, options, read(auth, invitation, 'organizationId')); // the organization's own roles count too
     const role = roleOf(auth, canceller);
     if (!rolesAllow(options, role, { invitation: ['cancel'] }) || !outranksOrEquals(options, role, read(auth, invitation, 'role'))) {
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_CANCEL_THIS_INVITATION);

@@ -9,6 +9,7 @@ import { amended } from './hooks';
 import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 
 /** What adding a member takes (server API only, as in better-auth); custom member fields ride along. */
 export interface AddMemberInput {
@@ -20,6 +21,7 @@ export interface AddMemberInput {
 
 /** Adds a user to an organization with the given roles, within the membership limit. */
 export async function addMember(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string, input: AddMemberInput) {
+  options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
   const roles = knownRoles(options, input.role);
   const user = await auth.db.getUserById(input.userId);
   if (!user) throw new AuthError(E.USER_NOT_FOUND);
@@ -59,6 +61,7 @@ export async function findMember(auth: AuthContext, organizationId: string, memb
  */
 export async function removeMember(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, actor: object | null): Promise<void> {
   if (actor) {
+    options = await rolesInOrganization(auth, options, String(auth.models.member.read(target, 'organizationId'))); // the organization's own roles count too
     if (!rolesAllow(options, roleOf(auth, actor), { member: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
     if (idOf(auth, 'member', actor) !== idOf(auth, 'member', target) && !outranksOrEquals(options, roleOf(auth, actor), roleOf(auth, target))) {
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
@@ -84,6 +87,7 @@ async function endMembership(auth: AuthContext, options: ResolvedOrganizationOpt
  * role). Nobody demotes the last holder of the creator role.
  */
 export async function updateMemberRole(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, role: unknown, actor: object | null) {
+  options = await rolesInOrganization(auth, options, String(auth.models.member.read(target, 'organizationId'))); // the organization's own roles count too
   const roles = knownRoles(options, role);
   if (actor) {
     const actorRole = roleOf(auth, actor);

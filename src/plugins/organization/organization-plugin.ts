@@ -35,6 +35,11 @@ import {
 } from './organization-routes';
 import { createOrganization, deleteOrganization, organizationInput, updateOrganization, type CreateOrganizationInput } from './organizations';
 import { rolesAllow } from './roles';
+import type { PluginSchema } from '../../schema/auth-schema';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { DYNAMIC_ROLE_ERRORS } from './dynamic-roles/role-errors';
+import { organizationRoleModel, organizationRoleTable } from './dynamic-roles/role-model';
+import { dynamicRoleRoutes } from './dynamic-roles/role-routes';
 
 /**
  * Organizations (better-auth's `organization` plugin): team accounts with members, roles and invitations,
@@ -53,14 +58,19 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
   implements AuthPlugin
 {
   readonly id = 'organization';
-  readonly errorCodes = E;
+  readonly errorCodes = { ...E, ...DYNAMIC_ROLE_ERRORS };
   readonly emailTemplates = invitationTemplates;
   /** Invitations send email: as the engine's mail-sending routes, a few per minute per client. */
   readonly rateLimit = [{ path: '/organization/invite-member', windowSeconds: 60, max: 10 }];
   readonly options: ResolvedOrganizationOptions;
+  /** The `organizationRole` table, only with dynamic access control on (it references the organization table). */
+  readonly schema?: PluginSchema;
 
   constructor(options: OrganizationOptions<U, O, M, I> = {}) {
     this.options = resolveOrganizationOptions(options as OrganizationOptions<never, never, never, never>);
+    if (this.options.dynamicAccessControl.enabled) {
+      this.schema = { kinds: ['organization', 'member', 'invitation'], tables: { [organizationRoleModel.model]: organizationRoleTable() } };
+    }
   }
 
   init(auth: AuthContext): void {
@@ -95,6 +105,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
       acceptInvitationRoute(options),
       rejectInvitationRoute(options),
       cancelInvitationRoute(options),
+      ...(options.dynamicAccessControl.enabled ? dynamicRoleRoutes(options) : []),
     ];
   }
 
@@ -168,7 +179,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
         /** Whether the user's roles in the organization grant the permissions (`false` for a non-member). */
         hasPermission: async (input: { organizationId: string; userId: string; permissions: PermissionRequest }): Promise<boolean> => {
           const member = await auth.db.getMember(input.organizationId, input.userId);
-          return member !== null && rolesAllow(options, roleOf(auth, member), permissionRequest(input.permissions));
+          return member !== null && rolesAllow(await rolesInOrganization(auth, options, input.organizationId), roleOf(auth, member), permissionRequest(input.permissions));
         },
       },
     };

@@ -11,6 +11,7 @@ import { createOrganization, deleteOrganization, organizationInput, updateOrgani
 import type { ResolvedOrganizationOptions } from './options';
 import { rolesAllow } from './roles';
 import { visibleInvitations } from './invitations';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 
 /** `POST /organization/create` → the organization with `members: [creator]`; it becomes the active one. */
 export function createOrganizationRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -44,7 +45,7 @@ export function updateOrganizationRoute(options: ResolvedOrganizationOptions): R
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(dto.organizationId, activeOrganizationOf(ctx.auth, active), E.ORGANIZATION_NOT_FOUND);
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user));
-      if (!rolesAllow(options, roleOf(ctx.auth, member), { organization: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION);
+      if (!rolesAllow(await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), { organization: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION);
       // The standard fields are checked here; custom ones by the entity model, from the raw `data`.
       await validateDto(OrganizationChangesDto, dto.data);
       return organizationJson(ctx.auth, await updateOrganization(ctx.auth, organizationId, dto.data));
@@ -65,7 +66,7 @@ export function deleteOrganizationRoute(options: ResolvedOrganizationOptions): R
       if (options.disableOrganizationDeletion) throw new AuthError(E.ORGANIZATION_DELETION_DISABLED);
       const active = await ctx.requireSession();
       const member = await requireMember(ctx.auth, dto.organizationId, idOf(ctx.auth, 'user', active.user));
-      if (!rolesAllow(options, roleOf(ctx.auth, member), { organization: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_ORGANIZATION);
+      if (!rolesAllow(await rolesInOrganization(ctx.auth, options, dto.organizationId), roleOf(ctx.auth, member), { organization: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_ORGANIZATION);
       const organization = await deleteOrganization(ctx.auth, options, dto.organizationId, active.user);
       if (activeOrganizationOf(ctx.auth, active) === dto.organizationId) await setActiveOrganization(ctx.auth, active, null);
       return organizationJson(ctx.auth, organization);
@@ -135,7 +136,7 @@ export function getFullOrganizationRoute(options: ResolvedOrganizationOptions): 
       const limit = query.membersLimit ?? (typeof options.membershipLimit === 'number' ? options.membershipLimit : 100);
       const members = await membersWithUsers(ctx.auth, organizationId, { limit });
       const pending = (await ctx.auth.db.listInvitations(organizationId)).filter((invitation) => ctx.auth.models.invitation.read(invitation, 'status') === 'pending');
-      const invitations = visibleInvitations(ctx.auth, options, roleOf(ctx.auth, member), pending) ?? [];
+      const invitations = visibleInvitations(ctx.auth, await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), pending) ?? [];
       return { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
     },
   });
