@@ -56,7 +56,8 @@ function createRoleRoute(options: ResolvedOrganizationOptions): RouteDefinition 
       if (dto.additionalFields && Object.keys(dto.additionalFields).length > 0) throw new AuthError('VALIDATION_ERROR', 'additionalFields: the role table has no additional fields');
       const active = await ctx.requireSession();
       const { organizationId, member } = await callerIn(ctx.auth, active, dto.organizationId, R.YOU_MUST_BE_IN_AN_ORGANIZATION_TO_CREATE_A_ROLE);
-      const row = await createRole(ctx.auth, options, organizationId, member, { role: dto.role, permission: dto.permission });
+      // The raw body's permission: the DTO's copy may lose keys named like Object.prototype's (`toString`), which must be refused, not dropped.
+      const row = await createRole(ctx.auth, options, organizationId, member, { role: dto.role, permission: ctx.body.permission });
       const roleData = roleJson(row);
       return { success: true, roleData, statements: roleData.permission };
     },
@@ -112,11 +113,12 @@ function updateRoleRoute(options: ResolvedOrganizationOptions): RouteDefinition 
     response: { body: UpdateRoleResponse },
     errors: [...COMMON, R.YOU_ARE_NOT_ALLOWED_TO_UPDATE_A_ROLE, E.ROLE_NOT_FOUND, R.INVALID_RESOURCE, R.ROLE_NAME_IS_ALREADY_TAKEN, R.INVALID_ROLE_NAME],
     handle: async (ctx, dto: UpdateRoleDto) => {
-      const unknown = Object.keys(dto.data).filter((key) => key !== 'permission' && key !== 'roleName');
+      const data = ctx.body.data as Record<string, unknown>; // raw, as for create-role
+      const unknown = Object.keys(data).filter((key) => key !== 'permission' && key !== 'roleName');
       if (unknown.length > 0) throw new AuthError('VALIDATION_ERROR', `data: the role table has no field ${unknown.join(', ')}`);
       const active = await ctx.requireSession();
       const { organizationId, member } = await callerIn(ctx.auth, active, dto.organizationId);
-      const row = await updateRole(ctx.auth, options, organizationId, member, referenceOf(dto), { permission: dto.data.permission, roleName: dto.data.roleName });
+      const row = await updateRole(ctx.auth, options, organizationId, member, referenceOf(dto), { permission: data.permission, roleName: data.roleName });
       return { success: true, roleData: roleJson(row) };
     },
   });
