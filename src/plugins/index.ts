@@ -42,6 +42,9 @@ export type { OrganizationOptions, InvitationEmailData } from './organization/op
 export type { OrganizationHooks } from './organization/hooks';
 export { ORGANIZATION_ERRORS } from './organization/error-codes';
 export { defaultOrganizationRoles, memberRole, organizationAccessControl, organizationAdminRole, organizationStatements, ownerRole } from './organization/access';
+export { roleManagementStatements, defaultRolesWithRoleManagement, type DynamicAccessControlOptions } from './organization/dynamic-roles/dynamic-access-control';
+export { DYNAMIC_ROLE_ERRORS } from './organization/dynamic-roles/role-errors';
+export { organizationRoleModel, type OrganizationRoleRow } from './organization/dynamic-roles/role-model';
 export { SocialSignInPlugin } from './social/social-sign-in-plugin';
 export type { SocialSignInOptions, AccountLinkingOptions } from './social/options';
 export { SOCIAL_ERRORS } from './social/error-codes';
