@@ -7,6 +7,7 @@ import { clearActiveOrganization } from './active-organization';
 import { amended } from './hooks';
 import { idOf, requireOrganization } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
+import { forgetOrganizationRoles } from './dynamic-roles/organization-roles';
 
 /** What creating an organization takes; custom fields of the app's class ride along. */
 export interface CreateOrganizationInput {
@@ -82,6 +83,7 @@ export async function deleteOrganization(auth: AuthContext, options: ResolvedOrg
   await options.organizationHooks.beforeDeleteOrganization?.({ organization, user });
   const members = await auth.db.listMembers(organizationId);
   await auth.db.deleteOrganization(organizationId);
+  await forgetOrganizationRoles(auth, options, organizationId);
   // No session keeps pointing at an organization that is gone (one read per member: deletions are rare).
   for (const member of members) await clearActiveOrganization(auth, String(auth.models.member.read(member, 'userId')), organizationId);
   await options.organizationHooks.afterDeleteOrganization?.({ organization, user });

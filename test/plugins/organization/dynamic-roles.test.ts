@@ -1,3 +1,4 @@
+import { createAccessControl, organizationRoleModel, organizationStatements, roleManagementStatements } from 'better-auth-entities/plugins';
 import { builtinBackends, type BuiltinDatabase } from '../../support/builtin-backends';
 import { as, orgAuth, organizationOf, person, refusal } from './org-support';
 import { roles, rolesTeam } from './dynamic-role-support';
@@ -61,7 +62,7 @@ describe.each(builtinBackends('org-dynamic-roles'))('roles an organization defin
   });
 
   it('a member holding a dynamic role has exactly its permissions, in every check and in has-permission, and loses them when the role changes', async () => {
-    const { handler, owner, member, org, ids } = await rolesTeam(database());
+    const { auth, handler, owner, member, org, ids } = await rolesTeam(database());
     const asOwner = roles(handler, owner, org.id);
     const asMember = roles(handler, member, org.id);
     await asOwner.create('recruiter', { invitation: ['create'] });
@@ -84,6 +85,7 @@ describe.each(builtinBackends('org-dynamic-roles'))('roles an organization defin
     expect((await as(handler, member).post('/organization/update', { organizationId: org.id, data: { name: 'Renamed' } })).json.name).toBe('Renamed');
     expect(refusal(await asMember.invite('three@example.com', 'member'))).toEqual({ status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_INVITE_USERS_TO_THIS_ORGANIZATION' });
 
+    expect(await auth.api.organization.hasPermission({ organizationId: org.id, userId: member.id, permissions: { organization: ['update'] } })).toBe(true);
     // The role's permission is read at each check: weakening it takes effect at once.
     await asOwner.update({ roleName: 'brander' }, { permission: { organization: [] } });
     expect(await asMember.may({ organization: ['update'] })).toBe(false);
@@ -146,6 +148,33 @@ describe.each(builtinBackends('org-dynamic-roles'))('roles an organization defin
     // And A's owner can create a role of that name in A without touching B's.
     expect((await inOurs.create('b-secret', {})).status).toBe(200);
     expect((await roles(handler, stranger, other.id).get({ roleId: otherRoleId })).json).toMatchObject({ role: 'b-secret', organizationId: other.id, permission: { organization: ['update'] } });
+  });
+
+  it("with the app's own roles: its resources are grantable, only roles granting `ac` manage roles, and `ac` (option) bounds what is grantable", async () => {
+    const ac = createAccessControl({ ...organizationStatements, ...roleManagementStatements, project: ['create', 'archive'] });
+    const all = { organization: ['update', 'delete'], member: ['create', 'update', 'delete'], invitation: ['create', 'cancel'], project: ['create', 'archive'] } as const;
+    const appRoles = { owner: ac.newRole({ ...all, ac: ['create', 'read', 'update', 'delete'] }), admin: ac.newRole(all), member: ac.newRole({ project: ['create'] }) };
+    const { handler, owner, admin, member, org, ids } = await rolesTeam(database(), { roles: appRoles });
+    expect((await roles(handler, owner, org.id).create('archivist', { project: ['archive'] })).status).toBe(200);
+    expect(refusal(await roles(handler, admin, org.id).create('other', { project: ['create'] }))).toEqual({ status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_CREATE_A_ROLE' });
+    expect(refusal(await roles(handler, member, org.id).list())).toEqual({ status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_LIST_A_ROLE' });
+    expect(refusal(await roles(handler, owner, org.id).create('mover', { project: ['move'] }))).toEqual({ status: 400, code: 'INVALID_RESOURCE' });
+    await roles(handler, owner, org.id).setRole(ids.member, ['member', 'archivist']);
+    expect(await roles(handler, member, org.id).may({ project: ['archive'] })).toBe(true);
+    // As in better-auth, one of the member's roles must grant the whole request on its own.
+    expect(await roles(handler, member, org.id).may({ project: ['create', 'archive'] })).toBe(false);
+    // With `ac` naming fewer resources, the rest are not grantable.
+    const narrow = createAccessControl({ ...organizationStatements, ...roleManagementStatements });
+    const bounded = await rolesTeam(database(), { roles: appRoles, ac: narrow });
+    expect(refusal(await roles(bounded.handler, bounded.owner, bounded.org.id).create('archivist', { project: ['archive'] }))).toEqual({ status: 400, code: 'INVALID_RESOURCE' });
+  });
+
+  it('deleting an organization deletes its roles (memory has no foreign keys to cascade)', async () => {
+    const { auth, handler, owner, org } = await rolesTeam(database());
+    await roles(handler, owner, org.id).create('billing', {});
+    expect(await auth.context.records(organizationRoleModel).count({ organizationId: org.id })).toBe(1);
+    expect((await as(handler, owner).post('/organization/delete', { organizationId: org.id })).status).toBe(200);
+    expect(await auth.context.records(organizationRoleModel).count({ organizationId: org.id })).toBe(0);
   });
 
   it('without dynamicAccessControl the role routes are not mounted and the default roles are unchanged', async () => {

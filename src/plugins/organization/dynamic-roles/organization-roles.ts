@@ -49,3 +49,13 @@ export function storedPermission(row: Pick<OrganizationRoleRow, 'permission'>): 
     return {};
   }
 }
+
+/**
+ * Removes a deleted organization's roles. SQL databases cascade from the organization row already; this is for
+ * stores without foreign keys (the memory adapter), so no role outlives its organization.
+ * @example
+ * await forgetOrganizationRoles(auth, options, organizationId); // after the organization is gone
+ */
+export async function forgetOrganizationRoles(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string): Promise<void> {
+  if (options.dynamicAccessControl.enabled) await auth.records(organizationRoleModel).deleteMany({ organizationId });
+}
