@@ -40,6 +40,7 @@ import { rolesInOrganization } from './dynamic-roles/organization-roles';
 import { DYNAMIC_ROLE_ERRORS } from './dynamic-roles/role-errors';
 import { organizationRoleModel, organizationRoleTable } from './dynamic-roles/role-model';
 import { dynamicRoleRoutes } from './dynamic-roles/role-routes';
+import { dynamicRoleApi } from './dynamic-roles/role-api';
 
 /**
  * Organizations (better-auth's `organization` plugin): team accounts with members, roles and invitations,
@@ -123,6 +124,8 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
     };
     return {
       organization: {
+        /** The organization's run-time roles (`createRole`, `listRoles`, `getRole`, `updateRole`, `deleteRole`), with dynamic access control on. */
+        ...dynamicRoleApi(auth, options),
         /** Creates an organization with `userId` as its owner (`allowUserToCreateOrganization` does not apply; the limit does). */
         create: async (input: CreateOrganizationInput & { userId: string }): Promise<{ organization: O; member: M }> =>
           (await createOrganization(auth, options, await user(input.userId), organizationInput(auth, input), true)) as { organization: O; member: M },

@@ -88,6 +88,24 @@ describe.each(builtinBackends('org-dynamic-role-safety'))('dynamic roles stay sa
     expect(await roles(handler, member, org.id).may({ organization: ['delete'] })).toBe(false);
   });
 
+  it('the server API manages roles without caller checks but with every data rule; addMember takes a dynamic role by any case', async () => {
+    const { auth, database: db, org, otherRoleId } = await rolesTeam(database());
+    const api = auth.api.organization;
+    const created = await api.createRole({ organizationId: org.id, role: 'Finance', permission: { invitation: ['create'] } });
+    expect(created).toMatchObject({ role: 'finance', organizationId: org.id, permission: { invitation: ['create'] } });
+    await expect(api.createRole({ organizationId: org.id, role: 'a,b', permission: {} })).rejects.toMatchObject({ code: 'INVALID_ROLE_NAME' });
+    await expect(api.getRole({ organizationId: org.id, roleId: otherRoleId })).rejects.toMatchObject({ code: 'ROLE_NOT_FOUND' });
+    const newcomer = await person(auth.handler, db);
+    expect((await api.addMember({ organizationId: org.id, userId: newcomer.id, role: 'FINANCE' })).role).toBe('finance');
+    await expect(api.addMember({ organizationId: org.id, userId: newcomer.id, role: 'b-secret' })).rejects.toMatchObject({ code: 'ROLE_NOT_FOUND' });
+    await expect(api.deleteRole({ organizationId: org.id, roleName: 'finance' })).rejects.toMatchObject({ code: 'ROLE_IS_ASSIGNED_TO_MEMBERS' });
+    expect(await api.updateRole({ organizationId: org.id, roleName: 'finance', data: { roleName: 'treasury' } })).toMatchObject({ role: 'treasury' });
+    expect((await db.getMember(org.id, newcomer.id))!.role).toBe('treasury');
+    expect((await api.listRoles({ organizationId: org.id })).map((role) => role.role)).toEqual(['treasury']);
+    const off = orgAuth(db).auth.api.organization;
+    await expect(off.listRoles({ organizationId: org.id })).rejects.toThrow(/dynamicAccessControl/);
+  });
+
   it('maximumRolesPerOrganization holds exactly under parallel creates, per organization', async () => {
     const { handler, owner, stranger, org, other } = await rolesTeam(database(), { dynamicAccessControl: { maximumRolesPerOrganization: 3 } });
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => roles(handler, owner, org.id).create(`parallel-${i}`, { invitation: ['create'] })));
