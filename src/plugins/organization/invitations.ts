@@ -111,7 +111,8 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
     await assertRoomForMember(auth, options, user, organization, tx);
     const changed = await tx.updateInvitation(invitationId, { status: 'accepted' }, { status: 'pending' });
     if (!changed) throw new AuthError(E.INVITATION_NOT_FOUND);
-    const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, invitation, 'role') } as never);
+    // The role as the locked transaction sees it: a role renamed since the first read has carried this invitation along.
+    const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, changed, 'role') } as never);
     return { invitation: changed, member };
   }).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError && error.kind === 'member') throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);

@@ -101,9 +101,24 @@ describe.each(builtinBackends('org-dynamic-role-safety'))('dynamic roles stay sa
     await expect(api.deleteRole({ organizationId: org.id, roleName: 'finance' })).rejects.toMatchObject({ code: 'ROLE_IS_ASSIGNED_TO_MEMBERS' });
     expect(await api.updateRole({ organizationId: org.id, roleName: 'finance', data: { roleName: 'treasury' } })).toMatchObject({ role: 'treasury' });
     expect((await db.getMember(org.id, newcomer.id))!.role).toBe('treasury');
-    expect((await api.listRoles({ organizationId: org.id })).map((role) => role.role)).toEqual(['treasury']);
+    expect((await api.listRoles({ organizationId: org.id })).map((role: { role: string }) => role.role)).toEqual(['treasury']);
     const off = orgAuth(db).auth.api.organization;
     await expect(off.listRoles({ organizationId: org.id })).rejects.toThrow(/dynamicAccessControl/);
+  });
+
+  it('an invitation accepted while its role is renamed makes a member holding the new name', async () => {
+    const hooks: { beforeAcceptInvitation?: () => Promise<void> } = {};
+    const { auth, handler, database: db, owner, org } = await rolesTeam(database(), { organizationHooks: { beforeAcceptInvitation: async () => hooks.beforeAcceptInvitation?.() } });
+    await roles(handler, owner, org.id).create('editor', { organization: ['update'] });
+    const invitee = await person(handler, db);
+    const invitation = await roles(handler, owner, org.id).invite(invitee.email, 'editor');
+    // The rename lands after acceptance read the invitation and before it takes the organization's lock.
+    hooks.beforeAcceptInvitation = async () => {
+      await auth.api.organization.updateRole({ organizationId: org.id, roleName: 'editor', data: { roleName: 'writer' } });
+    };
+    const accepted = await as(handler, invitee).post('/organization/accept-invitation', { invitationId: invitation.json.id });
+    expect(accepted.json.member.role).toBe('writer');
+    expect(await roles(handler, invitee, org.id).may({ organization: ['update'] })).toBe(true);
   });
 
   it('maximumRolesPerOrganization holds exactly under parallel creates, per organization', async () => {
