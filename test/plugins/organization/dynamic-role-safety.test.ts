@@ -29,6 +29,11 @@ describe.each(builtinBackends('org-dynamic-role-safety'))('dynamic roles stay sa
     await asAdmin.create('inviter', { invitation: ['create'] });
     expect((await asAdmin.setRole(ids.member, 'inviter')).json.role).toBe('inviter');
     expect((await asAdmin.update({ roleName: 'inviter' }, { roleName: 'recruiter' })).status).toBe(200);
+    // Nor can the admin remove its holder, or cancel an invitation carrying it.
+    expect((await roles(handler, owner, org.id).setRole(ids.member, 'vault')).json.role).toBe('vault');
+    expect(refusal(await as(handler, admin).post('/organization/remove-member', { organizationId: org.id, memberIdOrEmail: ids.member }))).toEqual({ status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER' });
+    const invitation = await roles(handler, owner, org.id).invite('vault-holder@example.com', 'vault');
+    expect(refusal(await as(handler, admin).post('/organization/cancel-invitation', { invitationId: invitation.json.id }))).toEqual({ status: 403, code: 'YOU_ARE_NOT_ALLOWED_TO_CANCEL_THIS_INVITATION' });
     // The owner hands out the strong role.
     expect((await roles(handler, owner, org.id).setRole(ids.admin, 'vault')).json.role).toBe('vault');
   });
