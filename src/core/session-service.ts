@@ -100,6 +100,24 @@ export class SessionService {
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
   }
 
+  /**
+   * The live session stored under a token digest, with its user, without sliding it: for a flow that holds
+   * only the digest of a session it refers to (a one-time token minted by that session). `null` when unknown,
+   * expired or ended by a rule (such a session is deleted on the way, as `find` does).
+   * @example
+   * const origin = await auth.sessions.findLiveByDigest(payload.sessionDigest);
+   */
+  async findLiveByDigest(tokenDigest: string, now = Date.now()): Promise<SessionWithUser<object, object> | null> {
+    const found = await this.store.findWithUser(tokenDigest);
+    if (!found) return null;
+    const model = this.db.models.session;
+    if (model.read(found.session, 'expiresAt').getTime() <= now || (this.endRules.length > 0 && (await this.endedByRule(found)))) {
+      await this.store.delete(model.read(found.session, 'id'));
+      return null;
+    }
+    return found;
+  }
+
   /** False for the token of a session opened with `rememberMe: false`: its cookie ends with the browser session. */
   isRemembered(token: string): boolean {
     return !isBrowserSessionToken(token);

@@ -62,3 +62,7 @@ export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';
 export { PasskeyPlugin } from './passkey/passkey-plugin';
 export type { PasskeyOptions, PasskeyAuthenticatorSelection } from './passkey/options';
 export { PASSKEY_ERRORS } from './passkey/error-codes';
+export { OneTimeTokenPlugin } from './one-time-token/one-time-token-plugin';
+export type { OneTimeTokenOptions } from './one-time-token/options';
+export type { RedeemedSession } from './one-time-token/one-time-tokens';
+export { ONE_TIME_TOKEN_ERRORS } from './one-time-token/error-codes';
