@@ -66,3 +66,6 @@ export { OneTimeTokenPlugin } from './one-time-token/one-time-token-plugin';
 export type { OneTimeTokenOptions } from './one-time-token/options';
 export type { RedeemedSession } from './one-time-token/one-time-tokens';
 export { ONE_TIME_TOKEN_ERRORS } from './one-time-token/error-codes';
+export { MultiSessionPlugin } from './multi-session/multi-session-plugin';
+export type { MultiSessionOptions } from './multi-session/options';
+export { MULTI_SESSION_ERRORS } from './multi-session/error-codes';
