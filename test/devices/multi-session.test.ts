@@ -238,3 +238,53 @@ describe('MultiSessionPlugin with Redis as secondary storage', () => {
     for (const { token } of accounts) expect((await call(auth.handler, 'GET', '/get-session', { bearer: token })).json).toBeNull();
   });
 });
+
+describe('MultiSessionPlugin when storage fails or sessions slide', () => {
+  /** The example's memory adapter whose session deletes fail while `failing` is set. */
+  class FlakyAdapter extends MemoryDatabaseAdapter<any, any, any, any, any, any, any> {
+    failing = false;
+    override async deleteSession(id: string) {
+      if (this.failing) throw new Error('the database went away');
+      return super.deleteSession(id);
+    }
+  }
+
+  it('a sign-out whose revocations fail answers 5xx, never success, and the sessions still stand', async () => {
+    const database = new FlakyAdapter(appEntities);
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, logger: { error: () => undefined, warn: () => undefined } })
+      .database(database)
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new SessionManagementPlugin())
+      .plugin(new MultiSessionPlugin())
+      .build();
+    const browser = new Browser(auth.handler);
+    const first = await browser.signUp('ms-fault-a');
+    const second = await browser.signUp('ms-fault-b');
+    database.failing = true;
+    const out = await browser.call('POST', '/sign-out', { body: {} });
+    expect(out.status).toBeGreaterThanOrEqual(500);
+    expect(out.json).not.toEqual({ success: true });
+    database.failing = false;
+    for (const account of [first, second]) expect((await call(auth.handler, 'GET', '/get-session', { bearer: account.token })).json.user.id).toBe(account.user.id);
+  });
+
+  it('a held session that slid on listing gets its cookie re-sent with the new lifetime', async () => {
+    const { auth } = makeDeviceAuth(new MemoryDatabaseAdapter(appEntities) as any);
+    const browser = new Browser(auth.handler);
+    const account = await browser.signUp('ms-slide');
+    const before = Number(/Max-Age=(\d+)/.exec(browser.lastSetCookies.find((line) => line.startsWith(multiName(account.token)))!)![1]);
+    const real = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(real + 2 * 24 * 60 * 60 * 1000);
+    try {
+      const listed = await browser.call('GET', '/multi-session/list-device-sessions');
+      expect(listed.json).toHaveLength(1);
+      const resent = browser.lastSetCookies.find((line) => line.startsWith(multiName(account.token)));
+      expect(resent).toBeDefined();
+      const after = Number(/Max-Age=(\d+)/.exec(resent!)![1]);
+      expect(Math.abs(after - before)).toBeLessThan(5);
+      expect(new Date(listed.json[0].session.expiresAt).getTime()).toBeGreaterThan(real + 8 * 24 * 60 * 60 * 1000);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+});
