@@ -30,6 +30,11 @@ export interface SessionOptions {
    * only if no `keepLifetime` rule claims it; pair the two for a hard end.
    */
   expiresInMs?: number;
+  /**
+   * The session expires no later than this (a session handed over from another one never outlives it). Taken
+   * against the same clock reading as the expiry, so no time passes between the two.
+   */
+  notAfter?: Date;
 }
 
 /**
@@ -63,11 +68,12 @@ export class SessionService {
     const { expiresInMs } = this.config.session;
     const lifetime = options.expiresInMs ?? (browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs);
     const now = Date.now();
+    const expiresAt = Math.min(now + lifetime, options.notAfter?.getTime() ?? Number.POSITIVE_INFINITY);
     const session = await this.store.create({
       ...options.fields,
       token: digestToken(token),
       userId,
-      expiresAt: new Date(now + lifetime),
+      expiresAt: new Date(expiresAt),
       ipAddress: client.ipAddress,
       userAgent: client.userAgent,
       createdAt: new Date(now),

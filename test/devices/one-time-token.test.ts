@@ -137,6 +137,21 @@ describeOnEveryBackend('OneTimeTokenPlugin', (backend) => {
     expect(new Date(redeemed.json.session.expiresAt).getTime()).toBeLessThanOrEqual(soon.getTime());
   });
 
+  it('a token minted by an impersonation keeps it: the redeemed session is marked impersonatedBy and ends with it', async () => {
+    const s = setup();
+    const admin = await new Browser(s.auth.handler).signUp('ott-admin');
+    const target = await new Browser(s.auth.handler).signUp('ott-target');
+    const hour = 60 * 60 * 1000;
+    // The admin plugin's rule: impersonations keep their hour (they never slide).
+    s.auth.context.sessions.keepLifetime((session) => s.auth.context.models.session.read(session, 'impersonatedBy') != null);
+    const impersonation = await s.auth.context.sessions.create(target.user.id, { ipAddress: null, userAgent: null }, { expiresInMs: hour, fields: { impersonatedBy: admin.user.id } });
+    const minted = await call(s.auth.handler, 'GET', '/one-time-token/generate', { bearer: impersonation.token });
+    const redeemed = await call(s.auth.handler, 'POST', '/one-time-token/verify', { body: { token: minted.json.token } });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.json.session).toMatchObject({ userId: target.user.id, impersonatedBy: admin.user.id });
+    expect(new Date(redeemed.json.session.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + hour);
+  });
+
   it('disableClientRequest refuses generate over HTTP (400 CLIENT_REQUESTS_DISABLED); auth.api mints and redeems', async () => {
     // Chained, so auth.api is typed with the plugin's methods.
     const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })

@@ -47,9 +47,8 @@ export async function redeemOneTimeToken(auth: AuthContext, oneTimeToken: string
   const model = auth.models.session;
   if (!origin || model.read(origin.session, 'userId') !== check.payload.userId) throw new AuthError(ONE_TIME_TOKEN_ERRORS.ORIGIN_SESSION_ENDED);
 
-  const remainingMs = model.read(origin.session, 'expiresAt').getTime() - Date.now();
   const opened = await auth.sessions.create(check.payload.userId, client, {
-    expiresInMs: Math.min(auth.config.session.expiresInMs, remainingMs),
+    notAfter: model.read(origin.session, 'expiresAt'),
     fields: carriedFields(auth, origin.session),
   });
   return { session: opened.session, user: origin.user, token: opened.token };
