@@ -1,4 +1,8 @@
-/** Options of `MultiSessionPlugin`, named as better-auth's `multiSession` options. */
+/**
+ * Options of `MultiSessionPlugin`, named as better-auth's `multiSession` options.
+ * @example
+ * new MultiSessionPlugin({ maximumSessions: 3 })
+ */
 export interface MultiSessionOptions {
   /**
    * How many accounts one browser may hold at once (default 5, as better-auth). Signing in to one more

@@ -13,7 +13,11 @@ export const ONE_TIME_TOKEN_PURPOSE = 'one-time-token:session';
  */
 const CARRIED_FIELDS = ['impersonatedBy', 'activeOrganizationId'] as const;
 
-/** A session opened by redeeming a one-time token: the raw token exists only in this value. */
+/**
+ * A session opened by redeeming a one-time token: the raw token exists only in this value.
+ * @example
+ * const { token } = await auth.api.oneTimeToken.verify({ token: oneTimeToken }); // hand `token` to the device as its Bearer
+ */
 export interface RedeemedSession {
   readonly session: object;
   readonly user: object;

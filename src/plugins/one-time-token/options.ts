@@ -1,4 +1,8 @@
-/** Options of `OneTimeTokenPlugin`, named as better-auth's `oneTimeToken` options. */
+/**
+ * Options of `OneTimeTokenPlugin`, named as better-auth's `oneTimeToken` options.
+ * @example
+ * new OneTimeTokenPlugin({ expiresIn: 5, disableClientRequest: true })
+ */
 export interface OneTimeTokenOptions {
   /** How long a token works, in **minutes** as in better-auth (default 3). */
   expiresIn?: number;
