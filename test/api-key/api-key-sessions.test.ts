@@ -103,6 +103,16 @@ describeOnEveryBackend('ApiKeyPlugin: requests authenticated by a key', (backend
     expect((await s.keys().findOne({ id: keyId }))!.remaining).toBe(0);
   });
 
+  it('keeps the quota exact across two instances on one database (two processes): 20 racing requests, 6 pass', async () => {
+    const s = setup();
+    const other = makeApiKeyAuth(s.database);
+    const { key, keyId } = await serverKey(s, { remaining: 6 });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : s).withKey(key, 'GET', '/get-session')));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(6);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(14);
+    expect((await s.keys().findOne({ id: keyId }))!.remaining).toBe(0);
+  });
+
   it('holds a per-key rate limit exactly when 20 requests race: 4 pass, 16 get 429 RATE_LIMITED with Retry-After', async () => {
     const s = setup();
     const { key, keyId } = await serverKey(s, { rateLimitMax: 4, rateLimitTimeWindow: 60_000 });
@@ -159,6 +169,8 @@ describeOnEveryBackend('ApiKeyPlugin: requests authenticated by a key', (backend
     const { key, keyId, userId } = await serverKey(s);
     const other = await signedUpUser(s);
     await expect(s.auth.api.apiKey.update({ userId: other.userId, keyId, remaining: 1 })).rejects.toMatchObject({ code: 'KEY_NOT_FOUND' });
+    await expect(s.auth.api.apiKey.create({ userId: 'no-such-user', name: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(await s.keys().count({ referenceId: 'no-such-user' })).toBe(0);
     await expect(s.auth.api.apiKey.update({ userId, keyId, remaining: 1, permissions: { files: ['read'] } })).resolves.toMatchObject({ remaining: 1, permissions: { files: ['read'] } });
     expect((await s.withKey(key, 'GET', '/get-session')).status).toBe(200);
     expect((await s.withKey(key, 'GET', '/get-session')).status).toBe(429);

@@ -38,8 +38,11 @@ export function apiKeyServerApi(auth: AuthContext, parts: ApiKeyRouteParts) {
      * @example
      * const { key } = await auth.api.apiKey.create({ userId, name: 'ci', remaining: 1000, refillAmount: 1000, refillInterval: 86_400_000 });
      */
-    create: (input: Omit<CreateApiKeyDto, 'userId'> & { userId: string }): Promise<Record<string, unknown>> =>
-      createApiKey(auth, parts.options, parts.digests, input.userId, input),
+    create: async (input: Omit<CreateApiKeyDto, 'userId'> & { userId: string }): Promise<Record<string, unknown>> => {
+      // Checked here rather than left to a foreign key, which the memory adapter does not have.
+      if (!(await auth.db.getUserById(input.userId))) throw new AuthError('VALIDATION_ERROR', 'No user has this userId');
+      return createApiKey(auth, parts.options, parts.digests, input.userId, input);
+    },
     /**
      * Changes a user's key, server-only fields included; throws 404 `KEY_NOT_FOUND` when it is not theirs.
      * @example
