@@ -4,6 +4,8 @@ import type { ActiveSession } from './session-service';
 /**
  * A credential a request carries in a header of its own, beside the session token (an API key in `x-api-key`).
  * When one of `headers` is present the request is authenticated by it instead of by a cookie or bearer token.
+ * @example
+ * const credential: HeaderCredential = { headers: ['x-api-key'], authenticate: async (key) => sessionForKey(key) };
  */
 export interface HeaderCredential {
   /** Lower-case header names that carry the credential; the first one present is used. */

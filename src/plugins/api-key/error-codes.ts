@@ -4,6 +4,8 @@ import { defineErrorCodes, type DeclaredError } from '../../errors/declared-erro
  * The API-key codes, named and worded as `apiKeyClient`'s `$ERROR_CODES` (`RATE_LIMITED` is the code
  * better-auth answers a per-key limit with), plus `API_KEY_CANNOT_MANAGE_API_KEYS`, ours: a request
  * authenticated by a key may not create, change or delete keys.
+ * @example
+ * if (answer.error?.code === API_KEY_ERRORS.USAGE_EXCEEDED.code) showUpgradePrompt();
  */
 export const API_KEY_ERRORS = defineErrorCodes({
   INVALID_METADATA_TYPE: { status: 400, message: 'metadata must be an object or undefined' },

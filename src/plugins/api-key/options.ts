@@ -1,4 +1,8 @@
-/** Per-key rate limit given to new keys (each key can be changed by the server afterwards). */
+/**
+ * Per-key rate limit given to new keys (each key can be changed by the server afterwards).
+ * @example
+ * new ApiKeyPlugin({ rateLimit: { timeWindow: 60_000, maxRequests: 600 } }); // 600 a minute per key
+ */
 export interface ApiKeyRateLimitOptions {
   /** Whether per-key limits apply at all (default true: a key whose window and maximum are set is limited). */
   enabled?: boolean;
@@ -8,7 +12,11 @@ export interface ApiKeyRateLimitOptions {
   maxRequests?: number;
 }
 
-/** Options of `ApiKeyPlugin`; names as in better-auth's `apiKey()`. */
+/**
+ * Options of `ApiKeyPlugin`; names as in better-auth's `apiKey()`.
+ * @example
+ * new ApiKeyPlugin({ enableSessionForAPIKeys: true, defaultPrefix: 'acme_', enableMetadata: true });
+ */
 export interface ApiKeyOptions {
   /** The header (or headers, first present wins) a key is read from (default `x-api-key`). */
   apiKeyHeaders?: string | string[];

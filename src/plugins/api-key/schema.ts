@@ -6,6 +6,8 @@ import { recordModel, type RecordOf } from '../../schema/record-model';
  * never the key), and `requestWindow` numbers the fixed rate-limit window `requestCount` counts in, so a
  * window's count is raised with one conditional statement (exact under concurrency). `referenceId` is the
  * owning user.
+ * @example
+ * const keys = await auth.context.records(apiKeyModel).findMany({ referenceId: userId });
  */
 export const apiKeyModel = recordModel('apikey', {
   configId: { type: 'string', required: true, defaultValue: 'default' },

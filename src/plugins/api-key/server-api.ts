@@ -8,7 +8,12 @@ import { applyKeyChanges, createApiKey, keyChanges } from './key-writes';
 import type { ApiKeyRouteParts } from './routes';
 import { verifyApiKey } from './verify-key';
 
-/** What `auth.api.apiKey.verify` answers, as better-auth's server-only `verifyApiKey`. */
+/**
+ * What `auth.api.apiKey.verify` answers, as better-auth's server-only `verifyApiKey`.
+ * @example
+ * const result: ApiKeyVerification = await auth.api.apiKey.verify({ key });
+ * if (!result.valid) return res.status(401).json(result.error);
+ */
 export type ApiKeyVerification =
   | { valid: true; error: null; key: Record<string, unknown> }
   | { valid: false; error: { code: string; message: string }; key: null };
