@@ -11,6 +11,8 @@ const SORTABLE = ['createdAt', 'updatedAt', 'name', 'expiresAt', 'lastRequest', 
 /**
  * Body of `POST /api-key/create`, as `apiKeyClient`'s `apiKey.create` sends it. `remaining`, `refill*`,
  * `rateLimit*`, `permissions` and `userId` are the server's to set: over HTTP they are refused.
+ * @example
+ * const body: CreateApiKeyDto = { name: 'ci', prefix: 'ci_', expiresIn: 30 * 86_400 };
  */
 export class CreateApiKeyDto {
   /** Accepted for the client's sake; this server has one configuration. */
@@ -32,7 +34,11 @@ export class CreateApiKeyDto {
   @IsOptional() @IsString() @MaxLength(MAX_ID) organizationId?: string;
 }
 
-/** Body of `POST /api-key/update`. */
+/**
+ * Body of `POST /api-key/update`.
+ * @example
+ * const body: UpdateApiKeyDto = { keyId, enabled: false };
+ */
 export class UpdateApiKeyDto {
   @IsOptional() @IsString() @MaxLength(MAX_ID) configId?: string;
   @IsString() @IsNotEmpty() @MaxLength(MAX_ID) keyId!: string;
