@@ -50,6 +50,46 @@ describe('API keys beyond the routes', () => {
   });
 });
 
+describe('ApiKeyPlugin options', () => {
+  it('reads the key from the configured header names (any case), and from those only', async () => {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })
+      .database(new MemoryDatabaseAdapter())
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new SessionManagementPlugin())
+      .plugin(new ApiKeyPlugin({ enableSessionForAPIKeys: true, apiKeyHeaders: ['X-Service-Key', 'x-token'] }))
+      .build();
+    const { user } = await signUp(auth.handler);
+    const { key } = await auth.api.apiKey.create({ userId: user.id, name: 'svc' });
+    for (const header of ['x-service-key', 'x-token']) {
+      const answer = await call(auth.handler, 'GET', '/get-session', { origin: null, headers: { [header]: String(key) } });
+      expect([header, answer.json?.user?.id]).toEqual([header, user.id]);
+    }
+    const ignored = await call(auth.handler, 'GET', '/get-session', { origin: null, headers: { 'x-api-key': String(key) } });
+    expect([ignored.status, ignored.json]).toEqual([200, null]);
+  });
+
+  it('refuses a rate limit with a window but no maximum, and header names that are not names', () => {
+    expect(() => new ApiKeyPlugin({ rateLimit: { timeWindow: 1000 } })).toThrow(/both timeWindow and maxRequests/);
+    expect(() => new ApiKeyPlugin({ apiKeyHeaders: 'x api key' })).toThrow(/header names/);
+    expect(() => new ApiKeyPlugin({ defaultKeyLength: 0 })).toThrow(/defaultKeyLength/);
+  });
+
+  it('gives new keys the configured per-key limit, held from the first request', async () => {
+    const auth = new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })
+      .database(new MemoryDatabaseAdapter())
+      .plugin(new EmailPasswordPlugin())
+      .plugin(new SessionManagementPlugin())
+      .plugin(new ApiKeyPlugin({ enableSessionForAPIKeys: true, rateLimit: { timeWindow: 60_000, maxRequests: 2 } }))
+      .build();
+    const { cookie } = await signUp(auth.handler);
+    const created = await call(auth.handler, 'POST', '/api-key/create', { cookie, body: { name: 'limited' } });
+    expect(created.json).toMatchObject({ rateLimitEnabled: true, rateLimitTimeWindow: 60_000, rateLimitMax: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await call(auth.handler, 'GET', '/get-session', { origin: null, headers: { 'x-api-key': created.json.key } })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
 describe('HeaderCredentials', () => {
   const session = { session: {}, user: {}, token: '', refreshed: false };
 
