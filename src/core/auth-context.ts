@@ -4,6 +4,7 @@ import { ConfigError, type ResolvedConfig } from '../config/resolve-config';
 import { CookieSigner } from '../crypto/cookie-signer';
 import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
+import { HeaderCredentials } from './header-credentials';
 import { getAuthSchema } from '../schema/get-auth-schema';
 import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
 import { ACCOUNT_FAILURE_MODEL, AccountFailureLimit } from './account-failure-limit';
@@ -36,6 +37,8 @@ export class AuthContext {
   readonly tokens: VerificationTokens;
   /** Where plugins join flows other plugins own (after sign-up, session gates). */
   readonly hooks = new AuthHooks();
+  /** Credentials a request carries in headers of their own (API keys), asked before the session token. */
+  readonly headerCredentials = new HeaderCredentials();
   /** The one way a session is opened after a user proved who they are; plugins add steps in `init`. */
   readonly signIn: SignInPipeline;
   /** Work a request starts without waiting for it (emails whose timing must not tell anything). */
