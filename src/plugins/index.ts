@@ -62,3 +62,7 @@ export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';
 export { PasskeyPlugin } from './passkey/passkey-plugin';
 export type { PasskeyOptions, PasskeyAuthenticatorSelection } from './passkey/options';
 export { PASSKEY_ERRORS } from './passkey/error-codes';
+export { JwtPlugin } from './jwt/jwt-plugin';
+export type { JwtOptions, JwtAlgorithm, KeyPairConfig, JwtSessionInput } from './jwt/options';
+export type { JwtClaims, VerifyExpectations } from './jwt/token-signer';
+export type { PublishedKey } from './jwt/key-ring';

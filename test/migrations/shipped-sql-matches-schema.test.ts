@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { getAuthSchema, schemaSql, type AuthPlugin } from 'better-auth-entities';
 import { buildEntityModels } from 'better-auth-entities/entities';
-import { PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
+import { JwtPlugin, PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
@@ -13,9 +13,9 @@ import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase
  * left out on purpose: the shipped files use TypeORM's names, `generate` writes PostgreSQL-style ones.
  */
 
-/** Every built-in table: the core ones, the organization kinds a plugin asks for, and the two-factor and passkey plugins' tables. */
+/** Every built-in table: the core ones, the organization kinds a plugin asks for, and the two-factor, passkey and JWT plugins' tables. */
 const organizationTables: AuthPlugin = { id: 'organization-tables', routes: () => [], schema: { kinds: ['organization', 'member', 'invitation'] } };
-const builtInSchema = () => getAuthSchema({ context: { models: buildEntityModels() }, plugins: [organizationTables, new TwoFactorPlugin(), new PasskeyPlugin()] });
+const builtInSchema = () => getAuthSchema({ context: { models: buildEntityModels() }, plugins: [organizationTables, new TwoFactorPlugin(), new PasskeyPlugin(), new JwtPlugin()] });
 
 /** One column as the database reports it, in words comparable across the two databases of a dialect. */
 interface ColumnShape {

@@ -1,0 +1,163 @@
+import type { JWK } from 'jose';
+import type { AuthContext } from '../../core/auth-context';
+import type { SecretBox } from '../../crypto/secret-box';
+import { generateKeyPairFor, jose, privateKeyBox, publicMembers } from './key-pairs';
+import type { JwtAlgorithm, ResolvedJwtOptions } from './options';
+import { jwksModel, type JwksRow } from './schema';
+
+/** The key a token is signed with now. */
+export interface SigningKey {
+  readonly kid: string;
+  readonly alg: string;
+  readonly key: CryptoKey | Uint8Array;
+  /** When this process asks the table again (soon, and never after the key's own expiry). */
+  readonly recheckAt: number;
+}
+
+/** One published key: a public JWK with its `kid` and `alg`. */
+export type PublishedKey = JWK & { kid: string; alg: string };
+
+// How long a process signs with the key it found before it looks again: another process's rotation or
+// settlement is seen within this, and a key it stops using still verifies (it stays published).
+const SIGNING_RECHECK_MS = 60_000;
+
+/**
+ * The `jwks` table as the plugin uses it: which key signs now, which keys are published, and making keys.
+ *
+ * Which key signs is decided by a rule every process applies to the same rows: the oldest live key (not
+ * expired, of the configured algorithm, openable with this secret), ties broken by id. Parallel first requests
+ * in one process share one creation; two processes that both find no key each insert one, then read the table
+ * again and apply the rule: the loser retires its own key at once (`expiresAt = now`), which keeps it published
+ * for the grace period. So no key that may have signed a token ever leaves the key set early, and every token
+ * verifies against `/jwks` whichever process signed it.
+ */
+export class KeyRing {
+  private readonly box: SecretBox;
+  private current: SigningKey | null = null;
+  private pending: Promise<SigningKey> | null = null;
+
+  constructor(
+    private readonly auth: AuthContext,
+    private readonly options: ResolvedJwtOptions,
+  ) {
+    this.box = privateKeyBox(auth.config.secret);
+  }
+
+  /** The key to sign with now, made on first use. */
+  async signingKey(): Promise<SigningKey> {
+    if (this.current && Date.now() < this.current.recheckAt) return this.current;
+    this.pending ??= this.resolveSigningKey().finally(() => {
+      this.pending = null;
+    });
+    this.current = await this.pending;
+    return this.current;
+  }
+
+  /** The public keys verifiers may use: every key not past its expiry plus the grace period (a key is made if there is none). */
+  async publishedKeys(): Promise<PublishedKey[]> {
+    return (await this.keysWithEnd()).map(({ key }) => key);
+  }
+
+  /** The published keys, each with the time (ms) it stops being published (`Infinity` for a key that never expires). */
+  async keysWithEnd(): Promise<Array<{ key: PublishedKey; until: number }>> {
+    let rows = await this.rows();
+    // The first key is made when a verifier first asks, so it is published before any token it signs.
+    if (rows.length === 0) {
+      await this.signingKey();
+      rows = await this.rows();
+    }
+    const now = Date.now();
+    return rows
+      .map((row) => ({ key: this.published(row), until: this.publishedUntil(row) }))
+      .filter(({ until }) => until > now);
+  }
+
+  /** Forgets the cached signing key, so the next token asks the table (after `rotate`, say). */
+  forget(): void {
+    this.current = null;
+  }
+
+  /**
+   * Retires the signing key now and makes the next one: tokens it signed keep verifying for the grace period.
+   * @example
+   * await auth.api.jwt.rotate();
+   */
+  async rotate(): Promise<{ kid: string }> {
+    const { kid } = await this.signingKey();
+    await this.records().update({ id: kid }, { expiresAt: new Date() });
+    this.current = null;
+    return { kid: (await this.signingKey()).kid };
+  }
+
+  private publishedUntil(row: JwksRow): number {
+    return row.expiresAt === null ? Number.POSITIVE_INFINITY : row.expiresAt.getTime() + this.options.gracePeriodSeconds * 1000;
+  }
+
+  private published(row: JwksRow): PublishedKey {
+    const jwk = publicMembers(JSON.parse(row.publicKey) as Record<string, unknown>);
+    return { alg: this.algOf(row), ...(row.crv ? { crv: row.crv } : {}), ...jwk, kid: row.id };
+  }
+
+  private algOf(row: JwksRow): string {
+    // Rows written before better-auth had the column are its default algorithm.
+    return row.alg ?? 'EdDSA';
+  }
+
+  private async resolveSigningKey(): Promise<SigningKey> {
+    const found = await this.chosen(await this.rows());
+    return found ?? this.createKey();
+  }
+
+  /** The signing key the rule picks among `rows`, imported; `null` when no row qualifies. */
+  private async chosen(rows: readonly JwksRow[]): Promise<SigningKey | null> {
+    const now = Date.now();
+    const alg: JwtAlgorithm = this.options.keyPair.alg;
+    const candidates = rows
+      .filter((row) => this.algOf(row) === alg && (row.expiresAt === null || row.expiresAt.getTime() > now))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const row of candidates) {
+      const key = await this.openPrivateKey(row);
+      if (!key) continue;
+      const recheckAt = Math.min(now + SIGNING_RECHECK_MS, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+      return { kid: row.id, alg, key, recheckAt };
+    }
+    return null;
+  }
+
+  /** The private key of a row, or `null` when it was not sealed with this secret (another secret, better-auth's format). */
+  private async openPrivateKey(row: JwksRow): Promise<CryptoKey | Uint8Array | null> {
+    const opened = this.box.open(row.privateKey);
+    if (opened === null) return null;
+    const { importJWK } = await jose();
+    return importJWK(JSON.parse(opened) as JWK, this.algOf(row));
+  }
+
+  private async createKey(): Promise<SigningKey> {
+    const pair = await generateKeyPairFor(this.options.keyPair);
+    const createdAt = new Date();
+    const rotation = this.options.rotationIntervalSeconds;
+    const mine = await this.records().create({
+      publicKey: JSON.stringify(pair.publicJwk),
+      privateKey: this.box.seal(JSON.stringify(pair.privateJwk)),
+      createdAt,
+      expiresAt: rotation === null ? null : new Date(createdAt.getTime() + rotation * 1000),
+      alg: pair.alg,
+      crv: pair.crv,
+    });
+    // Another process may have made one at the same time: every process settles on the same key by the rule.
+    const settled = await this.chosen(await this.rows());
+    if (settled && settled.kid !== mine.id) {
+      await this.records().update({ id: mine.id }, { expiresAt: new Date() });
+      return settled;
+    }
+    return settled ?? (await this.chosen([mine]))!;
+  }
+
+  private rows(): Promise<JwksRow[]> {
+    return this.records().findMany({});
+  }
+
+  private records() {
+    return this.auth.records(jwksModel);
+  }
+}
