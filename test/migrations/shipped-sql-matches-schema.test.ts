@@ -110,7 +110,7 @@ describe.each([
     await applyGenerated(generatedDs, generated.dialect);
 
     const expected = await shapeOf(shipped, shippedDs);
-    expect(expected.tables).toEqual(['account_failures', 'accounts', 'invitation', 'member', 'organization', 'passkey', 'sessions', 'two_factor', 'users', 'verifications']);
+    expect(expected.tables).toEqual(['account_failures', 'accounts', 'invitation', 'jwks', 'member', 'organization', 'passkey', 'sessions', 'two_factor', 'users', 'verifications']);
     expect(await shapeOf(generated, generatedDs)).toEqual(expected);
   });
 });
