@@ -14,7 +14,11 @@ export interface SigningKey {
   readonly recheckAt: number;
 }
 
-/** One published key: a public JWK with its `kid` and `alg`. */
+/**
+ * One published key: a public JWK with its `kid` and `alg`.
+ * @example
+ * const { keys } = await auth.api.jwt.jwks(); // [{ kid, alg: 'EdDSA', kty: 'OKP', crv: 'Ed25519', x }]
+ */
 export type PublishedKey = JWK & { kid: string; alg: string };
 
 // How long a process signs with the key it found before it looks again: another process's rotation or
@@ -35,6 +39,7 @@ export class KeyRing {
   private readonly box: SecretBox;
   private current: SigningKey | null = null;
   private pending: Promise<SigningKey> | null = null;
+  private readonly unopenedWarned = new Set<string>();
 
   constructor(
     private readonly auth: AuthContext,
@@ -127,7 +132,14 @@ export class KeyRing {
   /** The private key of a row, or `null` when it was not sealed with this secret (another secret, better-auth's format). */
   private async openPrivateKey(row: JwksRow): Promise<CryptoKey | Uint8Array | null> {
     const opened = this.box.open(row.privateKey);
-    if (opened === null) return null;
+    if (opened === null) {
+      // Said once per key (its id only): the secret changed, or better-auth sealed it in its own format.
+      if (!this.unopenedWarned.has(row.id)) {
+        this.unopenedWarned.add(row.id);
+        this.auth.config.logger.warn(`JwtPlugin: key ${row.id} of the jwks table was not sealed with this secret; it stays published but signs nothing.`);
+      }
+      return null;
+    }
     const { importJWK } = await jose();
     return importJWK(JSON.parse(opened) as JWK, this.algOf(row));
   }

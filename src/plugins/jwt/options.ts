@@ -1,10 +1,18 @@
 import { ConfigError } from '../../errors/config-error';
 import { lifetimeSeconds } from './lifetime';
 
-/** The signing algorithms a key can be made for: better-auth 1.7's `JWKOptions`. */
+/**
+ * The signing algorithms a key can be made for: better-auth 1.7's `JWKOptions`.
+ * @example
+ * const alg: JwtAlgorithm = 'ES256';
+ */
 export type JwtAlgorithm = 'EdDSA' | 'ES256' | 'ES512' | 'PS256' | 'RS256';
 
-/** How new key pairs are made (better-auth's `jwks.keyPairConfig`). */
+/**
+ * How new key pairs are made (better-auth's `jwks.keyPairConfig`).
+ * @example
+ * new JwtPlugin({ jwks: { keyPairConfig: { alg: 'RS256', modulusLength: 3072 } } })
+ */
 export type KeyPairConfig =
   | { alg: 'EdDSA'; crv?: 'Ed25519' }
   | { alg: 'ES256' }
@@ -12,7 +20,11 @@ export type KeyPairConfig =
   | { alg: 'PS256'; modulusLength?: number }
   | { alg: 'RS256'; modulusLength?: number };
 
-/** The session a token is made for, as `definePayload` and `getSubject` see it (JSON values, no session token). */
+/**
+ * The session a token is made for, as `definePayload` and `getSubject` see it (JSON values, no session token).
+ * @example
+ * new JwtPlugin({ jwt: { definePayload: ({ user }: JwtSessionInput) => ({ email: user.email, role: user.role }) } })
+ */
 export interface JwtSessionInput {
   user: Record<string, unknown>;
   session: Record<string, unknown>;

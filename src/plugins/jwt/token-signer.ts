@@ -9,10 +9,18 @@ import type { ResolvedJwtOptions } from './options';
 const KEYS_FRESH_MS = 30_000;
 const UNKNOWN_KID_COOLDOWN_MS = 1_000;
 
-/** Claims a caller may set when signing; `iss`, `aud` and `exp` default from the options. */
+/**
+ * Claims a caller may set when signing; `iss`, `aud` and `exp` default from the options.
+ * @example
+ * const claims: JwtClaims = { sub: 'service-7', scope: 'reports:read' };
+ */
 export type JwtClaims = JWTPayload & Record<string, unknown>;
 
-/** What `verify` checks besides the signature, when the defaults (the plugin's issuer and audience) are not wanted. */
+/**
+ * What `verify` checks besides the signature, when the defaults (the plugin's issuer and audience) are not wanted.
+ * @example
+ * await auth.api.jwt.verify(token, { audience: 'https://api.example.com' });
+ */
 export interface VerifyExpectations {
   issuer?: string;
   audience?: string | string[];
