@@ -42,19 +42,35 @@ describeOnEveryBackend('JwtPlugin routes', (backend) => {
     expect(decodeProtectedHeader(await s.token(cookie)).kid).toBe(keys[0]!.kid);
   });
 
+  it('jwksPath moves the key set: the new path answers it, /jwks answers 404', async () => {
+    const s = setup({ jwks: { jwksPath: '/.well-known/jwks.json' } });
+    const moved = await call(s.handler, 'GET', '/.well-known/jwks.json');
+    expect(moved.status).toBe(200);
+    expect(moved.json.keys).toHaveLength(1);
+    expect((await call(s.handler, 'GET', '/jwks')).status).toBe(404);
+  });
+
   it('keeps the private key sealed in the jwks table: no private JWK member in clear, and it opens only with the secret', async () => {
-    const s = setup();
+    const database = backend.database(); // one storage for both instances (memory makes a new one per call)
+    const s = makeJwtAuth(database);
     const { cookie } = await s.signUp();
     await s.token(cookie);
     const [row] = await s.keyRows();
     expect(String(row!.privateKey)).toMatch(/^v1:[A-Za-z0-9_-]+$/);
     expect(String(row!.privateKey)).not.toContain('"d"');
     expect(JSON.parse(String(row!.publicKey))).not.toHaveProperty('d');
-    // The same table under another secret cannot sign with the key: that instance makes a key of its own.
-    const other = makeJwtAuth(backend.database(), {}, { secret: `${TEST_SECRET}-other` });
+    // The same table under another secret cannot sign with the key: that instance makes a key of its own,
+    // and says so once in its log, naming the key by id and nothing of the secret or the key.
+    const logged: string[] = [];
+    const secret = `${TEST_SECRET}-other`;
+    const other = makeJwtAuth(database, {}, { secret, logger: { error: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) } });
     const second = await other.signUp();
     const kid = decodeProtectedHeader(await other.token(second.cookie)).kid;
     expect(kid).not.toBe(row!.id);
+    await other.token(second.cookie);
+    expect(logged.filter((line) => line.includes(String(row!.id)))).toHaveLength(1);
+    expect(logged.join('\n')).not.toContain(secret);
+    expect(logged.join('\n')).not.toContain(String(row!.privateKey).slice(3, 20));
   });
 
   it('get-session answers set-auth-jwt with the session JWT, and nothing without a session', async () => {
