@@ -1,15 +1,14 @@
 import { DatabaseUnavailableError, MemoryDatabaseAdapter, type PluginRecords, type RecordTable } from 'better-auth-entities/adapters';
 import type { AppDatabase } from '../../examples/create-auth';
-import { appEntities } from '../../examples/entities';
 import { call } from '../support/test-auth';
 import { makeJwtAuth } from './jwt-auth';
 
-/** The example's memory storage whose jwks table fails the way a lost database does, on reads or on writes. */
+/** A memory storage (built-in classes) whose jwks table fails the way a lost database does, on reads or on writes. */
 class FailingKeyStorage extends MemoryDatabaseAdapter {
   failReads = false;
   failWrites = false;
 
-  records(table: RecordTable): PluginRecords {
+  override records(table: RecordTable): PluginRecords {
     const records = super.records(table);
     if (table.name !== 'jwks') return records;
     const lost = () => Promise.reject(new DatabaseUnavailableError('connection lost'));
@@ -27,7 +26,7 @@ class FailingKeyStorage extends MemoryDatabaseAdapter {
 
 describe('JwtPlugin when the database fails', () => {
   it('GET /token answers 503 DATABASE_UNAVAILABLE, leaks nothing and stores no key; it works once the database is back', async () => {
-    const storage = new FailingKeyStorage(appEntities);
+    const storage = new FailingKeyStorage();
     const s = makeJwtAuth(storage as unknown as AppDatabase, {}, { logger: { error: () => {}, warn: () => {} } });
     const { cookie } = await s.signUp();
     storage.failWrites = true;
@@ -41,7 +40,7 @@ describe('JwtPlugin when the database fails', () => {
   });
 
   it('get-session still answers the session when the key table cannot be read, without set-auth-jwt', async () => {
-    const storage = new FailingKeyStorage(appEntities);
+    const storage = new FailingKeyStorage();
     const s = makeJwtAuth(storage as unknown as AppDatabase, {}, { logger: { error: () => {}, warn: () => {} } });
     const { cookie, user } = await s.signUp();
     storage.failReads = true;

@@ -77,11 +77,6 @@ export class KeyRing {
       .filter(({ until }) => until > now);
   }
 
-  /** Forgets the cached signing key, so the next token asks the table (after `rotate`, say). */
-  forget(): void {
-    this.current = null;
-  }
-
   /**
    * Retires the signing key now and makes the next one: tokens it signed keep verifying for the grace period.
    * @example
