@@ -32,9 +32,7 @@ export class JwtPlugin implements AuthPlugin {
 
   constructor(options: JwtOptions = {}) {
     this.options = resolveJwtOptions(options);
-    // The hook reads the signer when it runs, once the instance is built.
-    const lazySigner = { sign: (claims: JwtClaims) => this.signer.sign(claims) } as TokenSigner;
-    this.hooks = this.options.setJwtHeader ? { after: [sessionJwtHeader(lazySigner, this.options)] } : {};
+    this.hooks = this.options.setJwtHeader ? { after: [sessionJwtHeader(() => this.signer, this.options)] } : {};
   }
 
   init(auth: AuthContext): void {
