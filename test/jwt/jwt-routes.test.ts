@@ -148,6 +148,24 @@ describeOnEveryBackend('JwtPlugin routes', (backend) => {
     expect(await api.verify(foreignToken)).toBeNull();
   });
 
+  it("refuses algorithm confusion: an unsigned token or one MACed with the published key under the real kid verifies to null", async () => {
+    const s = setup();
+    const api = s.auth.api.jwt;
+    const genuine = await api.sign({ sub: 'user-1' });
+    const { kid } = decodeProtectedHeader(genuine);
+    const { keys } = await s.jwks();
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = encode({ sub: 'admin', iss: ORIGIN, aud: ORIGIN, exp: Math.floor(Date.now() / 1000) + 600 });
+    expect(await api.verify(`${encode({ alg: 'none', kid })}.${claims}.`)).toBeNull();
+    const head = encode({ alg: 'HS256', kid });
+    const { createHmac } = await import('node:crypto');
+    for (const secret of [JSON.stringify(keys[0]), String(keys[0]!.x)]) {
+      const mac = createHmac('sha256', secret).update(`${head}.${claims}`).digest('base64url');
+      expect(await api.verify(`${head}.${claims}.${mac}`)).toBeNull();
+    }
+    expect(await api.verify(genuine)).not.toBeNull();
+  });
+
   it('definePayload, getSubject, issuer, audience and expirationTime shape the claims', async () => {
     const s = setup({
       jwt: {
