@@ -24,7 +24,7 @@ import { TokenSigner, type JwtClaims, type VerifyExpectations } from './token-si
 export class JwtPlugin implements AuthPlugin {
   readonly id = 'jwt';
   readonly options: ResolvedJwtOptions;
-  readonly schema: PluginSchema = { tables: { [jwksModel.model]: jwksTable() } };
+  readonly schema: PluginSchema;
   readonly exposedHeaders = [JWT_HEADER];
   readonly hooks: RequestHooks;
   private ring: KeyRing | undefined;
@@ -32,6 +32,7 @@ export class JwtPlugin implements AuthPlugin {
 
   constructor(options: JwtOptions = {}) {
     this.options = resolveJwtOptions(options);
+    this.schema = { tables: { [jwksModel.model]: jwksTable(this.options.tableNames) } };
     this.hooks = this.options.setJwtHeader ? { after: [sessionJwtHeader(() => this.signer, this.options)] } : {};
   }
 

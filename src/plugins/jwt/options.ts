@@ -1,5 +1,6 @@
 import { ConfigError } from '../../errors/config-error';
 import { lifetimeSeconds } from './lifetime';
+import type { JwksField } from './schema';
 
 /**
  * The signing algorithms a key can be made for: better-auth 1.7's `JWKOptions`.
@@ -63,6 +64,8 @@ export interface JwtOptions {
   };
   /** Do not add `set-auth-jwt` to get-session answers (default false). */
   disableSettingJwtHeader?: boolean;
+  /** The app's names for the key table and its columns, as better-auth's `schema.jwks` (default table `jwks`). */
+  schema?: { jwks?: { modelName?: string; fields?: Partial<Record<JwksField, string>> } };
 }
 
 export interface ResolvedJwtOptions {
@@ -76,6 +79,7 @@ export interface ResolvedJwtOptions {
   readonly gracePeriodSeconds: number;
   readonly jwksPath: string;
   readonly setJwtHeader: boolean;
+  readonly tableNames: NonNullable<NonNullable<JwtOptions['schema']>['jwks']>;
 }
 
 const ALGORITHMS: readonly JwtAlgorithm[] = ['EdDSA', 'ES256', 'ES512', 'PS256', 'RS256'];
@@ -104,5 +108,6 @@ export function resolveJwtOptions(options: JwtOptions): ResolvedJwtOptions {
     gracePeriodSeconds: grace,
     jwksPath,
     setJwtHeader: !options.disableSettingJwtHeader,
+    tableNames: options.schema?.jwks ?? {},
   });
 }

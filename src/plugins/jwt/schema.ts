@@ -19,7 +19,16 @@ export const jwksModel = recordModel('jwks', {
 /** One stored key pair, as the adapter hands it back. */
 export type JwksRow = RecordOf<typeof jwksModel.fields>;
 
-/** The table's declaration for the plugin's `schema.tables`. */
-export function jwksTable(): PluginTable {
-  return { modelName: 'jwks', fields: jwksModel.fields };
+/** The fields of a key row, as the code names them. */
+export type JwksField = keyof typeof jwksModel.fields;
+
+/** The table's declaration for the plugin's `schema.tables`, with the app's names: `modelName` for the table, `fields` for columns. */
+export function jwksTable(names: { modelName?: string; fields?: Partial<Record<JwksField, string>> } = {}): PluginTable {
+  const fields = Object.fromEntries(
+    Object.entries(jwksModel.fields).map(([field, declared]) => {
+      const column = names.fields?.[field as JwksField];
+      return [field, column ? { ...declared, fieldName: column } : declared];
+    }),
+  );
+  return { modelName: names.modelName ?? 'jwks', fields };
 }
