@@ -66,3 +66,4 @@ export { JwtPlugin } from './jwt/jwt-plugin';
 export type { JwtOptions, JwtAlgorithm, KeyPairConfig, JwtSessionInput } from './jwt/options';
 export type { JwtClaims, VerifyExpectations } from './jwt/token-signer';
 export type { PublishedKey } from './jwt/key-ring';
+export type { JwksField } from './jwt/schema';
