@@ -142,7 +142,7 @@ describeOnEveryBackend('JwtPlugin routes', (backend) => {
     expect(await api.verify(token, { audience: 'https://other.example.com' })).toBeNull();
     expect(await api.verify(await api.sign({ sub: 'x', exp: Math.floor(Date.now() / 1000) - 10 }))).toBeNull();
     expect(await api.verify('not-a-jwt')).toBeNull();
-    const foreign = makeJwtAuth(backend.database(), {}, { secret: `${TEST_SECRET}-foreign`, baseURL: ORIGIN });
+    const foreign = makeJwtAuth(backend.database(), {}, { secret: `${TEST_SECRET}-foreign`, baseURL: ORIGIN, logger: { error: () => {}, warn: () => {} } });
     // A key this instance never published: its kid is unknown here even if the rows were shared.
     const foreignToken = await foreign.auth.api.jwt.sign({ sub: 'x', iss: ORIGIN, aud: ORIGIN }).then((t) => t.replace(/^[^.]+/, Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: 'unknown-kid' })).toString('base64url')));
     expect(await api.verify(foreignToken)).toBeNull();
