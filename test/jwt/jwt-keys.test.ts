@@ -43,6 +43,22 @@ describeOnEveryBackend('JwtPlugin keys', (backend) => {
     expect(await s.auth.api.jwt.verify(after)).not.toBeNull();
   });
 
+  it('rotation publishes the next key before it signs: a key set fetched before the switch verifies the first tokens of the new key', async () => {
+    // 4 s keys: the successor is published 2 s (half an interval) before the switch.
+    const s = makeJwtAuth(backend.database(), { jwks: { rotationInterval: 4, gracePeriod: 60 } });
+    const { cookie } = await s.signUp();
+    const first = decodeProtectedHeader(await s.token(cookie)).kid;
+    await sleep(2_300);
+    expect(decodeProtectedHeader(await s.token(cookie)).kid).toBe(first); // still the current key…
+    const fetchedBefore = await s.jwks(); // …while its successor is published already
+    expect(fetchedBefore.keys).toHaveLength(2);
+    await sleep(2_000);
+    const afterSwitch = await s.token(cookie);
+    expect(decodeProtectedHeader(afterSwitch).kid).not.toBe(first);
+    await expect(verifyWithKeySet(afterSwitch, fetchedBefore)).resolves.toMatchObject({ sub: expect.any(String) });
+    expect(await s.keyRows()).toHaveLength(2);
+  });
+
   it('auth.api.jwt.rotate retires the signing key at once; it stays published for the grace period', async () => {
     const s = makeJwtAuth(backend.database());
     const { cookie } = await s.signUp();

@@ -12,6 +12,8 @@ export interface SigningKey {
   readonly key: CryptoKey | Uint8Array;
   /** When this process asks the table again (soon, and never after the key's own expiry). */
   readonly recheckAt: number;
+  /** When the key stops signing (ms), or `null` when it never does. */
+  readonly expiresAt: number | null;
 }
 
 /**
@@ -24,6 +26,9 @@ export type PublishedKey = JWK & { kid: string; alg: string };
 // How long a process signs with the key it found before it looks again: another process's rotation or
 // settlement is seen within this, and a key it stops using still verifies (it stays published).
 const SIGNING_RECHECK_MS = 60_000;
+// With rotation, the next key is published this long (at most half an interval) before it starts signing, so a
+// verifier whose cached key set is younger than this already holds it when its first token arrives.
+const PUBLISH_AHEAD_MAX_MS = 15 * 60_000;
 
 /**
  * The `jwks` table as the plugin uses it: which key signs now, which keys are published, and making keys.
@@ -34,6 +39,10 @@ const SIGNING_RECHECK_MS = 60_000;
  * again and apply the rule: the loser retires its own key at once (`expiresAt = now`), which keeps it published
  * for the grace period. So no key that may have signed a token ever leaves the key set early, and every token
  * verifies against `/jwks` whichever process signed it.
+ *
+ * With `rotationInterval`, the successor is made ahead (up to 15 minutes, at most half an interval, before the
+ * current key expires) and signs only once it is the oldest live key: verifiers see it in `/jwks` before any
+ * token names it.
  */
 export class KeyRing {
   private readonly box: SecretBox;
@@ -104,22 +113,49 @@ export class KeyRing {
   }
 
   private async resolveSigningKey(): Promise<SigningKey> {
-    const found = await this.chosen(await this.rows());
-    return found ?? this.createKey();
+    const rows = await this.rows();
+    const found = await this.chosen(rows);
+    if (!found) return this.createKey();
+    await this.publishSuccessorIfDue(found, rows);
+    return found;
+  }
+
+  /** How long before the current key's expiry its successor is published (`null` without rotation). */
+  private publishAheadMs(): number | null {
+    const rotation = this.options.rotationIntervalSeconds;
+    return rotation === null ? null : Math.min(PUBLISH_AHEAD_MAX_MS, (rotation * 1000) / 2);
+  }
+
+  /**
+   * Makes the key that signs after `current`, once `current` is within the publish-ahead window of its expiry
+   * and no successor exists yet. Two processes doing it at once settle as for a first key: the later successor
+   * (by the same rule) is retired at once, having signed nothing.
+   */
+  private async publishSuccessorIfDue(current: SigningKey, rows: readonly JwksRow[]): Promise<void> {
+    const ahead = this.publishAheadMs();
+    if (ahead === null || current.expiresAt === null || current.expiresAt - Date.now() > ahead) return;
+    const successors = (list: readonly JwksRow[]) =>
+      list.filter((row) => row.id !== current.kid && this.algOf(row) === this.options.keyPair.alg && row.expiresAt !== null && row.expiresAt.getTime() > current.expiresAt!);
+    if (successors(rows).length > 0) return;
+    const mine = await this.insertKey(new Date(current.expiresAt + this.options.rotationIntervalSeconds! * 1000));
+    const [first] = successors(await this.rows()).sort(byAge);
+    if (first && first.id !== mine.id) await this.records().update({ id: mine.id }, { expiresAt: new Date() });
   }
 
   /** The signing key the rule picks among `rows`, imported; `null` when no row qualifies. */
   private async chosen(rows: readonly JwksRow[]): Promise<SigningKey | null> {
     const now = Date.now();
     const alg: JwtAlgorithm = this.options.keyPair.alg;
-    const candidates = rows
-      .filter((row) => this.algOf(row) === alg && (row.expiresAt === null || row.expiresAt.getTime() > now))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const candidates = rows.filter((row) => this.algOf(row) === alg && (row.expiresAt === null || row.expiresAt.getTime() > now)).sort(byAge);
     for (const row of candidates) {
       const key = await this.openPrivateKey(row);
       if (!key) continue;
-      const recheckAt = Math.min(now + SIGNING_RECHECK_MS, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
-      return { kid: row.id, alg, key, recheckAt };
+      const expiresAt = row.expiresAt?.getTime() ?? null;
+      // Asked again by the start of the publish-ahead window (to make the successor), and by the expiry at the latest.
+      const ahead = this.publishAheadMs();
+      const successorDue = expiresAt === null || ahead === null ? Number.POSITIVE_INFINITY : expiresAt - ahead;
+      const recheckAt = Math.min(now + SIGNING_RECHECK_MS, successorDue > now ? successorDue : (expiresAt ?? Number.POSITIVE_INFINITY));
+      return { kid: row.id, alg, key, recheckAt, expiresAt };
     }
     return null;
   }
@@ -140,17 +176,8 @@ export class KeyRing {
   }
 
   private async createKey(): Promise<SigningKey> {
-    const pair = await generateKeyPairFor(this.options.keyPair);
-    const createdAt = new Date();
     const rotation = this.options.rotationIntervalSeconds;
-    const mine = await this.records().create({
-      publicKey: JSON.stringify(pair.publicJwk),
-      privateKey: this.box.seal(JSON.stringify(pair.privateJwk)),
-      createdAt,
-      expiresAt: rotation === null ? null : new Date(createdAt.getTime() + rotation * 1000),
-      alg: pair.alg,
-      crv: pair.crv,
-    });
+    const mine = await this.insertKey(rotation === null ? null : new Date(Date.now() + rotation * 1000));
     // Another process may have made one at the same time: every process settles on the same key by the rule.
     const settled = await this.chosen(await this.rows());
     if (settled && settled.kid !== mine.id) {
@@ -160,6 +187,19 @@ export class KeyRing {
     return settled ?? (await this.chosen([mine]))!;
   }
 
+  /** Stores a new key pair of the configured algorithm, its private half sealed. */
+  private async insertKey(expiresAt: Date | null): Promise<JwksRow> {
+    const pair = await generateKeyPairFor(this.options.keyPair);
+    return this.records().create({
+      publicKey: JSON.stringify(pair.publicJwk),
+      privateKey: this.box.seal(JSON.stringify(pair.privateJwk)),
+      createdAt: new Date(),
+      expiresAt,
+      alg: pair.alg,
+      crv: pair.crv,
+    });
+  }
+
   private rows(): Promise<JwksRow[]> {
     return this.records().findMany({});
   }
@@ -167,4 +207,9 @@ export class KeyRing {
   private records() {
     return this.auth.records(jwksModel);
   }
+}
+
+/** Oldest first, ties by id: the order every process applies to the same rows. */
+function byAge(a: JwksRow, b: JwksRow): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
