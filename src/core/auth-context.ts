@@ -53,6 +53,8 @@ export class AuthContext {
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
   /** The password lengths in force: a plugin's declared ones (email-password's options) or 8–128. */
   readonly passwordLengths: PasswordLengths;
+  /** The response headers a trusted cross-origin caller may read: `set-auth-token` and what plugins declared. */
+  readonly exposedHeaders: string;
   private readonly boundedHasher: BoundedHasher;
   private sealed = false;
 
@@ -88,6 +90,8 @@ export class AuthContext {
     }
     this.rateLimitRules = rules;
     this.passwordLengths = passwordLengthsOf(plugins);
+    // Joined once here: every cross-origin answer carries the same list.
+    this.exposedHeaders = [...new Set(['set-auth-token', ...plugins.flatMap((plugin) => plugin.exposedHeaders ?? []).map((name) => name.toLowerCase())])].join(', ');
   }
 
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */

@@ -78,3 +78,8 @@ export type { ApiKeyVerification } from './api-key/server-api';
 export type { CreateApiKeyDto, UpdateApiKeyDto } from './api-key/dtos';
 export { API_KEY_ERRORS } from './api-key/error-codes';
 export { apiKeyModel } from './api-key/schema';
+export { JwtPlugin } from './jwt/jwt-plugin';
+export type { JwtOptions, JwtAlgorithm, KeyPairConfig, JwtSessionInput } from './jwt/options';
+export type { JwtClaims, VerifyExpectations } from './jwt/token-signer';
+export type { PublishedKey } from './jwt/key-ring';
+export type { JwksField } from './jwt/schema';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { getAuthSchema, schemaSql, type AuthPlugin } from 'better-auth-entities';
 import { buildEntityModels } from 'better-auth-entities/entities';
-import { ApiKeyPlugin, OrganizationPlugin, PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
+import { ApiKeyPlugin, JwtPlugin, OrganizationPlugin, PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
@@ -13,9 +13,9 @@ import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase
  * left out on purpose: the shipped files use TypeORM's names, `generate` writes PostgreSQL-style ones.
  */
 
-/** Every built-in table: the core ones, the organization kinds a plugin asks for, the two-factor, passkey and API-key plugins' tables, and the organization's run-time roles. */
+/** Every built-in table: the core ones, the organization kinds a plugin asks for, the two-factor, passkey, API-key and JWT plugins' tables, and the organization's run-time roles. */
 const organizationTables: AuthPlugin = { id: 'organization-tables', routes: () => [], schema: { kinds: ['organization', 'member', 'invitation'] } };
-const builtInSchema = () => getAuthSchema({ context: { models: buildEntityModels() }, plugins: [organizationTables, new TwoFactorPlugin(), new PasskeyPlugin(), new ApiKeyPlugin(), new OrganizationPlugin({ dynamicAccessControl: { enabled: true } })] });
+const builtInSchema = () => getAuthSchema({ context: { models: buildEntityModels() }, plugins: [organizationTables, new TwoFactorPlugin(), new PasskeyPlugin(), new ApiKeyPlugin(), new JwtPlugin(), new OrganizationPlugin({ dynamicAccessControl: { enabled: true } })] });
 
 /** One column as the database reports it, in words comparable across the two databases of a dialect. */
 interface ColumnShape {
@@ -110,7 +110,7 @@ describe.each([
     await applyGenerated(generatedDs, generated.dialect);
 
     const expected = await shapeOf(shipped, shippedDs);
-    expect(expected.tables).toEqual(['account_failures', 'accounts', 'api_key', 'invitation', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'two_factor', 'users', 'verifications']);
+    expect(expected.tables).toEqual(['account_failures', 'accounts', 'api_key', 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'two_factor', 'users', 'verifications']);
     expect(await shapeOf(generated, generatedDs)).toEqual(expected);
   });
 });
