@@ -107,6 +107,8 @@ export class InviteMemberDto {
   @JSONSchema(ROLE_SCHEMA) @Allow() role!: unknown;
   @IsOptional() @IsString() @MaxLength(MAX_ID) organizationId?: string;
   @IsOptional() @IsBoolean() resend?: boolean;
+  /** With teams: the team (or teams) accepting puts the invitee in; checked by the route. */
+  @JSONSchema({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }) @IsOptional() @Allow() teamId?: string | string[];
 }
 
 /** Bodies that name one invitation. */

@@ -2,6 +2,7 @@ import { ConfigError } from '../../errors/config-error';
 import type { Role } from '../../core/access-control';
 import { defaultOrganizationRoles } from './access';
 import type { OrganizationHooks } from './hooks';
+import { resolveTeamOptions, type ResolvedTeamOptions, type TeamOptions } from './teams/team-options';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -49,12 +50,14 @@ export interface OrganizationOptions<U = object, O = object, M = object, I = obj
   /** Refuse `/organization/delete` (default false). */
   disableOrganizationDeletion?: boolean;
   organizationHooks?: OrganizationHooks<U, O, M, I>;
+  /** Teams inside organizations (default off): `{ enabled: true, maximumTeams?, maximumMembersPerTeam?, allowRemovingAllTeams? }`. */
+  teams?: TeamOptions;
 }
 
 export type ResolvedOrganizationOptions = Required<
   Pick<OrganizationOptions, 'allowUserToCreateOrganization' | 'creatorRole' | 'membershipLimit' | 'invitationExpiresIn' | 'invitationLimit' | 'cancelPendingInvitationsOnReInvite' | 'roles' | 'disableOrganizationDeletion' | 'organizationHooks'>
 > &
-  Pick<OrganizationOptions, 'organizationLimit' | 'requireEmailVerificationOnInvitation' | 'sendInvitationEmail' | 'invitationUrl'>;
+  Pick<OrganizationOptions, 'organizationLimit' | 'requireEmailVerificationOnInvitation' | 'sendInvitationEmail' | 'invitationUrl'> & { teams: ResolvedTeamOptions };
 
 /** The defaults above; a creator role the roles lack, or a non-positive limit, is a configuration error. */
 export function resolveOrganizationOptions(options: OrganizationOptions<never, never, never, never>): ResolvedOrganizationOptions {
@@ -72,6 +75,7 @@ export function resolveOrganizationOptions(options: OrganizationOptions<never, n
     roles: options.roles ?? defaultOrganizationRoles,
     disableOrganizationDeletion: options.disableOrganizationDeletion ?? false,
     organizationHooks: options.organizationHooks ?? {},
+    teams: resolveTeamOptions(options.teams),
   } as ResolvedOrganizationOptions;
   if (!Object.hasOwn(resolved.roles, resolved.creatorRole)) {
     throw new ConfigError(`OrganizationPlugin: the creator role "${resolved.creatorRole}" is not one of the roles (${Object.keys(resolved.roles).join(', ')}).`);

@@ -11,6 +11,7 @@ import { createOrganization, deleteOrganization, organizationInput, updateOrgani
 import type { ResolvedOrganizationOptions } from './options';
 import { rolesAllow } from './roles';
 import { visibleInvitations } from './invitations';
+import { setActiveTeam } from './teams/active-team';
 
 /** `POST /organization/create` → the organization with `members: [creator]`; it becomes the active one. */
 export function createOrganizationRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -24,8 +25,11 @@ export function createOrganizationRoute(options: ResolvedOrganizationOptions): R
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_ORGANIZATION, E.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_ORGANIZATIONS, E.ORGANIZATION_ALREADY_EXISTS],
     handle: async (ctx, dto: CreateOrganizationDto) => {
       const active = await ctx.requireSession();
-      const { organization, member } = await createOrganization(ctx.auth, options, active.user, organizationInput(ctx.auth, ctx.body), false);
-      if (!dto.keepCurrentActiveOrganization) await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+      const { organization, member, team } = await createOrganization(ctx.auth, options, active.user, organizationInput(ctx.auth, ctx.body), false);
+      if (!dto.keepCurrentActiveOrganization) {
+        await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+        if (team) await setActiveTeam(ctx.auth, active, team.id);
+      }
       return { ...organizationJson(ctx.auth, organization), members: [memberJson(ctx.auth, member)] };
     },
   });
