@@ -1,0 +1,25 @@
+import type { BuiltinDatabase } from '../../support/builtin-backends';
+import { as, join, organizationOf, orgAuth, person, type Handler, type Person } from './org-support';
+import type { OrganizationOptions } from 'better-auth-entities/plugins';
+
+/** The teams options of a test instance (teams on, plus what the test adds). */
+export type TeamsOptions = NonNullable<OrganizationOptions['teams']>;
+
+/** The session's fields as get-session answers them. */
+export async function sessionOf(handler: Handler, who: Person): Promise<{ activeOrganizationId: string | null; activeTeamId: string | null }> {
+  return (await as(handler, who).get('/get-session')).json.session;
+}
+
+/**
+ * An organization with teams on: an owner (whose session has the organization and its default team active),
+ * an admin and a plain member, and a stranger outside it.
+ */
+export async function teamsOrganization(database: BuiltinDatabase, teams: Partial<TeamsOptions> = {}, options: OrganizationOptions = {}) {
+  const { auth, handler } = orgAuth(database, { ...options, teams: { enabled: true, ...teams } });
+  const [owner, admin, member, stranger] = [await person(handler, database), await person(handler, database), await person(handler, database), await person(handler, database)];
+  const org = await organizationOf(handler, owner);
+  await join(handler, owner, org.id, admin, 'admin');
+  await join(handler, owner, org.id, member);
+  const defaultTeam = (await as(handler, owner).get('/organization/list-teams', { organizationId: org.id })).json[0];
+  return { auth, handler, owner, admin, member, stranger, org, defaultTeam };
+}
