@@ -34,7 +34,7 @@ describe.each(builtinBackends('org-list-query'))('list-members sorting and filte
   it('an unknown, JSON or ill-typed field or value is a 400 VALIDATION_ERROR, and a stranger is refused whatever the query', async () => {
     const { handler, member, stranger, org } = await roster();
     const list = (query: Record<string, string | number>) => as(handler, member).get('/organization/list-members', { organizationId: org.id, ...query });
-    for (const query of [
+    const queries: Array<Record<string, string>> = [
       { sortBy: 'password' },
       { sortBy: 'user.email' },
       { filterField: 'passwordHash', filterValue: 'x' },
@@ -43,7 +43,8 @@ describe.each(builtinBackends('org-list-query'))('list-members sorting and filte
       { filterField: 'createdAt', filterOperator: 'contains', filterValue: '2026' },
       { filterField: 'role' },
       { sortBy: 'role', sortDirection: 'sideways' },
-    ]) {
+    ];
+    for (const query of queries) {
       expect([query, refusal(await list(query))]).toEqual([query, { status: 400, code: 'VALIDATION_ERROR' }]);
     }
     expect(refusal(await as(handler, stranger).get('/organization/list-members', { organizationId: org.id, sortBy: 'role' }))).toEqual({ status: 403, code: 'YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION' });

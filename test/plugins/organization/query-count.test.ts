@@ -101,7 +101,7 @@ describe('organization reads on PostgreSQL', () => {
     for (const member of await database.listMembers(organizationId)) {
       if (member.userId !== owner.id) await records('teamMember').create({ teamId: created[0].id, userId: member.userId, createdAt: new Date() });
     }
-    return { organizationId, teamId: created[0].id };
+    return { organizationId, teamId: String(created[0].id) };
   }
 
   it('team lists and a sorted, filtered list-members take as many statements for 100 teams and members as for 5', async () => {
