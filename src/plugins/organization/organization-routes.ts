@@ -12,6 +12,7 @@ import type { ResolvedOrganizationOptions } from './options';
 import { rolesAllow } from './roles';
 import { visibleInvitations } from './invitations';
 import { setActiveTeam } from './teams/active-team';
+import { listTeams, teamJson } from './teams/teams';
 
 /** `POST /organization/create` → the organization with `members: [creator]`; it becomes the active one. */
 export function createOrganizationRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -140,7 +141,9 @@ export function getFullOrganizationRoute(options: ResolvedOrganizationOptions): 
       const members = await membersWithUsers(ctx.auth, organizationId, { limit });
       const pending = (await ctx.auth.db.listInvitations(organizationId)).filter((invitation) => ctx.auth.models.invitation.read(invitation, 'status') === 'pending');
       const invitations = visibleInvitations(ctx.auth, options, roleOf(ctx.auth, member), pending) ?? [];
-      return { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      const full = { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      // As better-auth with teams on: the organization's teams too (one more query, whatever their number).
+      return options.teams.enabled ? { ...full, teams: (await listTeams(ctx.auth, organizationId)).map(teamJson) } : full;
     },
   });
 }

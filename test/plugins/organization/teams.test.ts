@@ -14,6 +14,8 @@ describe.each(builtinBackends('org-teams'))('teams on %s', (_name, open) => {
     const members = await as(handler, owner).get('/organization/list-team-members', { teamId: defaultTeam.id });
     expect(members.json).toEqual([expect.objectContaining({ teamId: defaultTeam.id, userId: owner.id })]);
     expect(Object.keys(members.json[0]).sort()).toEqual(['createdAt', 'id', 'teamId', 'userId']);
+    const full = await as(handler, owner).get('/organization/get-full-organization', { organizationId: org.id });
+    expect(full.json.teams).toEqual([defaultTeam]);
   });
 
   it('create-team, update-team and remove-team need the team permissions: admins may, a plain member and a stranger may not', async () => {
