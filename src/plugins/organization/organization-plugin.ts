@@ -35,6 +35,7 @@ import {
 } from './organization-routes';
 import { createOrganization, deleteOrganization, organizationInput, updateOrganization, type CreateOrganizationInput } from './organizations';
 import { rolesAllow } from './roles';
+import { teamApi } from './teams/team-api';
 import { teamRouteSet } from './teams/team-route-set';
 import { TEAM_ERRORS } from './teams/team-errors';
 import { teamTables } from './teams/team-schema';
@@ -185,6 +186,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
           const member = await auth.db.getMember(input.organizationId, input.userId);
           return member !== null && rolesAllow(options, roleOf(auth, member), permissionRequest(input.permissions));
         },
+        ...teamApi(auth, options),
       },
     };
   }

@@ -42,6 +42,8 @@ describe.each(builtinBackends('org-list-query'))('list-members sorting and filte
       { filterField: 'createdAt', filterValue: 'not a date' },
       { filterField: 'createdAt', filterOperator: 'contains', filterValue: '2026' },
       { filterField: 'role' },
+      { filterField: 'role', filterOperator: 'in', filterValue: ' , ' },
+      { filterField: 'metadata', filterValue: '{}' },
       { sortBy: 'role', sortDirection: 'sideways' },
     ];
     for (const query of queries) {

@@ -219,4 +219,21 @@ describe.each(builtinBackends('org-teams'))('teams on %s', (_name, open) => {
     expect(await auth.context.records('team').count({ organizationId: org.id })).toBe(0);
     expect(await auth.context.records('teamMember').count({ teamId: defaultTeam.id })).toBe(0);
   });
+
+  it('the server API manages teams without role checks but keeps limits and the organization boundary', async () => {
+    const { auth, handler, owner, member, stranger, org, defaultTeam } = await teamsOrganization(backend.database(), { maximumTeams: 2 });
+    const api = auth.api.organization;
+    const team = await api.createTeam({ organizationId: org.id, name: 'Ops' });
+    expect(team).toMatchObject({ name: 'Ops', organizationId: org.id });
+    await expect(api.createTeam({ organizationId: org.id, name: 'One too many' })).rejects.toMatchObject({ code: 'YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_TEAMS' });
+    expect(await api.addTeamMember({ organizationId: org.id, teamId: team.id, userId: member.id })).toMatchObject({ teamId: team.id, userId: member.id });
+    await expect(api.addTeamMember({ organizationId: org.id, teamId: team.id, userId: stranger.id })).rejects.toMatchObject({ code: 'USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION' });
+    const elsewhere = await organizationOf(handler, stranger);
+    await expect(api.removeTeam({ organizationId: elsewhere.id, teamId: team.id })).rejects.toMatchObject({ code: 'TEAM_NOT_FOUND' });
+    expect((await api.listTeamMembers({ organizationId: org.id, teamId: team.id })).map((row: { userId: string }) => row.userId)).toEqual([member.id]);
+    await api.removeTeamMember({ organizationId: org.id, teamId: team.id, userId: member.id });
+    await api.removeTeam({ organizationId: org.id, teamId: team.id });
+    expect((await api.listTeams({ organizationId: org.id })).map((row: { id: string }) => row.id)).toEqual([defaultTeam.id]);
+    expect(owner.id).toBeTruthy();
+  });
 });
