@@ -1,8 +1,8 @@
 import { builtinBackends, type BuiltinDatabase } from '../../support/builtin-backends';
 import { as, join, organizationOf, orgAuth, person, refusal } from './org-support';
-import { sessionOf, teamsOrganization } from './team-support';
+import { sessionOf, teamsOrganization, twinHandler } from './team-support';
 
-describe.each(builtinBackends('org-teams'))('teams on %s', (_name, open) => {
+describe.each(builtinBackends('org-teams'))('teams on %s', (backendName, open) => {
   const backend = { database: (): BuiltinDatabase => { throw new Error('not opened'); } };
   beforeAll(async () => { backend.database = await open(); });
 
@@ -189,7 +189,7 @@ describe.each(builtinBackends('org-teams'))('teams on %s', (_name, open) => {
   it('maximumTeams holds under parallel creates, also from two instances over one database', async () => {
     const database = backend.database();
     const { handler, owner, org } = await teamsOrganization(database, { maximumTeams: 4 });
-    const twin = orgAuth(database, { teams: { enabled: true, maximumTeams: 4 } }).handler;
+    const twin = twinHandler(database, backendName, { maximumTeams: 4 });
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => as(i % 2 ? twin : handler, owner).post('/organization/create-team', { name: `T${i}`, organizationId: org.id })));
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3); // the default team is the fourth
     expect(answers.filter((answer) => answer.status !== 200).map(refusal)).toEqual(Array(7).fill({ status: 400, code: 'YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_TEAMS' }));
@@ -199,7 +199,7 @@ describe.each(builtinBackends('org-teams'))('teams on %s', (_name, open) => {
   it('maximumMembersPerTeam holds under parallel adds, also from two instances over one database', async () => {
     const database = backend.database();
     const { handler, owner, org, defaultTeam } = await teamsOrganization(database, { maximumMembersPerTeam: 3 });
-    const twin = orgAuth(database, { teams: { enabled: true, maximumMembersPerTeam: 3 } }).handler;
+    const twin = twinHandler(database, backendName, { maximumMembersPerTeam: 3 });
     const people = [];
     for (let i = 0; i < 6; i += 1) {
       const someone = await person(handler, database);
