@@ -103,5 +103,6 @@ process.stdout.write(
     cleared,
     lastTeam: refusal(lastTeam),
     teamsLeft: teamsLeft.length,
+    errorCodes: Object.keys(organizationClient({ teams: { enabled: true } }).$ERROR_CODES ?? {}),
   })}\n`,
 );

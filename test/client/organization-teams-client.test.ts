@@ -22,7 +22,8 @@ describe("better-auth's organizationClient({ teams: { enabled: true } }) against
   it.each(['cookies', 'bearer'])('runs the team flow and sorted, filtered member lists with %s', async (mode) => {
     const run = await runClientScript(SCRIPT, served.baseURL, ['--mode', mode]);
     if (run.code !== 0) throw new Error(`organization-teams-client.mjs exited with ${run.code}\n${run.stderr}\n${run.stdout}`);
-    expect(JSON.parse(run.stdout.trim())).toEqual({
+    const results = JSON.parse(run.stdout.trim());
+    expect(results).toEqual({
       ownerActiveTeam: true,
       defaultTeam: { name: 'Acme', organization: true },
       team: { name: 'Design', organization: true },
@@ -45,6 +46,11 @@ describe("better-auth's organizationClient({ teams: { enabled: true } }) against
       cleared: null,
       lastTeam: { status: 400, code: 'UNABLE_TO_REMOVE_LAST_TEAM' },
       teamsLeft: 1,
+      errorCodes: expect.any(Array),
     });
+    // Every team code the client plugin knows is one this instance declares (and answers with where 1.7 does).
+    const teamCodes = (results.errorCodes as string[]).filter((code) => /TEAM|YOU_ARE_NOT_ALLOWED_TO_ACCESS_THIS_ORGANIZATION/.test(code));
+    expect(teamCodes.length).toBeGreaterThanOrEqual(15);
+    expect(teamCodes.filter((code) => !served.auth.context.errors.get(code))).toEqual([]);
   });
 });
