@@ -236,4 +236,19 @@ describe.each(builtinBackends('org-teams'))('teams on %s', (backendName, open) =
     expect((await api.listTeams({ organizationId: org.id })).map((row: { id: string }) => row.id)).toEqual([defaultTeam.id]);
     expect(owner.id).toBeTruthy();
   });
+
+  it('accepting an invitation whose team filled up since is refused as a whole: no membership, the invitation still pending', async () => {
+    const database = backend.database();
+    const { handler, owner, admin, org } = await teamsOrganization(database, { maximumMembersPerTeam: 2 });
+    const small = (await as(handler, owner).post('/organization/create-team', { name: 'Small', organizationId: org.id })).json;
+    const invitee = await person(handler, database);
+    const invited = await as(handler, owner).post('/organization/invite-member', { email: invitee.email, role: 'member', organizationId: org.id, teamId: small.id });
+    expect(invited.status).toBe(200);
+    await as(handler, owner).post('/organization/add-team-member', { teamId: small.id, userId: owner.id, organizationId: org.id });
+    await as(handler, owner).post('/organization/add-team-member', { teamId: small.id, userId: admin.id, organizationId: org.id });
+    expect(refusal(await as(handler, invitee).post('/organization/accept-invitation', { invitationId: invited.json.id }))).toEqual({ status: 403, code: 'TEAM_MEMBER_LIMIT_REACHED' });
+    expect(await database.getMember(org.id, invitee.id)).toBeNull();
+    expect((await database.getInvitationById(invited.json.id))?.status).toBe('pending');
+    expect(await sessionOf(handler, invitee)).toMatchObject({ activeOrganizationId: null, activeTeamId: null });
+  });
 });
