@@ -3,8 +3,8 @@ import { Account, Invitation, Member, Organization, Session, User, Verification 
 import { MigrationError, runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
-const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '010_organization_role'];
-const TABLES = ['account_failures', 'accounts', 'api_key', VERSION_TABLE, 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'two_factor', 'users', 'verifications'];
+const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '009_teams', '010_organization_role'];
+const TABLES = ['account_failures', 'accounts', 'api_key', VERSION_TABLE, 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'team', 'team_member', 'two_factor', 'users', 'verifications'];
 
 // The shipped files use TypeORM's default names for the built-in entity classes, so the expectations are derived
 // from its naming strategy. MySQL keeps unique keys as indexes, which TypeORM names IDX_ rather than UQ_.

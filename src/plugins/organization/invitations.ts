@@ -10,6 +10,7 @@ import { assertRoomForMember, idOf, requireOrganization, roleOf, withOrganizatio
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
 import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { invitedTeamIds, joinInvitedTeams } from './teams/invitation-teams';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -18,6 +19,8 @@ export interface InviteInput {
   email: string;
   role: string | string[];
   resend?: boolean;
+  /** With teams: the team (or teams) of the organization accepting puts the invitee in. */
+  teamId?: string | string[];
   [custom: string]: unknown;
 }
 
@@ -65,7 +68,16 @@ export async function inviteMember(
   const limit =
     typeof options.invitationLimit === 'number' ? options.invitationLimit : await options.invitationLimit({ user: inviter.user, organization, member: inviter.member });
   if ((await auth.db.countPendingInvitations(organizationId)) >= limit) throw new AuthError(E.INVITATION_LIMIT_REACHED);
-  const base = { ...customInput(auth.models.invitation, input), email, role: joinRoles(roles), organizationId, inviterId: idOf(auth, 'user', inviter.user), expiresAt };
+  const teamId = await invitedTeamIds(auth, options.teams, organizationId, input.teamId);
+  const base = {
+    ...customInput(auth.models.invitation, input),
+    email,
+    role: joinRoles(roles),
+    organizationId,
+    inviterId: idOf(auth, 'user', inviter.user),
+    expiresAt,
+    ...(teamId ? { teamId } : {}),
+  };
   const hook = options.organizationHooks.beforeCreateInvitation;
   const data = hook ? await amended(base, hook({ invitation: { ...base }, inviter: inviter.user, organization })) : base;
   const invitation = await auth.db.createInvitation({ ...data, organizationId, status: 'pending' } as never);
@@ -113,7 +125,8 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
     if (!changed) throw new AuthError(E.INVITATION_NOT_FOUND);
     // The role as the locked transaction sees it: a role renamed since the first read has carried this invitation along.
     const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, changed, 'role') } as never);
-    return { invitation: changed, member };
+    const teamIds = await joinInvitedTeams(auth, options.teams, tx, invitation, userId);
+    return { invitation: changed, member, teamIds };
   }).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError && error.kind === 'member') throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
     throw error;

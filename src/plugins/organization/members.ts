@@ -10,6 +10,7 @@ import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
 import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { leaveOrganizationTeams } from './teams/teams';
 
 /** What adding a member takes (server API only, as in better-auth); custom member fields ride along. */
 export interface AddMemberInput {
@@ -76,9 +77,27 @@ export async function leaveOrganization(auth: AuthContext, options: ResolvedOrga
 }
 
 async function endMembership(auth: AuthContext, options: ResolvedOrganizationOptions, member: object): Promise<void> {
-  await keepingACreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER, (db) => db.deleteMember(idOf(auth, 'member', member)));
   const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
+  const remove = (db: DatabaseAdapter) => db.deleteMember(idOf(auth, 'member', member));
+  if (options.teams.enabled && !holdsCreatorRole(options, roleOf(auth, member))) {
+    // With the organization locked, an add-team-member running at once either lands first (and its row goes
+    // here) or finds the membership gone: nobody stays in a team of an organization they left.
+    await withOrganizationLocked(auth, read('organizationId'), (tx) => leavingTeams(auth, tx, member, remove));
+  } else {
+    await keepingACreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER, async (db) => {
+      await (options.teams.enabled ? leavingTeams(auth, db, member, remove) : remove(db));
+    });
+  }
   await clearActiveOrganization(auth, read('userId'), read('organizationId'));
+}
+
+/** Ends the membership and the user's teams of that organization in one transaction. */
+function leavingTeams(auth: AuthContext, db: DatabaseAdapter, member: object, remove: (db: DatabaseAdapter) => Promise<boolean>) {
+  const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
+  return db.transaction(async (tx) => {
+    await remove(tx);
+    await leaveOrganizationTeams(auth, tx, read('organizationId'), read('userId'));
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AccessControl, Role, Statements } from '../../core/access-control'
 import { defaultOrganizationRoles } from './access';
 import { resolveDynamicAccessControl, type DynamicAccessControlOptions, type ResolvedDynamicAccessControl } from './dynamic-roles/dynamic-access-control';
 import type { OrganizationHooks } from './hooks';
+import { resolveTeamOptions, type ResolvedTeamOptions, type TeamOptions } from './teams/team-options';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -54,6 +55,8 @@ export interface OrganizationOptions<U = object, O = object, M = object, I = obj
   dynamicAccessControl?: DynamicAccessControlOptions;
   /** What dynamic roles may grant (default: the plugin's statements, `ac`, and whatever the configured roles grant). */
   ac?: AccessControl<Statements>;
+  /** Teams inside organizations (default off): `{ enabled: true, maximumTeams?, maximumMembersPerTeam?, allowRemovingAllTeams? }`. */
+  teams?: TeamOptions;
 }
 
 export type ResolvedOrganizationOptions = Required<
@@ -61,6 +64,7 @@ export type ResolvedOrganizationOptions = Required<
 > &
   Pick<OrganizationOptions, 'organizationLimit' | 'requireEmailVerificationOnInvitation' | 'sendInvitationEmail' | 'invitationUrl'> & {
     readonly dynamicAccessControl: ResolvedDynamicAccessControl;
+    teams: ResolvedTeamOptions;
   };
 
 /** The defaults above; a creator role the roles lack, or a non-positive limit, is a configuration error. */
@@ -79,6 +83,7 @@ export function resolveOrganizationOptions(options: OrganizationOptions<never, n
     roles: options.roles ?? defaultOrganizationRoles,
     disableOrganizationDeletion: options.disableOrganizationDeletion ?? false,
     organizationHooks: options.organizationHooks ?? {},
+    teams: resolveTeamOptions(options.teams),
   } as ResolvedOrganizationOptions;
   Object.assign(resolved, resolveDynamicAccessControl(options)); // with it on, the default roles also manage roles
   if (!Object.hasOwn(resolved.roles, resolved.creatorRole)) {

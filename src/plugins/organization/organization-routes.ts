@@ -12,6 +12,8 @@ import type { ResolvedOrganizationOptions } from './options';
 import { rolesAllow } from './roles';
 import { visibleInvitations } from './invitations';
 import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { setActiveTeam } from './teams/active-team';
+import { listTeams, teamJson } from './teams/teams';
 
 /** `POST /organization/create` → the organization with `members: [creator]`; it becomes the active one. */
 export function createOrganizationRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -25,8 +27,11 @@ export function createOrganizationRoute(options: ResolvedOrganizationOptions): R
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_ORGANIZATION, E.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_ORGANIZATIONS, E.ORGANIZATION_ALREADY_EXISTS],
     handle: async (ctx, dto: CreateOrganizationDto) => {
       const active = await ctx.requireSession();
-      const { organization, member } = await createOrganization(ctx.auth, options, active.user, organizationInput(ctx.auth, ctx.body), false);
-      if (!dto.keepCurrentActiveOrganization) await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+      const { organization, member, team } = await createOrganization(ctx.auth, options, active.user, organizationInput(ctx.auth, ctx.body), false);
+      if (!dto.keepCurrentActiveOrganization) {
+        await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+        if (team) await setActiveTeam(ctx.auth, active, team.id);
+      }
       return { ...organizationJson(ctx.auth, organization), members: [memberJson(ctx.auth, member)] };
     },
   });
@@ -137,7 +142,9 @@ export function getFullOrganizationRoute(options: ResolvedOrganizationOptions): 
       const members = await membersWithUsers(ctx.auth, organizationId, { limit });
       const pending = (await ctx.auth.db.listInvitations(organizationId)).filter((invitation) => ctx.auth.models.invitation.read(invitation, 'status') === 'pending');
       const invitations = visibleInvitations(ctx.auth, await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), pending) ?? [];
-      return { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      const full = { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      // As better-auth with teams on: the organization's teams too (one more query, whatever their number).
+      return options.teams.enabled ? { ...full, teams: (await listTeams(ctx.auth, organizationId)).map(teamJson) } : full;
     },
   });
 }
