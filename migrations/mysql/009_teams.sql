@@ -14,8 +14,8 @@ CREATE TABLE IF NOT EXISTS `team` (
     `updated_at` DATETIME(6) NULL,
     PRIMARY KEY (`id`),
     -- Teams are listed per organization.
-    KEY `IDX_team_organization_id` (`organization_id`),
-    CONSTRAINT `FK_team_organization` FOREIGN KEY (`organization_id`) REFERENCES `organization` (`id`) ON DELETE CASCADE
+    KEY `IDX_b71618cf6c9cf1d30ff71b0320` (`organization_id`),
+    CONSTRAINT `FK_b71618cf6c9cf1d30ff71b0320a` FOREIGN KEY (`organization_id`) REFERENCES `organization` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS `team_member` (
@@ -25,8 +25,8 @@ CREATE TABLE IF NOT EXISTS `team_member` (
     `created_at` DATETIME(6) NULL,
     PRIMARY KEY (`id`),
     -- A user is in a team at most once; the pair also serves lookups by team.
-    UNIQUE KEY `IDX_team_member_team_user` (`team_id`, `user_id`),
-    KEY `IDX_team_member_user_id` (`user_id`),
-    CONSTRAINT `FK_team_member_team` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) ON DELETE CASCADE,
-    CONSTRAINT `FK_team_member_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
+    UNIQUE KEY `IDX_34169355c6d1744228f5bb7554` (`team_id`, `user_id`),
+    KEY `IDX_0724b86622f89c433dee4cd8b1` (`user_id`),
+    CONSTRAINT `FK_a1b5b4f5fa1b7f890d0a278748b` FOREIGN KEY (`team_id`) REFERENCES `team` (`id`) ON DELETE CASCADE,
+    CONSTRAINT `FK_0724b86622f89c433dee4cd8b17` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

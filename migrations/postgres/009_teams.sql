@@ -12,8 +12,8 @@ CREATE TABLE IF NOT EXISTS "team" (
     "organization_id" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ NOT NULL,
     "updated_at" TIMESTAMPTZ,
-    CONSTRAINT "PK_team" PRIMARY KEY ("id"),
-    CONSTRAINT "FK_team_organization" FOREIGN KEY ("organization_id") REFERENCES "organization" ("id") ON DELETE CASCADE
+    CONSTRAINT "PK_f57d8293406df4af348402e4b74" PRIMARY KEY ("id"),
+    CONSTRAINT "FK_b71618cf6c9cf1d30ff71b0320a" FOREIGN KEY ("organization_id") REFERENCES "organization" ("id") ON DELETE CASCADE
 );
 
 CREATE TABLE IF NOT EXISTS "team_member" (
@@ -21,12 +21,12 @@ CREATE TABLE IF NOT EXISTS "team_member" (
     "team_id" TEXT NOT NULL,
     "user_id" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ,
-    CONSTRAINT "PK_team_member" PRIMARY KEY ("id"),
-    CONSTRAINT "FK_team_member_team" FOREIGN KEY ("team_id") REFERENCES "team" ("id") ON DELETE CASCADE,
-    CONSTRAINT "FK_team_member_user" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+    CONSTRAINT "PK_649680684d72a20d279641469c5" PRIMARY KEY ("id"),
+    CONSTRAINT "FK_a1b5b4f5fa1b7f890d0a278748b" FOREIGN KEY ("team_id") REFERENCES "team" ("id") ON DELETE CASCADE,
+    CONSTRAINT "FK_0724b86622f89c433dee4cd8b17" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- Teams are listed per organization; memberships are found by team (the unique pair serves that) and by user.
-CREATE INDEX IF NOT EXISTS "IDX_team_organization_id" ON "team" ("organization_id");
-CREATE UNIQUE INDEX IF NOT EXISTS "IDX_team_member_team_user" ON "team_member" ("team_id", "user_id");
-CREATE INDEX IF NOT EXISTS "IDX_team_member_user_id" ON "team_member" ("user_id");
+CREATE INDEX IF NOT EXISTS "IDX_b71618cf6c9cf1d30ff71b0320" ON "team" ("organization_id");
+CREATE UNIQUE INDEX IF NOT EXISTS "IDX_34169355c6d1744228f5bb7554" ON "team_member" ("team_id", "user_id");
+CREATE INDEX IF NOT EXISTS "IDX_0724b86622f89c433dee4cd8b1" ON "team_member" ("user_id");

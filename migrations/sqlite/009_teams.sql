@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS "team" (
     "organization_id" varchar(255) NOT NULL,
     "created_at" datetime(6) NOT NULL,
     "updated_at" datetime(6),
-    CONSTRAINT "FK_team_organization" FOREIGN KEY ("organization_id") REFERENCES "organization" ("id") ON DELETE CASCADE
+    CONSTRAINT "FK_b71618cf6c9cf1d30ff71b0320a" FOREIGN KEY ("organization_id") REFERENCES "organization" ("id") ON DELETE CASCADE
 );
 
 CREATE TABLE IF NOT EXISTS "team_member" (
@@ -20,11 +20,11 @@ CREATE TABLE IF NOT EXISTS "team_member" (
     "team_id" varchar(255) NOT NULL,
     "user_id" varchar(255) NOT NULL,
     "created_at" datetime(6),
-    CONSTRAINT "FK_team_member_team" FOREIGN KEY ("team_id") REFERENCES "team" ("id") ON DELETE CASCADE,
-    CONSTRAINT "FK_team_member_user" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+    CONSTRAINT "FK_a1b5b4f5fa1b7f890d0a278748b" FOREIGN KEY ("team_id") REFERENCES "team" ("id") ON DELETE CASCADE,
+    CONSTRAINT "FK_0724b86622f89c433dee4cd8b17" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
 
 -- Teams are listed per organization; memberships are found by team (the unique pair serves that) and by user.
-CREATE INDEX IF NOT EXISTS "IDX_team_organization_id" ON "team" ("organization_id");
-CREATE UNIQUE INDEX IF NOT EXISTS "IDX_team_member_team_user" ON "team_member" ("team_id", "user_id");
-CREATE INDEX IF NOT EXISTS "IDX_team_member_user_id" ON "team_member" ("user_id");
+CREATE INDEX IF NOT EXISTS "IDX_b71618cf6c9cf1d30ff71b0320" ON "team" ("organization_id");
+CREATE UNIQUE INDEX IF NOT EXISTS "IDX_34169355c6d1744228f5bb7554" ON "team_member" ("team_id", "user_id");
+CREATE INDEX IF NOT EXISTS "IDX_0724b86622f89c433dee4cd8b1" ON "team_member" ("user_id");

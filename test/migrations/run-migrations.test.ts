@@ -10,7 +10,7 @@ const TABLES = ['account_failures', 'accounts', 'api_key', VERSION_TABLE, 'invit
 // from its naming strategy. MySQL keeps unique keys as indexes, which TypeORM names IDX_ rather than UQ_.
 const naming = new DefaultNamingStrategy();
 const SINGLE_UNIQUES: [string, string][] = [['users', 'email'], ['users', 'username'], ['sessions', 'token'], ['organization', 'slug'], ['account_failures', 'key'], ['passkey', 'credential_id'], ['api_key', 'key']];
-const COMPOSITE_UNIQUES: [string, string[]][] = [['accounts', ['provider_id', 'account_id']], ['member', ['organization_id', 'user_id']], ['organization_role', ['organization_id', 'role']]];
+const COMPOSITE_UNIQUES: [string, string[]][] = [['accounts', ['provider_id', 'account_id']], ['member', ['organization_id', 'user_id']], ['organization_role', ['organization_id', 'role']], ['team_member', ['team_id', 'user_id']]];
 const INDEXED: [string, string][] = [
   ['sessions', 'user_id'],
   ['accounts', 'user_id'],
@@ -22,6 +22,8 @@ const INDEXED: [string, string][] = [
   ['two_factor', 'user_id'],
   ['passkey', 'user_id'],
   ['api_key', 'reference_id'],
+  ['team', 'organization_id'],
+  ['team_member', 'user_id'],
 ];
 const REFERENCES: [string, string, string][] = [
   ['sessions', 'user_id', 'users'],
@@ -34,6 +36,9 @@ const REFERENCES: [string, string, string][] = [
   ['passkey', 'user_id', 'users'],
   ['organization_role', 'organization_id', 'organization'],
   ['api_key', 'reference_id', 'users'],
+  ['team', 'organization_id', 'organization'],
+  ['team_member', 'team_id', 'team'],
+  ['team_member', 'user_id', 'users'],
 ];
 const uniquesOf = (dialect: MigrationDatabase['dialect']) =>
   [
@@ -143,9 +148,10 @@ describe.each([
   test('a failing migration is reported with its version and statement, is not recorded, and re-runs once fixed', async () => {
     const ds = await db.open();
     await runMigrations(ds);
-    // 010 references 002's organization table, so both go (and come back) together.
-    await ds.query(`DELETE FROM ${VERSION_TABLE} WHERE version IN ('002_organization', '010_organization_role')`);
-    for (const table of ['organization_role', 'invitation', 'member', 'organization']) await ds.query(`DROP TABLE ${table}`);
+    // 009 and 010 reference 002's organization table, so the three go (and come back) together. 009 also adds a
+    // column to the sessions table, which stays: its re-run must skip that column rather than fail.
+    await ds.query(`DELETE FROM ${VERSION_TABLE} WHERE version IN ('002_organization', '009_teams', '010_organization_role')`);
+    for (const table of ['organization_role', 'team_member', 'team', 'invitation', 'member', 'organization']) await ds.query(`DROP TABLE ${table}`);
     await ds.query(db.sabotage.sql);
     const failure = await runMigrations(ds).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
@@ -154,7 +160,7 @@ describe.each([
     const tables = await db.tables(ds);
     for (const absent of db.sabotage.absentAfterFailure) expect(tables).not.toContain(absent);
     await ds.query(db.sabotage.sql.replace(/^CREATE TABLE (\S+).*$/, 'DROP TABLE $1'));
-    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization', '010_organization_role'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key'] });
+    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization', '009_teams', '010_organization_role'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key'] });
     expect(await db.tables(ds)).toEqual(TABLES);
   });
 
