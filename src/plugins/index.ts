@@ -62,3 +62,6 @@ export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';
 export { PasskeyPlugin } from './passkey/passkey-plugin';
 export type { PasskeyOptions, PasskeyAuthenticatorSelection } from './passkey/options';
 export { PASSKEY_ERRORS } from './passkey/error-codes';
+export { AnonymousPlugin } from './anonymous/anonymous-plugin';
+export type { AnonymousOptions, LinkAccountEvent, UserWithSession } from './anonymous/options';
+export { ANONYMOUS_ERRORS } from './anonymous/error-codes';

@@ -43,6 +43,8 @@ export async function signUpWithEmail(
   if (!options.enableSignup) throw new AuthError('SIGN_UP_DISABLED');
   assertPasswordLength(input.password, options.minPasswordLength, options.maxPasswordLength);
   const email = normaliseEmail(input.email);
+  // A reserved placeholder (an anonymous user's) is nobody's mailbox: no account may be made on it.
+  if (await auth.hooks.isReservedAddress(email)) throw new AuthError('INVALID_EMAIL');
   if (await auth.db.getUserByEmail(email)) throw new AuthError('USER_ALREADY_EXISTS');
   const passwordHash = await auth.hasher.hash(input.password);
 
