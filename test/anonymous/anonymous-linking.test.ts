@@ -91,7 +91,8 @@ describe.each(BACKENDS)('linking an anonymous user on %s', (name, open) => {
   });
 
   it('two sign-ins at once carrying one anonymous session link it once: one onLinkAccount, one deletion, both signed in', async () => {
-    const s = makeAnonymousAuth(database());
+    // An app's onLinkAccount does I/O: the pause keeps one link open while the others arrive.
+    const s = makeAnonymousAuth(database(), { onLinkAccount: () => new Promise((resolve) => setTimeout(resolve, 100)) });
     const real = await realUser(s);
     const anonymous = await anonymousWithRows(s);
     const before = (await s.database.listSessionsForUser(real.id)).length;
