@@ -3,7 +3,7 @@ import { Account, Invitation, Member, Organization, Session, User, Verification 
 import { MigrationError, runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
-const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey'];
+const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '008_anonymous'];
 const TABLES = ['account_failures', 'accounts', VERSION_TABLE, 'invitation', 'member', 'organization', 'passkey', 'sessions', 'two_factor', 'users', 'verifications'];
 
 // The shipped files use TypeORM's default names for the built-in entity classes, so the expectations are derived
@@ -70,7 +70,7 @@ describe.each([
     await db.drop();
   });
 
-  test('an empty database gets 001_initial to 005_passkey, all recorded in the version table', async () => {
+  test('an empty database gets 001_initial to 008_anonymous, all recorded in the version table', async () => {
     const ds = await db.open();
     const lines: string[] = [];
     await expect(runMigrations(ds, { log: (line) => lines.push(line) })).resolves.toEqual({ applied: VERSIONS, skipped: [] });
@@ -146,11 +146,11 @@ describe.each([
     const failure = await runMigrations(ds).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
     expect(failure).toMatchObject({ version: '002_organization' });
-    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey']);
+    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '008_anonymous']);
     const tables = await db.tables(ds);
     for (const absent of db.sabotage.absentAfterFailure) expect(tables).not.toContain(absent);
     await ds.query(db.sabotage.sql.replace(/^CREATE TABLE (\S+).*$/, 'DROP TABLE $1'));
-    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey'] });
+    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '008_anonymous'] });
     expect(await db.tables(ds)).toEqual(TABLES);
   });
 
