@@ -23,8 +23,11 @@ export function linkAnonymousUser(auth: AuthContext, options: ResolvedAnonymousO
     const anonymousId = read(previous.user, 'id');
     if (anonymousId === read(user, 'id')) return;
     await queue.run(anonymousId, async () => {
+      // Linked or deleted meanwhile (or made a real user by server code): nothing to link.
+      const current = await tx.getUserById(anonymousId);
+      if (!current || !isAnonymousUser(auth, current)) return;
       const claimed = await tx.updateUser(anonymousId, { isAnonymous: true });
-      if (!claimed || !isAnonymousUser(auth, claimed)) return;
+      if (!claimed) return;
       await options.onLinkAccount?.({ anonymousUser: { user: claimed, session: previous.session }, newUser: { user, session }, tx });
       if (options.disableDeleteAnonymousUser) return;
       // Through the session store, so a secondary storage forgets them too; accounts go with the user.
