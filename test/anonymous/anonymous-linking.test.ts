@@ -7,6 +7,13 @@ import { makeAnonymousAuth, realUser, signInAnonymously, type AnonymousAuth } fr
 
 const BACKENDS = builtinBackends('anonymous-link');
 
+/** A logger that keeps what it is told, to check that faults are logged without secrets. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const keep = (message: string, ...details: unknown[]) => void lines.push([message, ...details].map(String).join(' '));
+  return { lines, config: { logger: { error: keep, warn: keep } } };
+}
+
 /** The anonymous user, its sessions and accounts, as stored. */
 async function storedState(s: AnonymousAuth, userId: string) {
   return {
@@ -109,11 +116,12 @@ describe.each(BACKENDS)('linking an anonymous user on %s', (name, open) => {
   });
 
   it('onLinkAccount failing rolls everything back: the anonymous user keeps its sessions and accounts, and no new session exists', async () => {
+    const log = capturingLogger();
     const s = makeAnonymousAuth(database(), {
       onLinkAccount: () => {
         throw new Error('the app could not move the cart');
       },
-    });
+    }, { config: log.config });
     const real = await realUser(s);
     const anonymous = await anonymousWithRows(s);
     const before = await storedState(s, anonymous.user.id);
@@ -124,15 +132,20 @@ describe.each(BACKENDS)('linking an anonymous user on %s', (name, open) => {
     expect(await storedState(s, anonymous.user.id)).toEqual(before);
     expect(await s.database.listSessionsForUser(real.id)).toHaveLength(realSessions);
     expect((await call(s.auth.handler, 'GET', '/get-session', { cookie: anonymous.cookie })).json.user.id).toBe(anonymous.user.id);
+    // Logged as a fault, without the session token or the password of the request.
+    expect(log.lines.join('\n')).toMatch(/could not move the cart/);
+    expect(log.lines.join('\n')).not.toContain(anonymous.token);
+    expect(log.lines.join('\n')).not.toContain(PASSWORD);
   });
 
   it('a database fault in the middle of linking (after the sessions went, at the user) writes nothing: both users as they were, answered 503', async () => {
+    const log = capturingLogger();
     const s = makeAnonymousAuth(database(), {
       // The fault is injected into the link's own transaction, between deleting the sessions and the user.
       onLinkAccount: ({ tx }) => {
         tx.deleteUser = () => Promise.reject(new DatabaseUnavailableError('injected: connection lost'));
       },
-    });
+    }, { config: log.config });
     const real = await realUser(s);
     const anonymous = await anonymousWithRows(s);
     const before = await storedState(s, anonymous.user.id);
@@ -149,6 +162,7 @@ describe.each(BACKENDS)('linking an anonymous user on %s', (name, open) => {
     const created = await s.database.getUserByEmail(email);
     expect(await s.database.listSessionsForUser(created!.id)).toHaveLength(0);
     expect(await storedState(s, anonymous.user.id)).toEqual(before);
+    expect(log.lines.join('\n')).not.toContain(anonymous.token);
   });
 
   if (name !== 'memory') {
