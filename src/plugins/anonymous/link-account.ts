@@ -6,7 +6,7 @@ import type { ResolvedAnonymousOptions } from './options';
 
 /**
  * The session-switch listener behind account linking: when a browser holding an anonymous session signs in or
- * up as a real user, any way at all (password, social, magic link, passkey, email code, a second factor),
+ * up as a real user, any way at all (password, social, magic link, passkey, email code),
  * `onLinkAccount` runs and the anonymous user goes with its sessions and accounts, all in the transaction of
  * the new session: a fault anywhere leaves the anonymous user, its session and no new session.
  *
