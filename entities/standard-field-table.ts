@@ -59,6 +59,8 @@ export const STANDARD_FIELD_TABLE = {
     banReason: { type: 'string', nullable: true, optional: true, long: true },
     banExpires: { type: 'date', nullable: true, optional: true },
     metadata: { type: 'json', optional: true, default: {} },
+    /** Set by the anonymous plugin on the users it creates; no request can write it. */
+    isAnonymous: { type: 'boolean', optional: true, default: false },
   },
   session: {
     id: { type: 'string', primary: true },

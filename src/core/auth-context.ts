@@ -72,7 +72,10 @@ export class AuthContext {
     this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
     this.failureLimit = new AccountFailureLimit((on) => this.records(ACCOUNT_FAILURE_MODEL, on));
-    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
+    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'), db, (request) => {
+      const presented = this.cookies.read(request);
+      return presented ? this.sessions.peek(presented.token) : Promise.resolve(null);
+    });
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({
       id: 'session-gates',

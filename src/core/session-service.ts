@@ -124,6 +124,16 @@ export class SessionService {
     return found;
   }
 
+  /**
+   * The live session for a raw token, with its user, without touching it: no refresh, no deletion of an expired
+   * one (`null` then). For looking at the session a request carried while it is being replaced.
+   */
+  async peek(token: string, now = Date.now()): Promise<SessionWithUser<object, object> | null> {
+    const found = await this.store.findWithUser(digestToken(token));
+    if (!found || this.db.models.session.read(found.session, 'expiresAt').getTime() <= now) return null;
+    return this.endRules.length > 0 && (await this.endedByRule(found)) ? null : found;
+  }
+
   /** False for the token of a session opened with `rememberMe: false`: its cookie ends with the browser session. */
   isRemembered(token: string): boolean {
     return !isBrowserSessionToken(token);

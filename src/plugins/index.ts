@@ -83,3 +83,6 @@ export type { JwtOptions, JwtAlgorithm, KeyPairConfig, JwtSessionInput } from '.
 export type { JwtClaims, VerifyExpectations } from './jwt/token-signer';
 export type { PublishedKey } from './jwt/key-ring';
 export type { JwksField } from './jwt/schema';
+export { AnonymousPlugin } from './anonymous/anonymous-plugin';
+export type { AnonymousOptions, LinkAccountEvent, UserWithSession } from './anonymous/options';
+export { ANONYMOUS_ERRORS } from './anonymous/error-codes';

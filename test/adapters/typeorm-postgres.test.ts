@@ -113,6 +113,8 @@ describe('TypeOrmAdapter on PostgreSQL', () => {
         await client.query(`SET search_path TO "${seeded.name}"`);
         await client.query(SEED_SQL);
         await client.query(`ALTER TABLE users ADD COLUMN plan TEXT NOT NULL DEFAULT 'free'`);
+        // The seed predates the anonymous plugin: its column comes as shipped migration 008 adds it.
+        await client.query(`ALTER TABLE users ADD COLUMN is_anonymous BOOLEAN NOT NULL DEFAULT FALSE`);
       });
       db = await TypeOrmAdapter.connect(seeded.url, { user: SeedUser });
     });

@@ -3,7 +3,7 @@ import { Account, Invitation, Member, Organization, Session, User, Verification 
 import { MigrationError, runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
-const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '009_teams', '010_organization_role'];
+const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous', '009_teams', '010_organization_role'];
 const TABLES = ['account_failures', 'accounts', 'api_key', VERSION_TABLE, 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'team', 'team_member', 'two_factor', 'users', 'verifications'];
 
 // The shipped files use TypeORM's default names for the built-in entity classes, so the expectations are derived
@@ -156,11 +156,11 @@ describe.each([
     const failure = await runMigrations(ds).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
     expect(failure).toMatchObject({ version: '002_organization' });
-    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key']);
+    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous']);
     const tables = await db.tables(ds);
     for (const absent of db.sabotage.absentAfterFailure) expect(tables).not.toContain(absent);
     await ds.query(db.sabotage.sql.replace(/^CREATE TABLE (\S+).*$/, 'DROP TABLE $1'));
-    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization', '009_teams', '010_organization_role'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key'] });
+    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization', '009_teams', '010_organization_role'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous'] });
     expect(await db.tables(ds)).toEqual(TABLES);
   });
 

@@ -5,9 +5,9 @@ describe('shipped migration files', () => {
   test('every dialect ships the same versions, in order, each with statements', () => {
     const versions = (['postgres', 'sqlite', 'mysql'] as const).map((dialect) => listMigrations(dialect).map((m) => m.version));
     expect(versions).toEqual([
-      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '009_teams', '010_organization_role'],
-      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '009_teams', '010_organization_role'],
-      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '009_teams', '010_organization_role'],
+      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous', '009_teams', '010_organization_role'],
+      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous', '009_teams', '010_organization_role'],
+      ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous', '009_teams', '010_organization_role'],
     ]);
     for (const dialect of ['postgres', 'sqlite', 'mysql'] as const) {
       for (const migration of listMigrations(dialect)) expect(migration.statements.length).toBeGreaterThan(0);
