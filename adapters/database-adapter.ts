@@ -10,6 +10,8 @@ import type {
   CreateSessionData,
   CreateUserData,
   CreateVerificationData,
+  ListFilter,
+  ListMembersOptions,
   ListUsersOptions,
   PageOptions,
   SessionWithUser,
@@ -123,9 +125,13 @@ export interface DatabaseAdapter<
   createMember(data: CreateMemberData<M>): Promise<M>;
   getMemberById(id: string): Promise<M | null>;
   getMember(organizationId: string, userId: string): Promise<M | null>;
-  /** In the order they joined (ties by id); `page` bounds the list for large organizations. */
-  listMembers(organizationId: string, page?: PageOptions): Promise<M[]>;
-  countMembers(organizationId: string): Promise<number>;
+  /**
+   * In the order they joined (ties by id) unless `sortBy` says otherwise (nulls last, ties by id);
+   * `filter` keeps the matching ones; `limit`/`offset` bound the list for large organizations.
+   */
+  listMembers(organizationId: string, options?: ListMembersOptions): Promise<M[]>;
+  /** How many members the organization has (matching `filter` when given). */
+  countMembers(organizationId: string, filter?: ListFilter): Promise<number>;
   updateMember(id: string, data: UpdateMemberData<M>): Promise<M | null>;
   deleteMember(id: string): Promise<boolean>;
 

@@ -75,6 +75,35 @@ export interface PageOptions {
   offset?: number;
 }
 
+/** Every operator a list filter takes (better-auth's where operators): the user ones, plus membership in a list. */
+export type ListFilterOperator = UserFilterOperator | 'in' | 'not_in';
+
+/**
+ * A condition on one field of the listed kind (standard field name or custom property name). `in` and
+ * `not_in` take a list; the others one value, compared as the column stores it (a `Date` for dates).
+ * @example
+ * { field: 'role', operator: 'in', value: ['owner', 'admin'] }
+ */
+export interface ListFilter {
+  field: string;
+  /** Default `eq`. */
+  operator?: ListFilterOperator;
+  value: string | number | boolean | Date | ReadonlyArray<string | number>;
+}
+
+/**
+ * Paging, ordering and one filter for `listMembers` (the adapter takes any field of the member class; the
+ * organization plugin decides which a caller may name).
+ * @example
+ * db.listMembers(orgId, { sortBy: 'createdAt', sortDirection: 'desc', filter: { field: 'role', value: 'admin' }, limit: 20 });
+ */
+export interface ListMembersOptions extends PageOptions {
+  /** Default: the order they joined (`createdAt`, ties by id). */
+  sortBy?: string;
+  sortDirection?: 'asc' | 'desc';
+  filter?: ListFilter;
+}
+
 /** One page of users and the count of all that match. */
 export interface UserPage<U> {
   users: U[];

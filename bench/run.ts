@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood,organization,telemetry] [--duration 10]`
+ * `npm run bench [-- --only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood,organization,telemetry,api-key,jwt] [--duration 10]`
  *
  * Runs the selected sections one after another on this machine, prints one Markdown table per section plus the
  * issue's targets, and writes everything as JSON to bench/results/ (latest.json and a dated copy).
@@ -17,10 +17,12 @@ import { parseOptions } from './lib/options';
 import { scaleTable } from './lib/scale-table';
 import { renderTable, type Table } from './lib/table';
 import { targetsTable, type AllResults } from './lib/targets';
+import { apiKeyTable, runApiKey } from './suites/api-key';
 import { runCluster } from './suites/cluster';
 import { runComparison, type Backend } from './suites/comparison';
 import { runEventLoop } from './suites/event-loop';
 import { runFlood } from './suites/flood';
+import { jwtTable, runJwt } from './suites/jwt';
 import { organizationTable, runOrganization } from './suites/organization';
 import { runScale } from './suites/scale';
 import { runTelemetry, telemetryTable } from './suites/telemetry';
@@ -65,6 +67,9 @@ async function main(): Promise<void> {
   if (options.sections.has('organization')) tables.push(organizationTable(await runOrganization(options)));
 
   if (options.sections.has('telemetry')) tables.push(telemetryTable(await runTelemetry(options), options.connections));
+
+  if (options.sections.has('api-key')) tables.push(apiKeyTable(await runApiKey(options)));
+  if (options.sections.has('jwt')) tables.push(jwtTable(await runJwt(options)));
 
   const targets = targetsTable(results);
   if (targets.rows.length > 0) tables.push(targets);

@@ -59,6 +59,8 @@ export const STANDARD_FIELD_TABLE = {
     banReason: { type: 'string', nullable: true, optional: true, long: true },
     banExpires: { type: 'date', nullable: true, optional: true },
     metadata: { type: 'json', optional: true, default: {} },
+    /** Set by the anonymous plugin on the users it creates; no request can write it. */
+    isAnonymous: { type: 'boolean', optional: true, default: false },
   },
   session: {
     id: { type: 'string', primary: true },
@@ -72,6 +74,8 @@ export const STANDARD_FIELD_TABLE = {
     userAgent: { type: 'string', nullable: true, optional: true, long: true },
     impersonatedBy: { type: 'string', nullable: true, optional: true, holdsId: true },
     activeOrganizationId: { type: 'string', nullable: true, optional: true, holdsId: true },
+    /** The organization plugin's active team (teams enabled); always a team of the active organization. */
+    activeTeamId: { type: 'string', nullable: true, optional: true, holdsId: true },
     active: { type: 'boolean', optional: true, default: true },
   },
   account: {
@@ -115,6 +119,8 @@ export const STANDARD_FIELD_TABLE = {
     inviterId: { type: 'string', index: true, references: 'user' },
     expiresAt: { type: 'date' },
     createdAt: { type: 'date', timestamp: 'create' },
+    /** The teams (comma-separated ids, as better-auth stores them) accepting puts the invitee in. */
+    teamId: { type: 'string', nullable: true, optional: true, holdsId: true },
   },
   verification: {
     id: { type: 'string', primary: true },

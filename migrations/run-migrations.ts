@@ -163,6 +163,7 @@ async function applyIfMissing(ops: DialectOps, runner: QueryRunner, migration: M
   if (recorded.length > 0) return false;
   for (const statement of migration.statements) {
     try {
+      if (await addsExistingColumn(runner, statement)) continue;
       await runner.query(statement);
     } catch (error) {
       throw new MigrationError(migration.version, statement, error);
@@ -170,6 +171,20 @@ async function applyIfMissing(ops: DialectOps, runner: QueryRunner, migration: M
   }
   await runner.query(`INSERT INTO ${VERSION_TABLE} (version) VALUES (${ops.param(1)})`, [migration.version]);
   return true;
+}
+
+/** `ALTER TABLE <table> ADD COLUMN [IF NOT EXISTS] <column> …`: the only statement form besides guarded CREATEs. */
+const ADD_COLUMN = /^ALTER TABLE\s+[`"]?(\w+)[`"]?\s+ADD COLUMN\s+(?:IF NOT EXISTS\s+)?[`"]?(\w+)[`"]?/i;
+
+/**
+ * Whether the statement adds a column the table already has. SQLite and MySQL have no `ADD COLUMN IF NOT EXISTS`,
+ * and MySQL commits DDL as it goes, so a file that failed after its ALTER (or a column an app added by hand) would
+ * otherwise fail every re-run: the check makes an added column as re-runnable as a guarded CREATE.
+ */
+async function addsExistingColumn(runner: QueryRunner, statement: string): Promise<boolean> {
+  const match = ADD_COLUMN.exec(statement);
+  if (!match) return false;
+  return runner.hasColumn(match[1], match[2]);
 }
 
 async function inTransaction<T>(ops: DialectOps, runner: QueryRunner, timeoutMs: number, work: () => Promise<T>): Promise<T> {

@@ -75,6 +75,11 @@ export class Auth<U extends object, S extends object, A extends object = object>
 
   /** The session a request presents, typed, for middleware such as `requireSession`. */
   async resolveSession(request: AuthRequest): Promise<ResolvedSession<U, S> | null> {
+    const byHeader = this.context.headerCredentials.any ? this.context.headerCredentials.resolve(request) : undefined;
+    if (byHeader) {
+      const active = await byHeader;
+      return active ? { user: active.user as U, session: active.session as S, refreshedCookie: null } : null;
+    }
     const presented = this.context.cookies.read(request);
     if (!presented) return null;
     const active = await this.context.sessions.find(presented.token);

@@ -17,6 +17,7 @@ export { KeyedDigest } from './crypto/keyed-digest';
 export { generateSessionToken, digestToken } from './crypto/session-token';
 export { AuthContext } from './core/auth-context';
 export type { ActiveSession, SessionOptions } from './core/session-service';
+export { HeaderCredentials, type HeaderCredential } from './core/header-credentials';
 export { DatabaseSessionStore, type SessionStore } from './core/session-store';
 export { MemorySecondaryStorage, type SecondaryStorage } from './core/secondary-storage';
 export { CachedSessionStore, type CachedSessionStoreOptions } from './core/cached-session-store';

@@ -4,6 +4,7 @@ import { conformanceTest, type ConformanceOptions, type MakeConformanceAdapter }
 import { describeAccountConformance } from './suites/accounts';
 import { describeCopyConformance } from './suites/copies';
 import { describeInvitationConformance } from './suites/invitations';
+import { describeListMembersConformance } from './suites/list-members';
 import { describeListUsersConformance } from './suites/list-users';
 import { describeMemberConformance } from './suites/members';
 import { describeOrganizationConformance } from './suites/organizations';
@@ -49,6 +50,7 @@ export function describeAdapterConformance(name: string, makeAdapter: MakeConfor
     describeVerificationConformance(test);
     describeOrganizationConformance(test);
     describeMemberConformance(test);
+    describeListMembersConformance(test);
     describeInvitationConformance(test);
     describeCopyConformance(test);
     describeTransactionConformance(test);

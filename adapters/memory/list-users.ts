@@ -1,5 +1,5 @@
 import type { EntityModel } from '../../entities/model/entity-model';
-import type { ListUsersOptions, TextMatchOperator, UserFilter } from '../inputs';
+import type { ListFilter, ListUsersOptions, TextMatchOperator } from '../inputs';
 
 /** The page size when the caller gives none, as the contract documents. */
 export const DEFAULT_USER_PAGE_SIZE = 100;
@@ -43,9 +43,24 @@ function textTest<U extends object>(model: EntityModel<U>, field: string, operat
   };
 }
 
-function filterTest<U extends object>(model: EntityModel<U>, filter: UserFilter): (user: U) => boolean {
+/**
+ * Whether a row meets a list filter, as the SQL adapter's WHERE would decide it (NULL never compares true).
+ * @example
+ * members.filter(filterTest(model, { field: 'role', operator: 'in', value: ['owner', 'admin'] }));
+ */
+export function filterTest<U extends object>(model: EntityModel<U>, filter: ListFilter): (user: U) => boolean {
   const operator = filter.operator ?? 'eq';
   if (operator === 'contains' || operator === 'starts_with' || operator === 'ends_with') return textTest(model, filter.field, operator, String(filter.value));
+  if (operator === 'in' || operator === 'not_in') {
+    const values: readonly unknown[] = Array.isArray(filter.value) ? filter.value : [filter.value];
+    if (values.length === 0) throw new TypeError(`A "${operator}" filter on ${filter.field} needs at least one value.`);
+    const wanted = new Set(values.map(comparable));
+    return (row) => {
+      const value = model.readUnchecked(row, filter.field);
+      if (value === null || value === undefined) return false;
+      return wanted.has(comparable(value)) === (operator === 'in');
+    };
+  }
   // Emails are stored lower-cased, so an equality on one compares lower-cased (as the SQL lookups do).
   const wanted = filter.field === 'email' && typeof filter.value === 'string' ? filter.value.toLowerCase() : filter.value;
   return (user) => {
@@ -63,8 +78,12 @@ function comparable(value: unknown): unknown {
   return value instanceof Date ? value.getTime() : value;
 }
 
-/** Nulls sort last in either direction (databases disagree here; the conformance suite does not test it). */
-function compareNullsLast(a: unknown, b: unknown, direction: number): number {
+/**
+ * Nulls sort last in either direction (databases disagree here; the conformance suite does not test it).
+ * @example
+ * rows.sort((a, b) => compareNullsLast(a.role, b.role, -1)); // descending
+ */
+export function compareNullsLast(a: unknown, b: unknown, direction: number): number {
   const aMissing = a === null || a === undefined;
   const bMissing = b === null || b === undefined;
   if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;

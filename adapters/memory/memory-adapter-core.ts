@@ -5,7 +5,8 @@ import { isExpired, newest } from './expiry';
 import type { PluginRecords, RecordTable } from '../plugin-records';
 import { Journal } from './journal';
 import { MemoryRecords } from './memory-records';
-import { selectUsers } from './list-users';
+import { filterTest, selectUsers } from './list-users';
+import { selectMembers } from './list-members';
 import { createRepositories, type MemoryRepositories, type MemoryState } from './memory-repositories';
 import { compositeKey } from './memory-tables';
 
@@ -179,14 +180,15 @@ export class MemoryAdapterCore<U extends object, S extends object, A extends obj
   async getMember(organizationId: string, userId: string): Promise<M | null> {
     return this.repos.members.findUnique('organizationUser', compositeKey(organizationId, userId));
   }
-  async listMembers(organizationId: string, page: In.PageOptions = {}): Promise<M[]> {
-    const rows = this.state.tables.members.findGroup('organizationId', organizationId);
-    const offset = Math.max(0, page.offset ?? 0);
-    const slice = page.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, page.limit));
+  async listMembers(organizationId: string, options: In.ListMembersOptions = {}): Promise<M[]> {
+    const rows = selectMembers(this.models.member, this.state.tables.members.findGroup('organizationId', organizationId), options);
+    const offset = Math.max(0, options.offset ?? 0);
+    const slice = options.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + Math.max(0, options.limit));
     return slice.map((row) => this.models.member.clone(row));
   }
-  async countMembers(organizationId: string): Promise<number> {
-    return this.state.tables.members.countGroup('organizationId', organizationId);
+  async countMembers(organizationId: string, filter?: In.ListFilter): Promise<number> {
+    if (!filter) return this.state.tables.members.countGroup('organizationId', organizationId);
+    return this.state.tables.members.findGroup('organizationId', organizationId).filter(filterTest(this.models.member, filter)).length;
   }
   async updateMember(id: string, data: In.UpdateMemberData<M>): Promise<M | null> {
     return this.repos.members.update(id, data);

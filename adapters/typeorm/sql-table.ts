@@ -10,7 +10,7 @@ export type TextMatch = 'contains' | 'starts_with' | 'ends_with';
 /** A comparison on one field; values are converted as the column stores them (dates as SQLite text, ...). */
 export interface Condition {
   readonly field: string;
-  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | TextMatch;
+  readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | TextMatch;
   readonly value: unknown;
 }
 
@@ -22,6 +22,8 @@ export const ne = (field: string, value: unknown): Condition => ({ field, op: '<
 export const atMost = (field: string, value: unknown): Condition => ({ field, op: '<=', value });
 /** `field IN (values)`; `values` must not be empty. */
 export const oneOf = (field: string, values: readonly unknown[]): Condition => ({ field, op: 'in', value: values });
+/** `field NOT IN (values)` (a NULL field never matches, as with every SQL comparison); `values` must not be empty. */
+export const noneOf = (field: string, values: readonly unknown[]): Condition => ({ field, op: 'not in', value: values });
 /** `LOWER(field) LIKE %value%` (or `value%`, `%value`), with `%` and `_` in `value` matched literally. */
 export const matches = (field: string, op: TextMatch, value: string): Condition => ({ field, op, value });
 /** `LOWER(field) LIKE %value%` */
@@ -193,7 +195,8 @@ export class SqlTable<T extends object> {
         return [`LOWER(${column}) LIKE :${name} ESCAPE '!'`, pattern];
       }
       case 'in':
-        return [`${column} IN (:...${name})`, (condition.value as unknown[]).map((item) => this.parameter(condition.field, item))];
+      case 'not in':
+        return [`${column} ${condition.op.toUpperCase()} (:...${name})`, (condition.value as unknown[]).map((item) => this.parameter(condition.field, item))];
       default:
         return [`${column} ${condition.op} :${name}`, this.parameter(condition.field, condition.value)];
     }

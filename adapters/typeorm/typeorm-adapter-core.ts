@@ -6,14 +6,18 @@ import { readOrganizationsOfUser, readSessionWithUser } from './joined-reads';
 import type { PluginRecords, RecordTable } from '../plugin-records';
 import { runInTransaction } from './run-in-transaction';
 import { SqlRecords } from './sql-records';
-import { atMost, eq, ne, oneOf, type ReadOptions } from './sql-table';
-import { userListConditions } from './user-list-conditions';
+import { atMost, eq, ne, oneOf, type Condition, type ReadOptions } from './sql-table';
+import { filterCondition, userListConditions } from './user-list-conditions';
 import { bindTables, type SqlTables, type TypeOrmState } from './typeorm-state';
 
 /** Lists come back in creation order (ties broken by id, so pages and test expectations are stable). */
 const CREATION_ORDER: ReadOptions = { order: [['createdAt', 'ASC'], ['id', 'ASC']] };
 const NEWEST_FIRST: ReadOptions = { order: [['createdAt', 'DESC'], ['id', 'DESC']] };
 const DEFAULT_USER_PAGE_SIZE = 100;
+
+/** One organization's members, narrowed by a list filter when there is one. */
+const memberConditions = (organizationId: string, filter: In.ListFilter | undefined): Condition[] =>
+  filter ? [eq('organizationId', organizationId), filterCondition(filter)] : [eq('organizationId', organizationId)];
 
 /**
  * Every contract method of the TypeORM adapter, running on one EntityManager: the DataSource's own, or the
@@ -193,13 +197,19 @@ export class TypeOrmAdapterCore<U extends object, S extends object, A extends ob
   getMember(organizationId: string, userId: string): Promise<M | null> {
     return this.op(() => this.tables.members.findOne([eq('organizationId', organizationId), eq('userId', userId)]));
   }
-  listMembers(organizationId: string, page: In.PageOptions = {}): Promise<M[]> {
-    const slice = { ...CREATION_ORDER, limit: page.limit === undefined ? undefined : Math.max(0, page.limit), offset: Math.max(0, page.offset ?? 0) };
+  listMembers(organizationId: string, options: In.ListMembersOptions = {}): Promise<M[]> {
+    const direction = options.sortDirection === 'desc' ? 'DESC' : 'ASC';
+    // A chosen order still ends in joining order, then id: pages of equal keys do not shuffle between requests.
+    // (TypeORM keys ORDER BY terms by column, so the sort field is not repeated among the tie-breakers.)
+    const sortBy = options.sortBy;
+    const tieBreakers = (CREATION_ORDER.order ?? []).filter(([field]) => field !== sortBy);
+    const order: ReadOptions = sortBy ? { order: [[sortBy, direction], ...tieBreakers], nullsLast: true } : CREATION_ORDER;
+    const slice = { ...order, limit: options.limit === undefined ? undefined : Math.max(0, options.limit), offset: Math.max(0, options.offset ?? 0) };
     if (slice.limit === 0) return Promise.resolve([]);
-    return this.op(() => this.tables.members.findMany([eq('organizationId', organizationId)], slice));
+    return this.op(() => this.tables.members.findMany(memberConditions(organizationId, options.filter), slice));
   }
-  countMembers(organizationId: string): Promise<number> {
-    return this.op(() => this.tables.members.count([eq('organizationId', organizationId)]));
+  countMembers(organizationId: string, filter?: In.ListFilter): Promise<number> {
+    return this.op(() => this.tables.members.count(memberConditions(organizationId, filter)));
   }
   updateMember(id: string, data: In.UpdateMemberData<M>): Promise<M | null> {
     return this.op(() => this.tables.members.update(id, data));

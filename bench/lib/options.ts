@@ -1,5 +1,5 @@
 /** The parts of the bench `npm run bench -- --only …` can select. */
-export const SECTIONS = ['memory', 'sqlite', 'postgres', 'postgres-redis', 'scale', 'event-loop', 'cluster', 'flood', 'organization', 'telemetry'] as const;
+export const SECTIONS = ['memory', 'sqlite', 'postgres', 'postgres-redis', 'scale', 'event-loop', 'cluster', 'flood', 'organization', 'telemetry', 'api-key', 'jwt'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -20,7 +20,7 @@ export interface BenchOptions {
   baseline?: string;
 }
 
-const USAGE = `npm run bench -- [--only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood,organization,telemetry] [--duration s] [--warmup s] [--rounds n] [--scale-sizes 1000,100000] [--baseline dir]
+const USAGE = `npm run bench -- [--only memory,sqlite,postgres,postgres-redis,scale,event-loop,cluster,flood,organization,telemetry,api-key,jwt] [--duration s] [--warmup s] [--rounds n] [--scale-sizes 1000,100000] [--baseline dir]
   env: BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_ROUNDS, BENCH_PG_URL (admin URL of PostgreSQL), BENCH_CPU_PROF (directory), BENCH_BASELINE (dir), BENCH_REDIS_URL`;
 
 /** Reads flags (and BENCH_* environment variables, handy with `npm run bench`). */

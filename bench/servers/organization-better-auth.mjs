@@ -1,7 +1,8 @@
 /**
- * Better Auth 1.7 with its organization plugin on PostgreSQL, for the get-full-organization bench: one
- * organization of N members (users made through its internal adapter, members through its server API).
- * Usage: node bench/servers/organization-better-auth.mjs <databaseUrl> <members>
+ * Better Auth 1.7 with its organization plugin on PostgreSQL, for the organization benches: one organization
+ * of N members (users made through its internal adapter, members through its server API) and, when T > 0, its
+ * teams enabled with T teams (its default team included, the rest through its server API).
+ * Usage: node bench/servers/organization-better-auth.mjs <databaseUrl> <members> [teams]
  * Prints `READY {"port", "cookie", "organizationId"}`.
  */
 import { createServer } from 'node:http';
@@ -12,11 +13,11 @@ import { organization } from 'better-auth/plugins';
 import pg from 'pg';
 import { BENCH_EMAIL, BENCH_PASSWORD, BETTER_AUTH_OPTIONS, announceReady, withLoopProbe } from './protocol.cjs';
 
-const [url, members = '100'] = process.argv.slice(2);
+const [url, members = '100', teams = '0'] = process.argv.slice(2);
 const options = {
   ...BETTER_AUTH_OPTIONS,
   database: new pg.Pool({ connectionString: url, max: 10 }),
-  plugins: [organization({ membershipLimit: Math.max(100, Number(members)) })],
+  plugins: [organization({ membershipLimit: Math.max(100, Number(members)), teams: { enabled: Number(teams) > 0 } })],
 };
 await (await getMigrations(options)).runMigrations();
 const auth = betterAuth(options);
@@ -29,5 +30,6 @@ for (let i = 1; i < Number(members); i++) {
   const user = await context.internalAdapter.createUser({ email: `member-${i}@example.com`, name: `Member ${i}`, emailVerified: false });
   await auth.api.addMember({ body: { userId: user.id, role: 'member', organizationId: created.id } });
 }
+for (let i = 1; i < Number(teams); i++) await auth.api.createTeam({ body: { name: `Team ${i}`, organizationId: created.id }, headers });
 const server = createServer(withLoopProbe(toNodeHandler(auth)));
 server.listen(0, '127.0.0.1', () => announceReady(server, { cookie, organizationId: created.id }));

@@ -43,11 +43,13 @@ const NO_CLIENT: ClientInfo = { ipAddress: null, userAgent: null };
 export class AuthApi<U extends object, S extends object> {
   constructor(private readonly auth: AuthContext) {}
 
-  /** The live session that these request headers present (Bearer or cookie), or `null`. */
+  /** The live session that these request headers present (a header credential such as an API key, Bearer or cookie), or `null`. */
   async getSession(input: { headers: HeadersInput }): Promise<SessionAndUser<U, S> | null> {
-    const presented = this.auth.cookies.read(requestFromHeaders(input.headers));
-    if (!presented) return null;
-    const active = await this.auth.sessions.find(presented.token);
+    const request = requestFromHeaders(input.headers);
+    const byHeader = this.auth.headerCredentials.any ? this.auth.headerCredentials.resolve(request) : undefined;
+    const presented = byHeader ? null : this.auth.cookies.read(request);
+    if (!byHeader && !presented) return null;
+    const active = byHeader ? await byHeader : await this.auth.sessions.find(presented!.token);
     return active ? { user: active.user as U, session: active.session as S } : null;
   }
 

@@ -9,7 +9,7 @@ type ClientSessionFields = 'id' | 'token' | 'userId' | 'expiresAt' | 'ipAddress'
  * Standard user fields that plugins set on the server (two-factor, admin): in answers, never in a sign-up or
  * update-user body. `username` and `displayUsername` are input (the username plugin takes them).
  */
-type ServerSetUserFields = 'twoFactorEnabled' | 'role' | 'banned' | 'banReason' | 'banExpires' | 'metadata';
+type ServerSetUserFields = 'twoFactorEnabled' | 'role' | 'banned' | 'banReason' | 'banExpires' | 'metadata' | 'isAnonymous';
 
 /** The app's user class of a built instance (`typeof auth`). */
 export type UserOf<T> = T extends Auth<infer U, infer _S, infer _A> ? U : never;

@@ -36,6 +36,9 @@ export async function claimAddress(auth: AuthContext, userId: string, then?: (tx
   return auth.db.transaction(async (tx) => {
     const user = await tx.getUserById(userId);
     if (!user) return { user: null, cleared: false };
+    // Whoever "proves" a reserved placeholder (a provider asserting it) must not take its user over.
+    const email = auth.models.user.read(user, 'email');
+    if (email !== null && (await auth.hooks.isReservedAddress(email))) return { user: null, cleared: false };
     let claimed: object = user;
     let cleared = false;
     if (auth.models.user.read(user, 'emailVerified') !== true) {

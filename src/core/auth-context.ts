@@ -6,6 +6,8 @@ import { EmailTemplates } from '../email/email-templates';
 import { ErrorCatalog } from '../errors/error-catalog';
 import { recordTablesOf } from '../schema/record-tables';
 import type { EntityClass } from '../../entities/model/entity-model';
+import { HeaderCredentials } from './header-credentials';
+import { getAuthSchema } from '../schema/get-auth-schema';
 import type { NewRecordOf, RecordFields, RecordModel, RecordOf } from '../schema/record-model';
 import { ACCOUNT_FAILURE_MODEL, AccountFailureLimit } from './account-failure-limit';
 import { AuthHooks } from './auth-hooks';
@@ -37,6 +39,8 @@ export class AuthContext {
   readonly tokens: VerificationTokens;
   /** Where plugins join flows other plugins own (after sign-up, session gates). */
   readonly hooks = new AuthHooks();
+  /** Credentials a request carries in headers of their own (API keys), asked before the session token. */
+  readonly headerCredentials = new HeaderCredentials();
   /** The one way a session is opened after a user proved who they are; plugins add steps in `init`. */
   readonly signIn: SignInPipeline;
   /** Work a request starts without waiting for it (emails whose timing must not tell anything). */
@@ -51,6 +55,8 @@ export class AuthContext {
   readonly rateLimitRules: readonly DeclaredRateLimitRule[];
   /** The password lengths in force: a plugin's declared ones (email-password's options) or 8–128. */
   readonly passwordLengths: PasswordLengths;
+  /** The response headers a trusted cross-origin caller may read: `set-auth-token` and what plugins declared. */
+  readonly exposedHeaders: string;
   private readonly boundedHasher: BoundedHasher;
   private sealed = false;
 
@@ -68,7 +74,10 @@ export class AuthContext {
     this.tokens = new VerificationTokens(new DatabaseVerificationStore(db));
     this.tasks = new BackgroundTasks(config.logger);
     this.failureLimit = new AccountFailureLimit((on) => this.records(ACCOUNT_FAILURE_MODEL, on));
-    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'));
+    this.signIn = new SignInPipeline(this.sessions, (user) => this.models.user.read(user, 'id'), db, (request) => {
+      const presented = this.cookies.read(request);
+      return presented ? this.sessions.peek(presented.token) : Promise.resolve(null);
+    });
     // Gates (email verification required, …) are the first step of every sign-in.
     this.signIn.addStep({
       id: 'session-gates',
@@ -89,6 +98,8 @@ export class AuthContext {
     // The app's record classes are checked against the plugins' tables now, so a mismatch fails the build
     // rather than the first request that reaches the table.
     if (db.recordClasses?.size) this.recordTables = recordTablesOf({ context: this, plugins });
+    // Joined once here: every cross-origin answer carries the same list.
+    this.exposedHeaders = [...new Set(['set-auth-token', ...plugins.flatMap((plugin) => plugin.exposedHeaders ?? []).map((name) => name.toLowerCase())])].join(', ');
   }
 
   /** The configured hasher behind a bound on concurrent and waiting hashes (see `BoundedHasher`). */

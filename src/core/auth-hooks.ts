@@ -51,6 +51,12 @@ export type UserInputContributor = (
   change: UserInputChange,
 ) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
+/**
+ * Says whether an address is reserved (the anonymous plugin's placeholders): `true` when no mail may go to it
+ * and no flow may take it as proven or claim it.
+ */
+export type ReservedAddressCheck = (email: string) => boolean | Promise<boolean>;
+
 /** How a session is about to be opened. */
 export type SessionOpening = 'sign-up' | 'sign-in';
 
@@ -76,6 +82,7 @@ export class AuthHooks {
   private readonly userInputs: UserInputContributor[] = [];
   private readonly passwordListeners: Array<(event: PasswordChangeEvent) => void | Promise<void>> = [];
   private readonly claimListeners: Array<(event: AddressClaimedEvent) => void | Promise<void>> = [];
+  private readonly reservedAddressChecks: ReservedAddressCheck[] = [];
   private verifiedEmails = false;
   private emailChanges: EmailChangeVerifier | null = null;
 
@@ -107,6 +114,23 @@ export class AuthHooks {
   /** Whether some plugin declared that signing in needs a verified email. */
   get verifiedEmailsRequired(): boolean {
     return this.verifiedEmails;
+  }
+
+  /**
+   * Reserves addresses no mailbox stands behind (placeholders made up for users who gave none): the engine then
+   * sends them no email, the passwordless flows issue no link or code for them, no proof of one claims a user,
+   * and change-email refuses to move to one. Call from a plugin's `init`.
+   * @example
+   * auth.hooks.reserveAddresses((email) => email.endsWith('@guests.invalid'));
+   */
+  reserveAddresses(check: ReservedAddressCheck): void {
+    this.reservedAddressChecks.push(check);
+  }
+
+  /** Whether some plugin reserved `email` (see `reserveAddresses`); `false` at once when none reserves any. */
+  async isReservedAddress(email: string): Promise<boolean> {
+    for (const check of this.reservedAddressChecks) if (await check(email)) return true;
+    return false;
   }
 
   /** Runs after sign-up has stored a user and its credential, before any session is opened. */

@@ -1,5 +1,5 @@
 import type { DatabaseAdapter, UniqueUserField } from '../../adapters/database-adapter';
-import type { ListUsersOptions, PageOptions } from '../../adapters/inputs';
+import type { ListFilter, ListMembersOptions, ListUsersOptions } from '../../adapters/inputs';
 import type { PluginRecords, RecordTable } from '../../adapters/plugin-records';
 import { AuthError } from '../errors/auth-error';
 import type { DatabaseHookContext, DatabaseHooks, HookData, HookedKind } from './database-hooks';
@@ -112,8 +112,8 @@ export class HookedDatabaseAdapter implements Db {
   createMember = (data: Parameters<Db['createMember']>[0]) => this.inner.createMember(data);
   getMemberById = (id: string) => this.inner.getMemberById(id);
   getMember = (organizationId: string, userId: string) => this.inner.getMember(organizationId, userId);
-  listMembers = (organizationId: string, page?: PageOptions) => this.inner.listMembers(organizationId, page);
-  countMembers = (organizationId: string) => this.inner.countMembers(organizationId);
+  listMembers = (organizationId: string, options?: ListMembersOptions) => this.inner.listMembers(organizationId, options);
+  countMembers = (organizationId: string, filter?: ListFilter) => this.inner.countMembers(organizationId, filter);
   updateMember = (id: string, data: Parameters<Db['updateMember']>[1]) => this.inner.updateMember(id, data);
   deleteMember = (id: string) => this.inner.deleteMember(id);
   createInvitation = (data: Parameters<Db['createInvitation']>[0]) => this.inner.createInvitation(data);

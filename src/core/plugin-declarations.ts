@@ -30,4 +30,9 @@ export interface PluginDeclarations {
    * Other plugins read them as `auth.passwordLengths`, never from the declaring plugin.
    */
   readonly passwordLengths?: PasswordLengths;
+  /**
+   * Response headers the plugin adds that a trusted cross-origin front end must be able to read (CORS
+   * `Access-Control-Expose-Headers`), beside the engine's own `set-auth-token`: e.g. `['set-auth-jwt']`.
+   */
+  readonly exposedHeaders?: readonly string[];
 }

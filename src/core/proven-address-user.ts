@@ -22,6 +22,8 @@ export type ProvenAddressUser =
  */
 export async function userForProvenAddress(auth: AuthContext, rawEmail: string, signUp: { name: string; image?: string } | false): Promise<ProvenAddressUser> {
   const email = normaliseEmail(rawEmail);
+  // A reserved address (a placeholder) proves nothing: nobody may sign in, up or claim a user with it.
+  if (await auth.hooks.isReservedAddress(email)) return { ok: false, reason: 'user-not-found' };
   const existing = await auth.db.getUserByEmail(email);
   if (existing) return claimExisting(auth, existing);
   if (!signUp) return { ok: false, reason: 'signup-disabled' };

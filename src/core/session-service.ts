@@ -30,6 +30,11 @@ export interface SessionOptions {
    * only if no `keepLifetime` rule claims it; pair the two for a hard end.
    */
   expiresInMs?: number;
+  /**
+   * The session expires no later than this (a session handed over from another one never outlives it). Taken
+   * against the same clock reading as the expiry, so no time passes between the two.
+   */
+  notAfter?: Date;
 }
 
 /**
@@ -63,11 +68,12 @@ export class SessionService {
     const { expiresInMs } = this.config.session;
     const lifetime = options.expiresInMs ?? (browserSession ? Math.min(SHORT_SESSION_MS, expiresInMs) : expiresInMs);
     const now = Date.now();
+    const expiresAt = Math.min(now + lifetime, options.notAfter?.getTime() ?? Number.POSITIVE_INFINITY);
     const session = await this.store.create({
       ...options.fields,
       token: digestToken(token),
       userId,
-      expiresAt: new Date(now + lifetime),
+      expiresAt: new Date(expiresAt),
       ipAddress: client.ipAddress,
       userAgent: client.userAgent,
       createdAt: new Date(now),
@@ -98,6 +104,34 @@ export class SessionService {
     if (!dueForRefresh || this.hasFixedLifetime(found.session)) return { ...found, token, refreshed: false };
     const updated = await this.store.update(id, { expiresAt: new Date(now + expiresInMs) });
     return updated ? { session: updated, user: found.user, token, refreshed: true } : null;
+  }
+
+  /**
+   * The live session stored under a token digest, with its user, without sliding it: for a flow that holds
+   * only the digest of a session it refers to (a one-time token minted by that session). `null` when unknown,
+   * expired or ended by a rule (such a session is deleted on the way, as `find` does).
+   * @example
+   * const origin = await auth.sessions.findLiveByDigest(payload.sessionDigest);
+   */
+  async findLiveByDigest(tokenDigest: string, now = Date.now()): Promise<SessionWithUser<object, object> | null> {
+    const found = await this.store.findWithUser(tokenDigest);
+    if (!found) return null;
+    const model = this.db.models.session;
+    if (model.read(found.session, 'expiresAt').getTime() <= now || (this.endRules.length > 0 && (await this.endedByRule(found)))) {
+      await this.store.delete(model.read(found.session, 'id'));
+      return null;
+    }
+    return found;
+  }
+
+  /**
+   * The live session for a raw token, with its user, without touching it: no refresh, no deletion of an expired
+   * one (`null` then). For looking at the session a request carried while it is being replaced.
+   */
+  async peek(token: string, now = Date.now()): Promise<SessionWithUser<object, object> | null> {
+    const found = await this.store.findWithUser(digestToken(token));
+    if (!found || this.db.models.session.read(found.session, 'expiresAt').getTime() <= now) return null;
+    return this.endRules.length > 0 && (await this.endedByRule(found)) ? null : found;
   }
 
   /** False for the token of a session opened with `rememberMe: false`: its cookie ends with the browser session. */

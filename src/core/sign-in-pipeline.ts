@@ -1,4 +1,5 @@
 import type { DatabaseAdapter } from '../../adapters/database-adapter';
+import type { SessionWithUser } from '../../adapters/inputs';
 import type { AuthError } from '../errors/auth-error';
 import type { AuthRequest } from '../wire/auth-request';
 import type { ClientInfo } from './client-info';
@@ -92,6 +93,25 @@ export interface SignInRequest {
 }
 
 /**
+ * What a session-switch listener hears: a request that carried a live session (`previous`, from its cookie or
+ * Bearer header) was just given a new one, through any way of signing in. `tx` is the transaction the new
+ * session was written in: what a listener writes through it lands with the new session or not at all.
+ */
+export interface SessionSwitchEvent {
+  readonly previous: SessionWithUser<object, object>;
+  readonly user: object;
+  readonly session: object;
+  readonly via: SignInMethod;
+  readonly tx: DatabaseAdapter;
+}
+
+/** A plugin's part in a session switch; its error rolls the new session back and fails the sign-in. */
+export type SessionSwitchListener = (event: SessionSwitchEvent) => void | Promise<void>;
+
+/** Finds the live session a request presents, without refreshing or deleting anything (`null` when none). */
+export type PresentedSessionLookup = (request: AuthRequest) => Promise<SessionWithUser<object, object> | null>;
+
+/**
  * The one way a session is opened for a user who just proved who they are. Runs every step, then creates
  * the session with the fields the steps set. A refusal or an answer stops it before any session exists.
  * @example
@@ -101,11 +121,27 @@ export interface SignInRequest {
  */
 export class SignInPipeline {
   private readonly steps: SignInStep[] = [];
+  private readonly switchListeners: SessionSwitchListener[] = [];
 
   constructor(
     private readonly sessions: SessionService,
     private readonly userId: (user: object) => string,
+    private readonly db?: DatabaseAdapter,
+    private readonly presentedSession?: PresentedSessionLookup,
   ) {}
+
+  /**
+   * Runs `listener` whenever a sign-in (of any kind) opens a session for a request that already carried a live
+   * one, in one transaction with the new session's write. Call from a plugin's `init`. Requests without a
+   * session, and `auth.api` calls (no request), never reach it, and without listeners nothing is looked up.
+   * @example
+   * auth.signIn.onSessionSwitch(async ({ previous, user, tx }) => {
+   *   if (isGuest(previous.user)) await moveCart(previous.user, user, tx);
+   * });
+   */
+  onSessionSwitch(listener: SessionSwitchListener): void {
+    this.switchListeners.push(listener);
+  }
 
   /** Adds a step; call from a plugin's `init`. */
   addStep(step: SignInStep): void {
@@ -134,13 +170,40 @@ export class SignInPipeline {
       recordSignIn(request.via, 'two_factor');
       return { kind: 'answer', user, body: result.answer };
     }
-    const { session, token } = await this.sessions.create(
-      attempt.userId,
-      attempt.client,
-      { rememberMe: attempt.rememberMe, fields: attempt.sessionFields },
-      request.db,
-    );
+    const create = (db: DatabaseAdapter | undefined) =>
+      this.sessions.create(attempt.userId, attempt.client, { rememberMe: attempt.rememberMe, fields: attempt.sessionFields }, db);
+    const previous = await this.previousSession(request);
+    const { session, token } = previous ? await this.switchSession(previous, attempt, request, create) : await create(request.db);
     recordSignIn(request.via, 'success');
     return { kind: 'session', user, session, token, rememberMe: attempt.rememberMe };
+  }
+
+  /** The live session the request carried, looked up only when someone listens for switches. */
+  private async previousSession(request: SignInRequest): Promise<SessionWithUser<object, object> | null> {
+    const carried = request.response?.request;
+    if (this.switchListeners.length === 0 || !carried || !this.presentedSession) return null;
+    return this.presentedSession(carried);
+  }
+
+  /**
+   * The new session and every listener's writes in one transaction (a savepoint of the flow's own, when it
+   * runs in one): a listener that fails, or a database fault between, leaves neither the new session nor any
+   * listener's change behind.
+   */
+  private async switchSession(
+    previous: SessionWithUser<object, object>,
+    attempt: SignInAttempt,
+    request: SignInRequest,
+    create: (db: DatabaseAdapter) => Promise<{ session: object; token: string }>,
+  ): Promise<{ session: object; token: string }> {
+    const db = request.db ?? this.db;
+    if (!db) throw new Error('SignInPipeline: a session switch needs the database to run its transaction in.');
+    return db.transaction(async (tx) => {
+      const opened = await create(tx);
+      for (const listener of this.switchListeners) {
+        await listener({ previous, user: attempt.user, session: opened.session, via: attempt.via, tx });
+      }
+      return opened;
+    });
   }
 }

@@ -39,6 +39,11 @@ export async function sendNoticeEmail(auth: AuthContext, kind: NoticeEmailKind, 
 /** Sends one message; a failure is logged with `secrets` (the link and its token) cut out. */
 async function deliver(auth: AuthContext, sender: EmailSender, message: EmailMessage, secrets: string[]): Promise<void> {
   try {
+    // A reserved address (an anonymous user's placeholder) has no mailbox behind it that anyone should read.
+    if (await auth.hooks.isReservedAddress(message.to)) {
+      auth.config.logger.warn(`the ${message.kind} email was not sent: its address is reserved`);
+      return;
+    }
     await sender.send(message);
   } catch (error) {
     const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

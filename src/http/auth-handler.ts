@@ -48,7 +48,7 @@ export class AuthHandler {
     // Traced or measured only when an OpenTelemetry SDK is registered (see request-telemetry.ts).
     const observed = startObserving(request);
     const response = observed ? await serveObserved(request, observed, (observation) => this.dispatch(request, observation)) : await this.dispatch(request, undefined);
-    return withCors(request, this.auth.config, response);
+    return withCors(request, this.auth.config, response, this.auth.exposedHeaders);
   }
 
   private dispatch(request: AuthRequest, observation: RequestObservation | undefined): Promise<AuthResponse> {

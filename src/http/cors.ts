@@ -32,11 +32,14 @@ export function corsPreflight(request: AuthRequest, config: ResolvedConfig): Aut
   };
 }
 
-/** `response` with the CORS headers its request's origin is entitled to (none for an untrusted one). */
-export function withCors(request: AuthRequest, config: ResolvedConfig, response: AuthResponse): AuthResponse {
+/**
+ * `response` with the CORS headers its request's origin is entitled to (none for an untrusted one).
+ * `exposedHeaders` lists what its scripts may read (`set-auth-token`, and plugins' headers such as `set-auth-jwt`).
+ */
+export function withCors(request: AuthRequest, config: ResolvedConfig, response: AuthResponse, exposedHeaders = 'set-auth-token'): AuthResponse {
   const origin = trustedCorsOrigin(request, config);
   if (!origin) return response;
-  response.headers.push(...allowHeaders(origin), ['access-control-expose-headers', 'set-auth-token']);
+  response.headers.push(...allowHeaders(origin), ['access-control-expose-headers', exposedHeaders]);
   return response;
 }
 

@@ -71,6 +71,12 @@ export class RequestContext implements RequestHookContext {
   }
 
   private async lookUpSession(): Promise<ActiveSession | null> {
+    // A header credential (an API key) stands for a session of its own, never stored and never sent as a cookie.
+    const byHeader = this.auth.headerCredentials.any ? this.auth.headerCredentials.resolve(this.request) : undefined;
+    if (byHeader) {
+      this.settled = await byHeader;
+      return this.settled;
+    }
     this.presented = this.auth.cookies.read(this.request);
     if (!this.presented) {
       if (this.auth.cookies.hasCookie(this.request)) this.response.headers.push(['set-cookie', this.auth.cookies.clearCookie()]);

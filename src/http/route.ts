@@ -16,6 +16,11 @@ export interface ResponseDraft {
   readonly request?: AuthRequest;
   /** The session this request handed to the client, whatever the way of signing in (for `after` hooks). */
   openedSession?: object;
+  /**
+   * The raw token of `openedSession`, for an `after` hook that keeps a cookie of its own per session
+   * (multi-session). A credential: never log it.
+   */
+  openedToken?: string;
 }
 
 /** What a route handler gets for one request. */

@@ -9,6 +9,7 @@ import type { ResponseDraft } from './route';
 export function attachSession(auth: AuthContext, response: ResponseDraft, session: object, token: string, rememberMe = true): void {
   const expiresAt = auth.models.session.read(session, 'expiresAt');
   response.openedSession = session;
+  response.openedToken = token;
   response.headers.push(
     ['set-cookie', auth.cookies.setCookie(token, expiresAt, rememberMe)],
     ['set-auth-token', auth.cookies.signed(token)],

@@ -82,10 +82,10 @@ describe('TypeOrmAdapter on MySQL/MariaDB', () => {
 const HANDMADE_SQL = [
   `CREATE TABLE users (id VARCHAR(255) PRIMARY KEY, name TEXT, email VARCHAR(255) UNIQUE, email_verified BOOLEAN NOT NULL DEFAULT FALSE,
     image TEXT, username VARCHAR(255) UNIQUE, display_username TEXT, two_factor_enabled BOOLEAN NOT NULL DEFAULT FALSE, role TEXT,
-    banned BOOLEAN NOT NULL DEFAULT FALSE, ban_reason TEXT, ban_expires DATETIME(6), metadata JSON NOT NULL,
+    banned BOOLEAN NOT NULL DEFAULT FALSE, ban_reason TEXT, ban_expires DATETIME(6), metadata JSON NOT NULL, is_anonymous BOOLEAN NOT NULL DEFAULT FALSE,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6))`,
   `CREATE TABLE sessions (id VARCHAR(255) PRIMARY KEY, expires_at DATETIME(6) NOT NULL, token VARCHAR(255) NOT NULL UNIQUE, ip_address TEXT,
-    user_agent TEXT, user_id VARCHAR(255) NOT NULL, impersonated_by TEXT, active_organization_id TEXT, active BOOLEAN NOT NULL DEFAULT TRUE,
+    user_agent TEXT, user_id VARCHAR(255) NOT NULL, impersonated_by TEXT, active_organization_id TEXT, active_team_id TEXT, active BOOLEAN NOT NULL DEFAULT TRUE,
     created_at DATETIME(6) NOT NULL, updated_at DATETIME(6) NOT NULL, INDEX (user_id))`,
   `CREATE TABLE accounts (id VARCHAR(255) PRIMARY KEY, account_id VARCHAR(255) NOT NULL, provider_id VARCHAR(255) NOT NULL,
     user_id VARCHAR(255) NOT NULL, access_token TEXT, refresh_token TEXT, id_token TEXT, access_token_expires_at DATETIME(6),
@@ -99,5 +99,5 @@ const HANDMADE_SQL = [
     role VARCHAR(255) NOT NULL DEFAULT 'member', created_at DATETIME(6) NOT NULL, UNIQUE (organization_id, user_id))`,
   `CREATE TABLE invitation (id VARCHAR(255) PRIMARY KEY, organization_id VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL,
     role VARCHAR(255) NOT NULL DEFAULT 'member', status VARCHAR(255) NOT NULL DEFAULT 'pending', inviter_id VARCHAR(255) NOT NULL,
-    expires_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL)`,
+    expires_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, team_id TEXT)`,
 ];

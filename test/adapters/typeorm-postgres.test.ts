@@ -113,6 +113,8 @@ describe('TypeOrmAdapter on PostgreSQL', () => {
         await client.query(`SET search_path TO "${seeded.name}"`);
         await client.query(SEED_SQL);
         await client.query(`ALTER TABLE users ADD COLUMN plan TEXT NOT NULL DEFAULT 'free'`);
+        // The seed predates the anonymous plugin: its column comes as shipped migration 008 adds it.
+        await client.query(`ALTER TABLE users ADD COLUMN is_anonymous BOOLEAN NOT NULL DEFAULT FALSE`);
       });
       db = await TypeOrmAdapter.connect(seeded.url, { user: SeedUser });
     });
@@ -158,7 +160,7 @@ describe('TypeOrmAdapter on PostgreSQL', () => {
   });
 });
 
-/** The seed's migrations/001_initial.sql and 002_organization.sql, as the Rust port ships them. */
+/** The seed's migrations/001_initial.sql and 002_organization.sql, as the Rust port ships them, plus our 009's two columns. */
 const SEED_SQL = `
 CREATE TABLE IF NOT EXISTS users (
     id TEXT PRIMARY KEY, name TEXT, email TEXT UNIQUE, email_verified BOOLEAN NOT NULL DEFAULT FALSE, image TEXT,
@@ -189,4 +191,7 @@ CREATE TABLE IF NOT EXISTS invitation (
     role TEXT NOT NULL DEFAULT 'member', status TEXT NOT NULL DEFAULT 'pending',
     inviter_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, expires_at TIMESTAMPTZ NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT NOW());
+-- What 009_teams adds to the seed's tables (the standard fields activeTeamId and teamId of the base classes).
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS active_team_id TEXT;
+ALTER TABLE invitation ADD COLUMN IF NOT EXISTS team_id TEXT;
 `;

@@ -3,14 +3,14 @@ import { Account, Invitation, Member, Organization, Session, User, Verification 
 import { MigrationError, runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
-const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey'];
-const TABLES = ['account_failures', 'accounts', VERSION_TABLE, 'invitation', 'member', 'organization', 'passkey', 'sessions', 'two_factor', 'users', 'verifications'];
+const VERSIONS = ['001_initial', '002_organization', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous', '009_teams', '010_organization_role'];
+const TABLES = ['account_failures', 'accounts', 'api_key', VERSION_TABLE, 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'team', 'team_member', 'two_factor', 'users', 'verifications'];
 
 // The shipped files use TypeORM's default names for the built-in entity classes, so the expectations are derived
 // from its naming strategy. MySQL keeps unique keys as indexes, which TypeORM names IDX_ rather than UQ_.
 const naming = new DefaultNamingStrategy();
-const SINGLE_UNIQUES: [string, string][] = [['users', 'email'], ['users', 'username'], ['sessions', 'token'], ['organization', 'slug'], ['account_failures', 'key'], ['passkey', 'credential_id']];
-const COMPOSITE_UNIQUES: [string, string[]][] = [['accounts', ['provider_id', 'account_id']], ['member', ['organization_id', 'user_id']]];
+const SINGLE_UNIQUES: [string, string][] = [['users', 'email'], ['users', 'username'], ['sessions', 'token'], ['organization', 'slug'], ['account_failures', 'key'], ['passkey', 'credential_id'], ['api_key', 'key']];
+const COMPOSITE_UNIQUES: [string, string[]][] = [['accounts', ['provider_id', 'account_id']], ['member', ['organization_id', 'user_id']], ['organization_role', ['organization_id', 'role']], ['team_member', ['team_id', 'user_id']]];
 const INDEXED: [string, string][] = [
   ['sessions', 'user_id'],
   ['accounts', 'user_id'],
@@ -21,6 +21,9 @@ const INDEXED: [string, string][] = [
   ['invitation', 'inviter_id'],
   ['two_factor', 'user_id'],
   ['passkey', 'user_id'],
+  ['api_key', 'reference_id'],
+  ['team', 'organization_id'],
+  ['team_member', 'user_id'],
 ];
 const REFERENCES: [string, string, string][] = [
   ['sessions', 'user_id', 'users'],
@@ -31,6 +34,11 @@ const REFERENCES: [string, string, string][] = [
   ['invitation', 'inviter_id', 'users'],
   ['two_factor', 'user_id', 'users'],
   ['passkey', 'user_id', 'users'],
+  ['organization_role', 'organization_id', 'organization'],
+  ['api_key', 'reference_id', 'users'],
+  ['team', 'organization_id', 'organization'],
+  ['team_member', 'team_id', 'team'],
+  ['team_member', 'user_id', 'users'],
 ];
 const uniquesOf = (dialect: MigrationDatabase['dialect']) =>
   [
@@ -70,7 +78,7 @@ describe.each([
     await db.drop();
   });
 
-  test('an empty database gets 001_initial to 005_passkey, all recorded in the version table', async () => {
+  test('an empty database gets 001_initial to 010_organization_role, all recorded in the version table', async () => {
     const ds = await db.open();
     const lines: string[] = [];
     await expect(runMigrations(ds, { log: (line) => lines.push(line) })).resolves.toEqual({ applied: VERSIONS, skipped: [] });
@@ -140,17 +148,19 @@ describe.each([
   test('a failing migration is reported with its version and statement, is not recorded, and re-runs once fixed', async () => {
     const ds = await db.open();
     await runMigrations(ds);
-    await ds.query(`DELETE FROM ${VERSION_TABLE} WHERE version = '002_organization'`);
-    for (const table of ['invitation', 'member', 'organization']) await ds.query(`DROP TABLE ${table}`);
+    // 009 and 010 reference 002's organization table, so the three go (and come back) together. 009 also adds a
+    // column to the sessions table, which stays: its re-run must skip that column rather than fail.
+    await ds.query(`DELETE FROM ${VERSION_TABLE} WHERE version IN ('002_organization', '009_teams', '010_organization_role')`);
+    for (const table of ['organization_role', 'team_member', 'team', 'invitation', 'member', 'organization']) await ds.query(`DROP TABLE ${table}`);
     await ds.query(db.sabotage.sql);
     const failure = await runMigrations(ds).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MigrationError);
     expect(failure).toMatchObject({ version: '002_organization' });
-    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey']);
+    expect((await ds.query(`SELECT version FROM ${VERSION_TABLE} ORDER BY version`)).map((r: { version: string }) => r.version)).toEqual(['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous']);
     const tables = await db.tables(ds);
     for (const absent of db.sabotage.absentAfterFailure) expect(tables).not.toContain(absent);
     await ds.query(db.sabotage.sql.replace(/^CREATE TABLE (\S+).*$/, 'DROP TABLE $1'));
-    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey'] });
+    await expect(runMigrations(ds)).resolves.toEqual({ applied: ['002_organization', '009_teams', '010_organization_role'], skipped: ['001_initial', '003_two_factor', '004_account_failures', '005_passkey', '006_jwks', '007_api_key', '008_anonymous'] });
     expect(await db.tables(ds)).toEqual(TABLES);
   });
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { getAuthSchema, schemaSql, type AuthPlugin } from 'better-auth-entities';
 import { buildEntityModels } from 'better-auth-entities/entities';
-import { PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
+import { ApiKeyPlugin, JwtPlugin, OrganizationPlugin, PasskeyPlugin, TwoFactorPlugin } from 'better-auth-entities/plugins';
 import { runMigrations, VERSION_TABLE } from '../../migrations';
 import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase } from './harness';
 
@@ -13,9 +13,20 @@ import { mysqlDatabase, postgresDatabase, sqliteDatabase, type MigrationDatabase
  * left out on purpose: the shipped files use TypeORM's names, `generate` writes PostgreSQL-style ones.
  */
 
-/** Every built-in table: the core ones, the organization kinds a plugin asks for, and the two-factor and passkey plugins' tables. */
+/** Every built-in table: the core ones, the organization kinds a plugin asks for, teams and run-time roles, and the two-factor, passkey, API-key and JWT plugins' tables. */
 const organizationTables: AuthPlugin = { id: 'organization-tables', routes: () => [], schema: { kinds: ['organization', 'member', 'invitation'] } };
-const builtInSchema = () => getAuthSchema({ context: { models: buildEntityModels() }, plugins: [organizationTables, new TwoFactorPlugin(), new PasskeyPlugin()] });
+const builtInSchema = () =>
+  getAuthSchema({
+    context: { models: buildEntityModels() },
+    plugins: [
+      organizationTables,
+      new OrganizationPlugin({ teams: { enabled: true }, dynamicAccessControl: { enabled: true } }),
+      new TwoFactorPlugin(),
+      new PasskeyPlugin(),
+      new ApiKeyPlugin(),
+      new JwtPlugin(),
+    ],
+  });
 
 /** One column as the database reports it, in words comparable across the two databases of a dialect. */
 interface ColumnShape {
@@ -110,7 +121,7 @@ describe.each([
     await applyGenerated(generatedDs, generated.dialect);
 
     const expected = await shapeOf(shipped, shippedDs);
-    expect(expected.tables).toEqual(['account_failures', 'accounts', 'invitation', 'member', 'organization', 'passkey', 'sessions', 'two_factor', 'users', 'verifications']);
+    expect(expected.tables).toEqual(['account_failures', 'accounts', 'api_key', 'invitation', 'jwks', 'member', 'organization', 'organization_role', 'passkey', 'sessions', 'team', 'team_member', 'two_factor', 'users', 'verifications']);
     expect(await shapeOf(generated, generatedDs)).toEqual(expected);
   });
 });

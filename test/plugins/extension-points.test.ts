@@ -137,6 +137,47 @@ describe('the sign-in pipeline', () => {
   });
 });
 
+describe('session switches', () => {
+  it('a listener hears a sign-in that replaces the session the request carried, with both users, and not one without a session', async () => {
+    const heard: Array<{ previous: string; next: string; via: string }> = [];
+    const { auth } = build(
+      plugin({
+        id: 'switch-listener',
+        init: (context: AuthContext) =>
+          context.signIn.onSessionSwitch(({ previous, user, via }) => {
+            heard.push({ previous: context.models.user.read(previous.user, 'id'), next: context.models.user.read(user, 'id'), via });
+          }),
+      }),
+    );
+    const first = await signUp(auth.handler);
+    const second = await signUp(auth.handler);
+    expect(heard).toEqual([]);
+    const signIn = await call(auth.handler, 'POST', '/sign-in/email', { cookie: first.cookie, body: { email: second.email, password: PASSWORD } });
+    expect(signIn.status).toBe(200);
+    expect(heard).toEqual([{ previous: first.user.id, next: second.user.id, via: 'email' }]);
+  });
+
+  it("a listener's error rolls the new session back: the request fails and the user has no new session", async () => {
+    const { auth, database } = build(
+      plugin({
+        id: 'failing-switch',
+        init: (context: AuthContext) =>
+          context.signIn.onSessionSwitch(async ({ user, tx }) => {
+            await tx.updateUser(context.models.user.read(user, 'id'), { image: 'https://example.com/written-before-the-fault.png' });
+            throw new Error('listener fault');
+          }),
+      }),
+    );
+    const first = await signUp(auth.handler);
+    const second = await signUp(auth.handler);
+    const before = (await database.listSessionsForUser(second.user.id)).length;
+    const signIn = await call(auth.handler, 'POST', '/sign-in/email', { cookie: first.cookie, body: { email: second.email, password: PASSWORD } });
+    expect(signIn.status).toBe(500);
+    expect(await database.listSessionsForUser(second.user.id)).toHaveLength(before);
+    expect((await database.getUserById(second.user.id))?.image).toBeNull();
+  });
+});
+
 describe('the session store seam', () => {
   /** Wraps the database store and records which operations reached it. */
   function recordingPlugin(calls: string[]): AuthPlugin {

@@ -19,7 +19,7 @@ export interface Backend {
 }
 
 // Children before parents, so foreign keys never object.
-const TABLES = ['account_failures', 'sessions', 'accounts', 'verifications', 'member', 'invitation', 'organization', 'users'];
+const TABLES = ['account_failures', 'api_key', 'jwks', 'sessions', 'accounts', 'verifications', 'team_member', 'team', 'member', 'invitation', 'organization_role', 'organization', 'users'];
 
 interface SqlBackendSetup {
   name: string;

@@ -18,9 +18,16 @@ export function describeUserConformance(test: ConformanceTest): void {
       expect(typeof user.id).toBe('string');
       expect(user.id.length).toBeGreaterThan(0);
       expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada', emailVerified: false, image: null });
-      expect(user).toMatchObject({ username: null, twoFactorEnabled: false, banned: false, role: null, metadata: {} });
+      expect(user).toMatchObject({ username: null, twoFactorEnabled: false, banned: false, role: null, metadata: {}, isAnonymous: false });
       expectRecent(user.createdAt);
       expectRecent(user.updatedAt);
+    });
+
+    test('isAnonymous is written and read back as a boolean, on create and on update', async (db) => {
+      const anonymous = await db.createUser({ email: uniqueEmail(), name: 'Anonymous', isAnonymous: true });
+      expect((await db.getUserById(anonymous.id))?.isAnonymous).toBe(true);
+      await db.updateUser(anonymous.id, { isAnonymous: false });
+      expect((await db.getUserById(anonymous.id))?.isAnonymous).toBe(false);
     });
 
     test('createUser applies @AuthDefault values and round-trips custom fields', async (db) => {

@@ -62,6 +62,8 @@ export class EmailOtpPlugin implements AuthPlugin {
    */
   async sendCode(email: string, type: OtpType): Promise<void> {
     const auth = builtPart('EmailOtpPlugin', this.context);
+    // No code for a reserved placeholder: not even through the app's own sendVerificationOTP.
+    if (await auth.hooks.isReservedAddress(email)) return;
     const mayCreate = type === 'sign-in' && !this.options.disableSignUp;
     if (!mayCreate && !(await auth.db.getUserByEmail(email))) return;
     const otp = await this.codes.issue(type, email);

@@ -17,12 +17,12 @@ export function signUpRoute(plugin: EmailPasswordPlugin): RouteDefinition {
     body: SignUpEmailDto,
     customInputOf: 'user',
     response: { body: SignUpResponse },
-    errors: ['USER_ALREADY_EXISTS', 'SIGN_UP_DISABLED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'INVALID_CALLBACK_URL'],
+    errors: ['USER_ALREADY_EXISTS', 'INVALID_EMAIL', 'SIGN_UP_DISABLED', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'INVALID_CALLBACK_URL'],
     handle: async (ctx, dto) => {
       const custom = { ...(await customInput(ctx.auth.models.user, ctx.body, { standardValues: { name: dto.name, image: dto.image } })), ...(await ctx.auth.hooks.userInput(ctx.body, { via: 'sign-up' })) };
       // Checked before anything is created: it may end up in an emailed link (no open redirects).
       if (dto.callbackURL != null) safeRedirectTarget(ctx.auth, dto.callbackURL, 'INVALID_CALLBACK_URL');
-      const result = await plugin.signUp({ ...dto, custom }, ctx.client);
+      const result = await plugin.signUp({ ...dto, custom, response: ctx.response }, ctx.client);
       if (result.session && result.token) attachSession(ctx.auth, ctx.response, result.session, result.token, dto.rememberMe !== false);
       return { token: result.token, user: userJson(ctx.auth, result.user) };
     },

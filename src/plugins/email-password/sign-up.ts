@@ -1,6 +1,7 @@
 import { UniqueConstraintError } from '../../../adapters/errors';
 import type { AuthContext } from '../../core/auth-context';
 import type { ClientInfo } from '../../core/client-info';
+import type { AnswerDraft } from '../../core/sign-in-pipeline';
 import { CREDENTIAL_PROVIDER } from '../../core/credential-account';
 import { normaliseEmail } from '../../core/normalise-email';
 import { assertPasswordLength } from '../../core/password-policy';
@@ -17,6 +18,8 @@ export interface SignUpInput {
   callbackURL?: string;
   /** Custom user fields, already filtered to those a request may set. */
   custom?: Record<string, unknown>;
+  /** The answer being built, when the sign-up came over HTTP: the sign-in steps and session-switch listeners read its request. */
+  response?: AnswerDraft;
 }
 
 export interface SignUpResult {
@@ -40,6 +43,8 @@ export async function signUpWithEmail(
   if (!options.enableSignup) throw new AuthError('SIGN_UP_DISABLED');
   assertPasswordLength(input.password, options.minPasswordLength, options.maxPasswordLength);
   const email = normaliseEmail(input.email);
+  // A reserved placeholder (an anonymous user's) is nobody's mailbox: no account may be made on it.
+  if (await auth.hooks.isReservedAddress(email)) throw new AuthError('INVALID_EMAIL');
   if (await auth.db.getUserByEmail(email)) throw new AuthError('USER_ALREADY_EXISTS');
   const passwordHash = await auth.hasher.hash(input.password);
 
@@ -58,7 +63,7 @@ export async function signUpWithEmail(
   await auth.hooks.signedUp({ user, callbackURL: input.callbackURL ?? undefined, via: 'email' });
   if (!options.autoSignIn) return { user, session: null, token: null };
   // A refusing step (email verification required, say) keeps the new user without a session, as better-auth does.
-  const outcome = await auth.signIn.open(user, { via: 'sign-up', client, rememberMe: input.rememberMe });
+  const outcome = await auth.signIn.open(user, { via: 'sign-up', client, rememberMe: input.rememberMe, response: input.response });
   if (outcome.kind !== 'session') return { user, session: null, token: null };
   return { user, session: outcome.session, token: outcome.token };
 }

@@ -27,6 +27,8 @@ export function sendMagicLinkRoute(options: ResolvedMagicLinkOptions): RouteDefi
         if (target) safeRedirectTarget(ctx.auth, target, 'INVALID_CALLBACK_URL');
       }
       const email = normaliseEmail(dto.email);
+      // The same answer, but no link for a reserved placeholder (not even through the app's own sendMagicLink).
+      if (await ctx.auth.hooks.isReservedAddress(email)) return { status: true };
       const payload: Record<string, string> = { email };
       if (dto.name !== undefined) payload.name = dto.name;
       const token = await ctx.auth.tokens.issue(MAGIC_LINK_PURPOSE, payload, options.expiresIn);

@@ -8,17 +8,24 @@ import type { ActiveSession } from '../../core/session-service';
 export async function setActiveOrganization(auth: AuthContext, active: ActiveSession, organizationId: string | null): Promise<void> {
   const { session: model } = auth.models;
   if ((model.read(active.session, 'activeOrganizationId') ?? null) === organizationId) return;
-  await auth.sessions.store.update(String(model.read(active.session, 'id')), { activeOrganizationId: organizationId });
-  // Later reads in this request see the new value.
-  (active.session as Record<string, unknown>)[model.field('activeOrganizationId')?.property ?? 'activeOrganizationId'] = organizationId;
+  // The active team belongs to the active organization: switching organizations leaves no team active.
+  const changes = { activeOrganizationId: organizationId, ...withoutActiveTeam(auth) };
+  await auth.sessions.store.update(String(model.read(active.session, 'id')), changes);
+  // Later reads in this request see the new values.
+  for (const [field, value] of Object.entries(changes)) (active.session as Record<string, unknown>)[model.field(field)?.property ?? field] = value;
 }
 
-/** When a membership ends: every session of the user that had that organization active has none now. */
+/** `{ activeTeamId: null }` when sessions have the field (teams), else nothing to write. */
+function withoutActiveTeam(auth: AuthContext): { activeTeamId?: null } {
+  return auth.models.session.has('activeTeamId') ? { activeTeamId: null } : {};
+}
+
+/** When a membership ends: every session of the user that had that organization active has none now (nor a team of it). */
 export async function clearActiveOrganization(auth: AuthContext, userId: string, organizationId: string): Promise<void> {
   const { session: model } = auth.models;
   for (const session of await auth.sessions.store.listForUser(userId)) {
     if (model.read(session, 'activeOrganizationId') === organizationId) {
-      await auth.sessions.store.update(String(model.read(session, 'id')), { activeOrganizationId: null });
+      await auth.sessions.store.update(String(model.read(session, 'id')), { activeOrganizationId: null, ...withoutActiveTeam(auth) });
     }
   }
 }

@@ -7,6 +7,7 @@ import { ORGANIZATION_ERRORS as E } from './error-codes';
 import { idOf, namedOrganizationId, organizationIdOr, requireMember, roleOf } from './memberships';
 import { memberWithUserJson, organizationJson } from './organization-json';
 import type { ResolvedOrganizationOptions } from './options';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 import { rolesAllow } from './roles';
 
 /**
@@ -95,7 +96,7 @@ export function hasPermissionRoute(options: ResolvedOrganizationOptions): RouteD
       const permissions = permissionRequest(dto.permissions ?? dto.permission);
       const organizationId = organizationIdOr(dto.organizationId, activeOrganizationOf(ctx.auth, active));
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user));
-      return { error: null, success: rolesAllow(options, roleOf(ctx.auth, member), permissions) };
+      return { error: null, success: rolesAllow(await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), permissions) };
     },
   });
 }

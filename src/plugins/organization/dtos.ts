@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 // Custom fields of the app's classes (a `billingEmail`) ride in the same bodies; `customInput` checks them.
@@ -66,10 +66,21 @@ export class FullOrganizationQuery extends OrganizationQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PAGE) membersLimit?: number;
 }
 
-/** Query of `GET /organization/list-members`. */
+/** better-auth's filter operators for lists (`in`/`not_in` take repeated or comma-separated values). */
+export const LIST_FILTER_OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'contains', 'starts_with', 'ends_with'] as const;
+
+/** Query of `GET /organization/list-members`: paging, one sort and one filter on a member field. */
 export class ListMembersQuery extends OrganizationQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PAGE) limit?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @IsString() @MaxLength(MAX_ID) sortBy?: string;
+  @IsOptional() @IsIn(['asc', 'desc']) sortDirection?: 'asc' | 'desc';
+  @IsOptional() @IsString() @MaxLength(MAX_ID) filterField?: string;
+  @IsOptional() @IsIn(LIST_FILTER_OPERATORS) filterOperator?: (typeof LIST_FILTER_OPERATORS)[number];
+  @JSONSchema({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] })
+  @IsOptional()
+  @Allow()
+  filterValue?: unknown;
 }
 
 /** Query of `GET /organization/get-active-member-role`. */
@@ -96,6 +107,8 @@ export class InviteMemberDto {
   @JSONSchema(ROLE_SCHEMA) @Allow() role!: unknown;
   @IsOptional() @IsString() @MaxLength(MAX_ID) organizationId?: string;
   @IsOptional() @IsBoolean() resend?: boolean;
+  /** With teams: the team (or teams) accepting puts the invitee in; checked by the route. */
+  @JSONSchema({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }) @IsOptional() @Allow() teamId?: string | string[];
 }
 
 /** Bodies that name one invitation. */

@@ -2,8 +2,8 @@ import { defineErrorCodes } from '../../errors/declared-error';
 
 /**
  * The organization plugin's codes, named and worded as better-auth's `organizationClient` knows them (teams
- * and dynamic roles are not implemented, so their codes are not declared). Statuses follow better-auth's,
- * except that one code has one status here: `USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION` is always a 403 and
+ * are not implemented, so their codes are not declared; the dynamic-role codes are in
+ * dynamic-roles/role-errors.ts). Statuses follow better-auth's, except that one code has one status here: `USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION` is always a 403 and
  * `YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER` a 403 (better-auth answers some of them with 400 or 401).
  */
 export const ORGANIZATION_ERRORS = defineErrorCodes({

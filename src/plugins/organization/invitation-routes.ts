@@ -3,10 +3,12 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { activeOrganizationOf, setActiveOrganization } from './active-organization';
 import { GetInvitationQuery, InvitationIdDto, InvitationOutcomeResponse, InviteMemberDto, ListInvitationsQuery, ListUserInvitationsQuery } from './dtos';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
+import { setActiveTeam } from './teams/active-team';
 import { acceptInvitation, cancelInvitation, invitationFor, inviteMember, isOpen, rejectInvitation, visibleInvitations, type InviteInput } from './invitations';
 import { idOf, organizationIdOr, requireMember, requireOrganization, roleOf } from './memberships';
 import { invitationJson, memberJson } from './organization-json';
 import type { ResolvedOrganizationOptions } from './options';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
 
 /** `POST /organization/invite-member` `{ email, role, organizationId?, resend? }` → the invitation. */
 export function inviteMemberRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -31,7 +33,7 @@ export function inviteMemberRoute(options: ResolvedOrganizationOptions): RouteDe
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(dto.organizationId, activeOrganizationOf(ctx.auth, active), E.ORGANIZATION_NOT_FOUND);
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user), E.MEMBER_NOT_FOUND);
-      const input = { ...ctx.body, email: dto.email, role: dto.role, resend: dto.resend } as InviteInput;
+      const input = { ...ctx.body, email: dto.email, role: dto.role, resend: dto.resend, teamId: dto.teamId } as InviteInput;
       const invitation = await inviteMember(ctx.auth, options, { organizationId, inviter: { member, user: active.user }, checked: true }, input);
       return invitationJson(ctx.auth, invitation);
     },
@@ -79,7 +81,7 @@ export function listInvitationsRoute(options: ResolvedOrganizationOptions): Rout
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(query.organizationId, activeOrganizationOf(ctx.auth, active));
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user), E.YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION);
-      const visible = visibleInvitations(ctx.auth, options, roleOf(ctx.auth, member), await ctx.auth.db.listInvitations(organizationId));
+      const visible = visibleInvitations(ctx.auth, await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), await ctx.auth.db.listInvitations(organizationId));
       if (!visible) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_LIST_INVITATIONS);
       return visible.map((invitation) => invitationJson(ctx.auth, invitation));
     },
@@ -138,8 +140,10 @@ export function acceptInvitationRoute(options: ResolvedOrganizationOptions): Rou
     ],
     handle: async (ctx, dto: InvitationIdDto) => {
       const active = await ctx.requireSession();
-      const { invitation, member } = await acceptInvitation(ctx.auth, options, dto.invitationId, active.user);
+      const { invitation, member, teamIds } = await acceptInvitation(ctx.auth, options, dto.invitationId, active.user);
       await setActiveOrganization(ctx.auth, active, String(ctx.auth.models.member.read(member, 'organizationId')));
+      // As better-auth: an invitation to exactly one team makes it the active team.
+      if (teamIds.length === 1) await setActiveTeam(ctx.auth, active, teamIds[0]);
       return { invitation: invitationJson(ctx.auth, invitation), member: memberJson(ctx.auth, member) };
     },
   });

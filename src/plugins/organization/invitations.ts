@@ -9,6 +9,8 @@ import { sendInvitation } from './invitation-email';
 import { assertRoomForMember, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { invitedTeamIds, joinInvitedTeams } from './teams/invitation-teams';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,6 +19,8 @@ export interface InviteInput {
   email: string;
   role: string | string[];
   resend?: boolean;
+  /** With teams: the team (or teams) of the organization accepting puts the invitee in. */
+  teamId?: string | string[];
   [custom: string]: unknown;
 }
 
@@ -39,6 +43,7 @@ export async function inviteMember(
   input: InviteInput,
 ) {
   const { organizationId, inviter } = parts;
+  options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
   const email = String(input.email).trim().toLowerCase();
   if (!EMAIL_SHAPE.test(email)) throw new AuthError('INVALID_EMAIL');
   const inviterRole = roleOf(auth, inviter.member);
@@ -63,7 +68,16 @@ export async function inviteMember(
   const limit =
     typeof options.invitationLimit === 'number' ? options.invitationLimit : await options.invitationLimit({ user: inviter.user, organization, member: inviter.member });
   if ((await auth.db.countPendingInvitations(organizationId)) >= limit) throw new AuthError(E.INVITATION_LIMIT_REACHED);
-  const base = { ...(await customInput(auth.models.invitation, input)), email, role: joinRoles(roles), organizationId, inviterId: idOf(auth, 'user', inviter.user), expiresAt };
+  const teamId = await invitedTeamIds(auth, options.teams, organizationId, input.teamId);
+  const base = {
+    ...(await customInput(auth.models.invitation, input)),
+    email,
+    role: joinRoles(roles),
+    organizationId,
+    inviterId: idOf(auth, 'user', inviter.user),
+    expiresAt,
+    ...(teamId ? { teamId } : {}),
+  };
   const hook = options.organizationHooks.beforeCreateInvitation;
   const data = hook ? await amended(base, hook({ invitation: { ...base }, inviter: inviter.user, organization })) : base;
   const invitation = await auth.db.createInvitation({ ...data, organizationId, status: 'pending' } as never);
@@ -109,8 +123,10 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
     await assertRoomForMember(auth, options, user, organization, tx);
     const changed = await tx.updateInvitation(invitationId, { status: 'accepted' }, { status: 'pending' });
     if (!changed) throw new AuthError(E.INVITATION_NOT_FOUND);
-    const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, invitation, 'role') } as never);
-    return { invitation: changed, member };
+    // The role as the locked transaction sees it: a role renamed since the first read has carried this invitation along.
+    const member = await tx.createMember({ ...extra, organizationId, userId, role: read(auth, changed, 'role') } as never);
+    const teamIds = await joinInvitedTeams(auth, options.teams, tx, invitation, userId);
+    return { invitation: changed, member, teamIds };
   }).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError && error.kind === 'member') throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
     throw error;
@@ -124,6 +140,8 @@ export async function acceptInvitation(auth: AuthContext, options: ResolvedOrgan
  * left the organization, or lost the right to invite or to grant that role since, no longer vouches for it.
  */
 async function assertInviterMayStillGrant(auth: AuthContext, options: ResolvedOrganizationOptions, invitation: object): Promise<void> {
+  // The roles as they are now: a dynamic role strengthened since the invitation was sent is judged as it is.
+  options = await rolesInOrganization(auth, options, read(auth, invitation, 'organizationId'));
   const inviter = await auth.db.getMember(read(auth, invitation, 'organizationId'), read(auth, invitation, 'inviterId'));
   const inviterRole = inviter ? roleOf(auth, inviter) : null;
   if (inviterRole === null || !rolesAllow(options, inviterRole, { invitation: ['create'] }) || !outranksOrEquals(options, inviterRole, read(auth, invitation, 'role'))) {
@@ -145,6 +163,7 @@ export async function rejectInvitation(auth: AuthContext, options: ResolvedOrgan
  */
 export async function cancelInvitation(auth: AuthContext, options: ResolvedOrganizationOptions, invitation: object, canceller: object | null) {
   if (canceller) {
+    options = await rolesInOrganization(auth, options, read(auth, invitation, 'organizationId')); // the organization's own roles count too
     const role = roleOf(auth, canceller);
     if (!rolesAllow(options, role, { invitation: ['cancel'] }) || !outranksOrEquals(options, role, read(auth, invitation, 'role'))) {
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_CANCEL_THIS_INVITATION);

@@ -2,12 +2,16 @@ import { defineRoute, type RouteDefinition } from '../../http/route';
 import { activeOrganizationOf } from './active-organization';
 import { ListMembersQuery, MemberListResponse, MemberResponse, OrganizationIdDto, RemoveMemberDto, UpdateMemberRoleDto } from './dtos';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
+import { memberListOptions } from './member-list-query';
 import { findMember, leaveOrganization, removeMember, updateMemberRole } from './members';
 import { idOf, membersWithUsers, namedOrganizationId, organizationIdOr, requireMember } from './memberships';
 import { memberJson } from './organization-json';
 import type { ResolvedOrganizationOptions } from './options';
 
-/** `GET /organization/list-members?limit&offset&organizationId|organizationSlug` → `{ members, total }`, each member with its user. */
+/**
+ * `GET /organization/list-members?limit&offset&sortBy&sortDirection&filterField&filterOperator&filterValue&organizationId|organizationSlug`
+ * → `{ members, total }`, each member with its user; `total` counts the members matching the filter.
+ */
 export function listMembersRoute(options: ResolvedOrganizationOptions): RouteDefinition {
   return defineRoute({
     method: 'GET',
@@ -21,8 +25,8 @@ export function listMembersRoute(options: ResolvedOrganizationOptions): RouteDef
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(await namedOrganizationId(ctx.auth, query, activeOrganizationOf(ctx.auth, active)), null);
       await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user), E.YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION);
-      const limit = query.limit ?? (typeof options.membershipLimit === 'number' ? options.membershipLimit : 100);
-      const [members, total] = await Promise.all([membersWithUsers(ctx.auth, organizationId, { limit, offset: query.offset }), ctx.auth.db.countMembers(organizationId)]);
+      const list = memberListOptions(ctx.auth, query, typeof options.membershipLimit === 'number' ? options.membershipLimit : 100);
+      const [members, total] = await Promise.all([membersWithUsers(ctx.auth, organizationId, list), ctx.auth.db.countMembers(organizationId, list.filter)]);
       return { members, total };
     },
   });

@@ -9,6 +9,8 @@ import { amended } from './hooks';
 import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { leaveOrganizationTeams } from './teams/teams';
 
 /** What adding a member takes (server API only, as in better-auth); custom member fields ride along. */
 export interface AddMemberInput {
@@ -20,6 +22,7 @@ export interface AddMemberInput {
 
 /** Adds a user to an organization with the given roles, within the membership limit. */
 export async function addMember(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string, input: AddMemberInput) {
+  options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
   const roles = knownRoles(options, input.role);
   const user = await auth.db.getUserById(input.userId);
   if (!user) throw new AuthError(E.USER_NOT_FOUND);
@@ -59,6 +62,7 @@ export async function findMember(auth: AuthContext, organizationId: string, memb
  */
 export async function removeMember(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, actor: object | null): Promise<void> {
   if (actor) {
+    options = await rolesInOrganization(auth, options, String(auth.models.member.read(target, 'organizationId'))); // the organization's own roles count too
     if (!rolesAllow(options, roleOf(auth, actor), { member: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
     if (idOf(auth, 'member', actor) !== idOf(auth, 'member', target) && !outranksOrEquals(options, roleOf(auth, actor), roleOf(auth, target))) {
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER);
@@ -73,9 +77,27 @@ export async function leaveOrganization(auth: AuthContext, options: ResolvedOrga
 }
 
 async function endMembership(auth: AuthContext, options: ResolvedOrganizationOptions, member: object): Promise<void> {
-  await keepingACreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER, (db) => db.deleteMember(idOf(auth, 'member', member)));
   const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
+  const remove = (db: DatabaseAdapter) => db.deleteMember(idOf(auth, 'member', member));
+  if (options.teams.enabled && !holdsCreatorRole(options, roleOf(auth, member))) {
+    // With the organization locked, an add-team-member running at once either lands first (and its row goes
+    // here) or finds the membership gone: nobody stays in a team of an organization they left.
+    await withOrganizationLocked(auth, read('organizationId'), (tx) => leavingTeams(auth, tx, member, remove));
+  } else {
+    await keepingACreator(auth, options, member, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER, async (db) => {
+      await (options.teams.enabled ? leavingTeams(auth, db, member, remove) : remove(db));
+    });
+  }
   await clearActiveOrganization(auth, read('userId'), read('organizationId'));
+}
+
+/** Ends the membership and the user's teams of that organization in one transaction. */
+function leavingTeams(auth: AuthContext, db: DatabaseAdapter, member: object, remove: (db: DatabaseAdapter) => Promise<boolean>) {
+  const read = (field: 'userId' | 'organizationId') => String(auth.models.member.read(member, field));
+  return db.transaction(async (tx) => {
+    await remove(tx);
+    await leaveOrganizationTeams(auth, tx, read('organizationId'), read('userId'));
+  });
 }
 
 /**
@@ -84,6 +106,7 @@ async function endMembership(auth: AuthContext, options: ResolvedOrganizationOpt
  * role). Nobody demotes the last holder of the creator role.
  */
 export async function updateMemberRole(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, role: unknown, actor: object | null) {
+  options = await rolesInOrganization(auth, options, String(auth.models.member.read(target, 'organizationId'))); // the organization's own roles count too
   const roles = knownRoles(options, role);
   if (actor) {
     const actorRole = roleOf(auth, actor);

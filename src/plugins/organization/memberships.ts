@@ -1,4 +1,5 @@
 import type { DatabaseAdapter } from '../../../adapters/database-adapter';
+import type { ListMembersOptions } from '../../../adapters/inputs';
 import type { AuthContext } from '../../core/auth-context';
 import { KeyedQueue } from '../../core/keyed-queue';
 import { AuthError } from '../../errors/auth-error';
@@ -38,7 +39,7 @@ export function organizationIdOr(given: string | undefined | null, active: unkno
  * A page of members with their users, in two queries whatever the page size (members, then their users by
  * id): never one query per member.
  */
-export async function membersWithUsers(auth: AuthContext, organizationId: string, page: { limit?: number; offset?: number }) {
+export async function membersWithUsers(auth: AuthContext, organizationId: string, page: ListMembersOptions) {
   const members = await auth.db.listMembers(organizationId, page);
   if (members.length === 0) return [];
   const users = await auth.db.getUsersByIds(members.map((member) => String(auth.models.member.read(member, 'userId'))));

@@ -1,7 +1,9 @@
 import { ConfigError } from '../../errors/config-error';
-import type { Role } from '../../core/access-control';
+import type { AccessControl, Role, Statements } from '../../core/access-control';
 import { defaultOrganizationRoles } from './access';
+import { resolveDynamicAccessControl, type DynamicAccessControlOptions, type ResolvedDynamicAccessControl } from './dynamic-roles/dynamic-access-control';
 import type { OrganizationHooks } from './hooks';
+import { resolveTeamOptions, type ResolvedTeamOptions, type TeamOptions } from './teams/team-options';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -49,12 +51,21 @@ export interface OrganizationOptions<U = object, O = object, M = object, I = obj
   /** Refuse `/organization/delete` (default false). */
   disableOrganizationDeletion?: boolean;
   organizationHooks?: OrganizationHooks<U, O, M, I>;
+  /** Roles each organization defines at run time (`/organization/create-role`, …); off by default. */
+  dynamicAccessControl?: DynamicAccessControlOptions;
+  /** What dynamic roles may grant (default: the plugin's statements, `ac`, and whatever the configured roles grant). */
+  ac?: AccessControl<Statements>;
+  /** Teams inside organizations (default off): `{ enabled: true, maximumTeams?, maximumMembersPerTeam?, allowRemovingAllTeams? }`. */
+  teams?: TeamOptions;
 }
 
 export type ResolvedOrganizationOptions = Required<
   Pick<OrganizationOptions, 'allowUserToCreateOrganization' | 'creatorRole' | 'membershipLimit' | 'invitationExpiresIn' | 'invitationLimit' | 'cancelPendingInvitationsOnReInvite' | 'roles' | 'disableOrganizationDeletion' | 'organizationHooks'>
 > &
-  Pick<OrganizationOptions, 'organizationLimit' | 'requireEmailVerificationOnInvitation' | 'sendInvitationEmail' | 'invitationUrl'>;
+  Pick<OrganizationOptions, 'organizationLimit' | 'requireEmailVerificationOnInvitation' | 'sendInvitationEmail' | 'invitationUrl'> & {
+    readonly dynamicAccessControl: ResolvedDynamicAccessControl;
+    teams: ResolvedTeamOptions;
+  };
 
 /** The defaults above; a creator role the roles lack, or a non-positive limit, is a configuration error. */
 export function resolveOrganizationOptions(options: OrganizationOptions<never, never, never, never>): ResolvedOrganizationOptions {
@@ -72,7 +83,9 @@ export function resolveOrganizationOptions(options: OrganizationOptions<never, n
     roles: options.roles ?? defaultOrganizationRoles,
     disableOrganizationDeletion: options.disableOrganizationDeletion ?? false,
     organizationHooks: options.organizationHooks ?? {},
+    teams: resolveTeamOptions(options.teams),
   } as ResolvedOrganizationOptions;
+  Object.assign(resolved, resolveDynamicAccessControl(options)); // with it on, the default roles also manage roles
   if (!Object.hasOwn(resolved.roles, resolved.creatorRole)) {
     throw new ConfigError(`OrganizationPlugin: the creator role "${resolved.creatorRole}" is not one of the roles (${Object.keys(resolved.roles).join(', ')}).`);
   }

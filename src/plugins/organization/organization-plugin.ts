@@ -35,6 +35,16 @@ import {
 } from './organization-routes';
 import { createOrganization, deleteOrganization, organizationInput, updateOrganization, type CreateOrganizationInput } from './organizations';
 import { rolesAllow } from './roles';
+import type { PluginSchema } from '../../schema/auth-schema';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { DYNAMIC_ROLE_ERRORS } from './dynamic-roles/role-errors';
+import { organizationRoleModel, organizationRoleTable } from './dynamic-roles/role-model';
+import { dynamicRoleRoutes } from './dynamic-roles/role-routes';
+import { dynamicRoleApi } from './dynamic-roles/role-api';
+import { teamApi } from './teams/team-api';
+import { teamRouteSet } from './teams/team-route-set';
+import { TEAM_ERRORS } from './teams/team-errors';
+import { teamTables } from './teams/team-schema';
 
 /**
  * Organizations (better-auth's `organization` plugin): team accounts with members, roles and invitations,
@@ -53,14 +63,21 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
   implements AuthPlugin
 {
   readonly id = 'organization';
-  readonly errorCodes = E;
+  readonly errorCodes = { ...E, ...DYNAMIC_ROLE_ERRORS, ...TEAM_ERRORS };
   readonly emailTemplates = invitationTemplates;
   /** Invitations send email: as the engine's mail-sending routes, a few per minute per client. */
   readonly rateLimit = [{ path: '/organization/invite-member', windowSeconds: 60, max: 10 }];
   readonly options: ResolvedOrganizationOptions;
+  /** With teams, the `team` and `teamMember` tables; with dynamic access control, `organizationRole` (all reference the organization kinds). */
+  readonly schema?: PluginSchema;
 
   constructor(options: OrganizationOptions<U, O, M, I> = {}) {
     this.options = resolveOrganizationOptions(options as OrganizationOptions<never, never, never, never>);
+    const tables = {
+      ...(this.options.teams.enabled ? teamTables() : {}),
+      ...(this.options.dynamicAccessControl.enabled ? { [organizationRoleModel.model]: organizationRoleTable() } : {}),
+    };
+    if (Object.keys(tables).length > 0) this.schema = { kinds: ['organization', 'member', 'invitation'], tables };
   }
 
   init(auth: AuthContext): void {
@@ -68,6 +85,13 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
       throw new ConfigError(
         `OrganizationPlugin stores session.activeOrganizationId, which ${auth.models.session.className} lacks: extend BaseSession, or declare it (@AuthField) with its column.`,
       );
+    }
+    if (this.options.teams.enabled) {
+      for (const [kind, field] of [['session', 'activeTeamId'], ['invitation', 'teamId']] as const) {
+        if (!auth.models[kind].has(field)) {
+          throw new ConfigError(`OrganizationPlugin with teams stores ${kind}.${field}, which ${auth.models[kind].className} lacks: extend its base class, or declare it (@AuthField) with its column.`);
+        }
+      }
     }
   }
 
@@ -95,6 +119,8 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
       acceptInvitationRoute(options),
       rejectInvitationRoute(options),
       cancelInvitationRoute(options),
+      ...(options.dynamicAccessControl.enabled ? dynamicRoleRoutes(options) : []),
+      ...(options.teams.enabled ? teamRouteSet(options) : []),
     ];
   }
 
@@ -112,9 +138,11 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
     };
     return {
       organization: {
+        /** The organization's run-time roles (`createRole`, `listRoles`, `getRole`, `updateRole`, `deleteRole`), with dynamic access control on. */
+        ...dynamicRoleApi(auth, options),
         /** Creates an organization with `userId` as its owner (`allowUserToCreateOrganization` does not apply; the limit does). */
         create: async (input: CreateOrganizationInput & { userId: string }): Promise<{ organization: O; member: M }> =>
-          (await createOrganization(auth, options, await user(input.userId), await organizationInput(auth, input), true)) as { organization: O; member: M },
+          (await createOrganization(auth, options, await user(input.userId), await organizationInput(auth, input), true)) as unknown as { organization: O; member: M },
         update: async (input: { organizationId: string; data: Record<string, unknown> }): Promise<O> => (await updateOrganization(auth, input.organizationId, input.data)) as O,
         delete: async (input: { organizationId: string }): Promise<O> => (await deleteOrganization(auth, options, input.organizationId, null)) as O,
         getOrganization: async (input: { organizationId: string }): Promise<O | null> => (await auth.db.getOrganizationById(input.organizationId)) as O | null,
@@ -152,7 +180,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
         },
         /** Accepts for `userId`, who must be the recipient (verified when the options demand it). */
         acceptInvitation: async (input: { invitationId: string; userId: string }): Promise<{ invitation: I; member: M }> =>
-          (await acceptInvitation(auth, options, input.invitationId, await user(input.userId))) as { invitation: I; member: M },
+          (await acceptInvitation(auth, options, input.invitationId, await user(input.userId))) as unknown as { invitation: I; member: M },
         rejectInvitation: async (input: { invitationId: string; userId: string }): Promise<I> =>
           (await rejectInvitation(auth, options, input.invitationId, await user(input.userId))) as I,
         cancelInvitation: async (input: { invitationId: string }): Promise<I> => {
@@ -168,8 +196,9 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
         /** Whether the user's roles in the organization grant the permissions (`false` for a non-member). */
         hasPermission: async (input: { organizationId: string; userId: string; permissions: PermissionRequest }): Promise<boolean> => {
           const member = await auth.db.getMember(input.organizationId, input.userId);
-          return member !== null && rolesAllow(options, roleOf(auth, member), permissionRequest(input.permissions));
+          return member !== null && rolesAllow(await rolesInOrganization(auth, options, input.organizationId), roleOf(auth, member), permissionRequest(input.permissions));
         },
+        ...teamApi(auth, options),
       },
     };
   }

@@ -11,6 +11,9 @@ import { createOrganization, deleteOrganization, organizationInput, updateOrgani
 import type { ResolvedOrganizationOptions } from './options';
 import { rolesAllow } from './roles';
 import { visibleInvitations } from './invitations';
+import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { setActiveTeam } from './teams/active-team';
+import { listTeams, teamJson } from './teams/teams';
 
 /** `POST /organization/create` → the organization with `members: [creator]`; it becomes the active one. */
 export function createOrganizationRoute(options: ResolvedOrganizationOptions): RouteDefinition {
@@ -24,8 +27,11 @@ export function createOrganizationRoute(options: ResolvedOrganizationOptions): R
     errors: [E.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_ORGANIZATION, E.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_ORGANIZATIONS, E.ORGANIZATION_ALREADY_EXISTS],
     handle: async (ctx, dto: CreateOrganizationDto) => {
       const active = await ctx.requireSession();
-      const { organization, member } = await createOrganization(ctx.auth, options, active.user, await organizationInput(ctx.auth, ctx.body), false);
-      if (!dto.keepCurrentActiveOrganization) await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+      const { organization, member, team } = await createOrganization(ctx.auth, options, active.user, await organizationInput(ctx.auth, ctx.body), false);
+      if (!dto.keepCurrentActiveOrganization) {
+        await setActiveOrganization(ctx.auth, active, idOf(ctx.auth, 'organization', organization));
+        if (team) await setActiveTeam(ctx.auth, active, team.id);
+      }
       return { ...organizationJson(ctx.auth, organization), members: [memberJson(ctx.auth, member)] };
     },
   });
@@ -46,7 +52,7 @@ export function updateOrganizationRoute(options: ResolvedOrganizationOptions): R
       const active = await ctx.requireSession();
       const organizationId = organizationIdOr(dto.organizationId, activeOrganizationOf(ctx.auth, active), E.ORGANIZATION_NOT_FOUND);
       const member = await requireMember(ctx.auth, organizationId, idOf(ctx.auth, 'user', active.user));
-      if (!rolesAllow(options, roleOf(ctx.auth, member), { organization: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION);
+      if (!rolesAllow(await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), { organization: ['update'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_ORGANIZATION);
       // The standard fields are checked here; custom ones by the entity model, from the raw `data`.
       await validateDto(OrganizationChangesDto, dto.data);
       return organizationJson(ctx.auth, await updateOrganization(ctx.auth, organizationId, dto.data));
@@ -67,7 +73,7 @@ export function deleteOrganizationRoute(options: ResolvedOrganizationOptions): R
       if (options.disableOrganizationDeletion) throw new AuthError(E.ORGANIZATION_DELETION_DISABLED);
       const active = await ctx.requireSession();
       const member = await requireMember(ctx.auth, dto.organizationId, idOf(ctx.auth, 'user', active.user));
-      if (!rolesAllow(options, roleOf(ctx.auth, member), { organization: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_ORGANIZATION);
+      if (!rolesAllow(await rolesInOrganization(ctx.auth, options, dto.organizationId), roleOf(ctx.auth, member), { organization: ['delete'] })) throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_ORGANIZATION);
       const organization = await deleteOrganization(ctx.auth, options, dto.organizationId, active.user);
       if (activeOrganizationOf(ctx.auth, active) === dto.organizationId) await setActiveOrganization(ctx.auth, active, null);
       return organizationJson(ctx.auth, organization);
@@ -137,8 +143,10 @@ export function getFullOrganizationRoute(options: ResolvedOrganizationOptions): 
       const limit = query.membersLimit ?? (typeof options.membershipLimit === 'number' ? options.membershipLimit : 100);
       const members = await membersWithUsers(ctx.auth, organizationId, { limit });
       const pending = (await ctx.auth.db.listInvitations(organizationId)).filter((invitation) => ctx.auth.models.invitation.read(invitation, 'status') === 'pending');
-      const invitations = visibleInvitations(ctx.auth, options, roleOf(ctx.auth, member), pending) ?? [];
-      return { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      const invitations = visibleInvitations(ctx.auth, await rolesInOrganization(ctx.auth, options, organizationId), roleOf(ctx.auth, member), pending) ?? [];
+      const full = { ...organizationJson(ctx.auth, organization), members, invitations: invitations.map((invitation) => invitationJson(ctx.auth, invitation)) };
+      // As better-auth with teams on: the organization's teams too (one more query, whatever their number).
+      return options.teams.enabled ? { ...full, teams: (await listTeams(ctx.auth, organizationId)).map(teamJson) } : full;
     },
   });
 }

@@ -7,6 +7,8 @@ import { clearActiveOrganization } from './active-organization';
 import { amended } from './hooks';
 import { idOf, requireOrganization } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
+import { forgetOrganizationRoles } from './dynamic-roles/organization-roles';
+import { createDefaultTeam, deleteOrganizationTeams } from './teams/teams';
 
 /** What creating an organization takes; custom fields of the app's class ride along. */
 export interface CreateOrganizationInput {
@@ -49,7 +51,11 @@ export async function createOrganization(auth: AuthContext, options: ResolvedOrg
       const base = { organizationId: idOf(auth, 'organization', organization), userId, role: options.creatorRole };
       const memberData = hooks.beforeAddMember ? await amended(base, hooks.beforeAddMember({ member: { ...base }, user, organization })) : base;
       const member = await tx.createMember({ ...memberData, organizationId: base.organizationId, userId } as never);
-      return { organization, member };
+      // better-auth's default team: named after the organization, with its creator in it.
+      const team = options.teams.enabled && options.teams.defaultTeam
+        ? await createDefaultTeam(auth, tx, base.organizationId, String(auth.models.organization.read(organization, 'name')), userId)
+        : null;
+      return { organization, member, team };
     })
     .catch((error: unknown) => {
       // Two creates racing for one slug: the loser hears what a sequential one would.
@@ -81,7 +87,15 @@ export async function deleteOrganization(auth: AuthContext, options: ResolvedOrg
   const organization = await requireOrganization(auth, organizationId);
   await options.organizationHooks.beforeDeleteOrganization?.({ organization, user });
   const members = await auth.db.listMembers(organizationId);
-  await auth.db.deleteOrganization(organizationId);
+  if (options.teams.enabled) {
+    await auth.db.transaction(async (tx) => {
+      await deleteOrganizationTeams(auth, tx, organizationId);
+      await tx.deleteOrganization(organizationId);
+    });
+  } else {
+    await auth.db.deleteOrganization(organizationId);
+  }
+  await forgetOrganizationRoles(auth, options, organizationId);
   // No session keeps pointing at an organization that is gone (one read per member: deletions are rare).
   for (const member of members) await clearActiveOrganization(auth, String(auth.models.member.read(member, 'userId')), organizationId);
   await options.organizationHooks.afterDeleteOrganization?.({ organization, user });

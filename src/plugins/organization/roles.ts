@@ -2,6 +2,7 @@ import { AuthError } from '../../errors/auth-error';
 import type { PermissionRequest } from '../../core/access-control';
 import { ORGANIZATION_ERRORS as E } from './error-codes';
 import type { ResolvedOrganizationOptions } from './options';
+import { canonicalRoleName } from './dynamic-roles/role-names';
 
 /**
  * A member's roles are stored comma-separated (`"admin,billing"`), as better-auth stores them, and arrive in
@@ -17,7 +18,9 @@ export const joinRoles = (roles: readonly string[]): string => roles.join(',');
 
 /** The roles asked for, checked against the configured ones: none at all, or an unknown one, is `ROLE_NOT_FOUND`. */
 export function knownRoles(options: ResolvedOrganizationOptions, role: unknown): string[] {
-  const roles = parseRoles(role);
+  // Dynamic role names are lower-case and looked up lower-cased (see canonicalRoleName); the app's own are exact.
+  const lookup = (name: string) => (options.dynamicAccessControl.enabled && !Object.hasOwn(options.roles, name) ? canonicalRoleName(name) : name);
+  const roles = [...new Set(parseRoles(role).map(lookup))];
   if (roles.length === 0) throw new AuthError(E.ROLE_NOT_FOUND);
   const unknown = roles.filter((name) => !Object.hasOwn(options.roles, name));
   if (unknown.length > 0) throw new AuthError(E.ROLE_NOT_FOUND, `${E.ROLE_NOT_FOUND.code}: ${unknown.join(', ')}`);

@@ -27,7 +27,7 @@ export function changeEmailRoute(): RouteDefinition {
     body: ChangeEmailDto,
     session: 'required',
     response: { body: StatusUserResponse, description: '`user` is present only when the address changed at once' },
-    errors: ['EMAIL_IS_THE_SAME', 'USER_ALREADY_EXISTS', 'INVALID_CALLBACK_URL', 'SESSION_NOT_FRESH', 'INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND'],
+    errors: ['EMAIL_IS_THE_SAME', 'INVALID_EMAIL', 'USER_ALREADY_EXISTS', 'INVALID_CALLBACK_URL', 'SESSION_NOT_FRESH', 'INVALID_PASSWORD', 'CREDENTIAL_ACCOUNT_NOT_FOUND'],
     handle: async (ctx, dto) => {
       const active = await ctx.requireSession();
       const { user } = active;
@@ -35,6 +35,7 @@ export function changeEmailRoute(): RouteDefinition {
       const model = ctx.auth.models.user;
       const newEmail = normaliseEmail(dto.newEmail);
       if (newEmail === model.read(user, 'email')) throw new AuthError('EMAIL_IS_THE_SAME');
+      if (await ctx.auth.hooks.isReservedAddress(newEmail)) throw new AuthError('INVALID_EMAIL');
       await assertIdentityProof(ctx.auth, active, dto.password);
 
       const verifier = ctx.auth.hooks.emailChangeVerifier;

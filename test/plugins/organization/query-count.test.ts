@@ -89,4 +89,48 @@ describe('organization reads on PostgreSQL', () => {
     expect(listLarge.statements).toBe(listSmall.statements);
     expect(listLarge.statements).toBeLessThanOrEqual(8);
   }, 120_000);
+
+  /** An organization with teams on, `teams` teams and `teamSize` members in its first team (the owner included). */
+  async function teamsWith(auth: ReturnType<typeof orgAuth>['auth'], owner: { id: string }, teams: number, teamSize: number): Promise<{ organizationId: string; teamId: string }> {
+    const organizationId = await organizationWith(owner, teamSize);
+    const records = (model: string) => auth.context.records(model);
+    const now = Date.now();
+    const created = [];
+    for (let i = 0; i < teams; i += 1) created.push(await records('team').create({ name: `Team ${i}`, organizationId, createdAt: new Date(now + i), updatedAt: null }));
+    await Promise.all(created.map((team) => records('teamMember').create({ teamId: team.id, userId: owner.id, createdAt: new Date() })));
+    for (const member of await database.listMembers(organizationId)) {
+      if (member.userId !== owner.id) await records('teamMember').create({ teamId: created[0].id, userId: member.userId, createdAt: new Date() });
+    }
+    return { organizationId, teamId: String(created[0].id) };
+  }
+
+  it('team lists and a sorted, filtered list-members take as many statements for 100 teams and members as for 5', async () => {
+    const { auth, handler } = orgAuth(database, { membershipLimit: 2000, teams: { enabled: true } });
+    const owner = await person(handler, database);
+    const small = await teamsWith(auth, owner, 5, 5);
+    const large = await teamsWith(auth, owner, 100, 100);
+    const caller = as(handler, owner);
+    const measure = async (read: (target: { organizationId: string; teamId: string }) => Promise<number>) => {
+      let [smallRows, largeRows] = [0, 0];
+      const smallStatements = await countStatements(async () => (smallRows = await read(small)));
+      const largeStatements = await countStatements(async () => (largeRows = await read(large)));
+      return { smallRows, largeRows, smallStatements, largeStatements };
+    };
+    const listTeams = await measure(async ({ organizationId }) => (await caller.get('/organization/list-teams', { organizationId })).json.length);
+    expect(listTeams).toMatchObject({ smallRows: 5, largeRows: 100 });
+    expect(listTeams.largeStatements).toBe(listTeams.smallStatements);
+    const userTeams = await measure(async ({ organizationId }) => (await caller.get('/organization/list-user-teams', { organizationId })).json.length);
+    expect(userTeams).toMatchObject({ smallRows: 5, largeRows: 100 });
+    expect(userTeams.largeStatements).toBe(userTeams.smallStatements);
+    const teamMembers = await measure(async ({ teamId }) => (await caller.get('/organization/list-team-members', { teamId })).json.length);
+    expect(teamMembers).toMatchObject({ smallRows: 5, largeRows: 100 });
+    expect(teamMembers.largeStatements).toBe(teamMembers.smallStatements);
+    const sorted = await measure(async ({ organizationId }) => {
+      const query = { organizationId, limit: 1000, sortBy: 'createdAt', sortDirection: 'desc', filterField: 'role', filterOperator: 'ne', filterValue: 'owner' };
+      return (await caller.get('/organization/list-members', query)).json.members.length;
+    });
+    expect(sorted).toMatchObject({ smallRows: 4, largeRows: 99 });
+    expect(sorted.largeStatements).toBe(sorted.smallStatements);
+    expect(sorted.largeStatements).toBeLessThanOrEqual(8);
+  }, 120_000);
 });
