@@ -20,3 +20,4 @@ export type { FieldModel } from './model/field-model';
 export { buildEntityModel } from './model/build-entity-model';
 export { buildEntityModels, type EntityClasses, type EntityModels } from './entity-set';
 export { configureEntities, type AdditionalField, type ConfigureEntitiesOptions, type KindOptions } from './configure-entities';
+export { BETTER_AUTH_TABLES, BetterAuthColumns, betterAuthEntities, type BetterAuthDefaults } from './better-auth-names';
