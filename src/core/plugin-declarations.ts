@@ -1,4 +1,5 @@
 import type { DeclaredError } from '../errors/declared-error';
+import type { Adopter } from './adoption';
 import type { DatabaseHooks } from './database-hooks';
 import type { EmailTemplate } from '../email/templates';
 import type { PluginSchema } from '../schema/auth-schema';
@@ -30,4 +31,9 @@ export interface PluginDeclarations {
    * Other plugins read them as `auth.passwordLengths`, never from the declaring plugin.
    */
   readonly passwordLengths?: PasswordLengths;
+  /**
+   * Converts what another auth library (better-auth) left in the plugin's tables into the plugin's own formats,
+   * when `migrate --from better-auth` adopts a database; see `AdoptionSource`.
+   */
+  readonly adopt?: Adopter;
 }

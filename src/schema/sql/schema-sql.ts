@@ -60,7 +60,8 @@ function columnDefinition(dialect: SqlDialect, column: SchemaColumn, options: { 
   return `${quote(dialect, column.name)} ${type}${nullability}${defaultClause(dialect, column)}`;
 }
 
-function createIndexStatement(table: string, index: SchemaIndex, dialect: SqlDialect): string {
+/** The statement that adds one index to an existing table, named as `generate` names it. */
+export function createIndexStatement(table: string, index: SchemaIndex, dialect: SqlDialect): string {
   const q = (name: string) => quote(dialect, name);
   const name = indexName({ name: table }, index);
   if (dialect === 'mysql') return `ALTER TABLE ${q(table)} ADD ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} (${index.columns.map(q).join(', ')})`;
