@@ -35,6 +35,7 @@ export { ADMIN_ERRORS } from './admin/error-codes';
 export { adminAccessControl, adminRole, adminStatements, defaultAdminRoles, userRole } from './admin/access';
 export { createAccessControl, Role, type AccessControl, type AuthorizeResult, type Grants, type PermissionRequest, type Statements } from '../core/access-control';
 export { TwoFactorPlugin } from './two-factor/two-factor-plugin';
+export { BETTER_AUTH_TWO_FACTOR_NAMES } from './two-factor/schema';
 export type { TwoFactorOptions, OtpDelivery } from './two-factor/options';
 export { TWO_FACTOR_ERRORS } from './two-factor/error-codes';
 export { OrganizationPlugin } from './organization/organization-plugin';
