@@ -1,3 +1,4 @@
+import type { PluginSchema } from '../../schema/auth-schema';
 import type { BaseInvitation } from '../../../entities/base/base-invitation';
 import type { BaseMember } from '../../../entities/base/base-member';
 import type { BaseOrganization } from '../../../entities/base/base-organization';
@@ -54,6 +55,8 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
 {
   readonly id = 'organization';
   readonly errorCodes = E;
+  /** Its tables are the organization kinds': `generate`, `migrate` and the adoption of a better-auth database include them. */
+  readonly schema: PluginSchema = { kinds: ['organization', 'member', 'invitation'] };
   readonly emailTemplates = invitationTemplates;
   /** Invitations send email: as the engine's mail-sending routes, a few per minute per client. */
   readonly rateLimit = [{ path: '/organization/invite-member', windowSeconds: 60, max: 10 }];
