@@ -1,3 +1,4 @@
+import { Secret } from 'otpauth';
 import type { AdoptionChange, AdoptionSource } from '../../core/adoption';
 import { openBetterAuthSealed } from '../../crypto/better-auth-sealed';
 import { storedBackupCodes } from './backup-codes';
@@ -30,7 +31,7 @@ export async function adoptTwoFactorRows({ rows, secret }: AdoptionSource): Prom
     const changed = await rows.update(
       TWO_FACTOR_MODEL,
       row.id,
-      { secret: ours.totpSecrets.seal(totpSecret), backupCodes: storedBackupCodes(ours.backupCodes, codes) },
+      { secret: ours.totpSecrets.seal(asBase32(totpSecret)), backupCodes: storedBackupCodes(ours.backupCodes, codes) },
       { secret: sealed },
     );
     if (changed) count += 1;
@@ -43,6 +44,14 @@ export async function adoptTwoFactorRows({ rows, secret }: AdoptionSource): Prom
       leftNote: 'sealed under another secret: those users set up two-factor again',
     },
   ];
+}
+
+/**
+ * better-auth keeps the TOTP key as the text it generated (32 letters and digits) and hands authenticator apps
+ * the base32 of its UTF-8 bytes; we keep the base32 form. Same bytes, so the same codes.
+ */
+function asBase32(theirSecret: string): string {
+  return new Secret({ buffer: new Uint8Array(Buffer.from(theirSecret, 'utf8')).buffer }).base32;
 }
 
 /** The plain backup codes of a better-auth row, or `null` when the column holds nothing we can read. */
