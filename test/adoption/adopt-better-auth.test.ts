@@ -114,7 +114,10 @@ describe.each([
     Object.assign(process.env, env(backend));
     return adoptedAuth(baseURL);
   });
-  afterAll(() => served.auth?.close());
+  afterAll(async () => {
+    await served.auth?.close();
+    await served.auth?.context.db.close();
+  });
 
   it('the dry run prints the plan (columns, tables, conversions, versions) and changes nothing', () => {
     expect(dryRun.err).toBe('');

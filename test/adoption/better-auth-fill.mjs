@@ -113,6 +113,9 @@ await context.internalAdapter.createAccount({
   scope: 'read:user,user:email',
 });
 
+// carol proved her address (listing one's invitations needs it, in better-auth as here).
+await context.internalAdapter.updateUser(carol.userId, { emailVerified: true });
+
 // A second session of alice's on another browser, signed in later: both cookies must survive.
 const aliceLaptop = browser();
 ok('alice signs in on her laptop', await aliceLaptop.client.signIn.email({ email: alice.email, password: PASSWORD }));
