@@ -1,90 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { adoptBetterAuth } from '../../migrations/adopt-better-auth';
 import { cli } from '../schema/cli-harness';
 import { runClientScript } from '../client/run-client-script';
 import { serveAuth } from '../client/serve-auth';
-import { createPostgresSchema, withPostgres, type TestDatabase } from '../support/databases';
 import { auth as adoptedAuth } from './fixtures/adopt.config';
+import { adoptionEnv as env, fillTarget, postgresBackend, runFill, SECRET, sqliteBackend, type Filled } from './filled-database';
 
 /*
  * The proof: better-auth 1.7 itself creates and fills a database (better-auth-fill.mjs), the browsers keep their
  * cookies, better-auth stops; then the database is adopted as the README says (dry run first, then the
  * command) and better-auth's own client, holding the old cookies, checks everything against our server.
  */
-const FILL = join(__dirname, 'better-auth-fill.mjs');
 const CHECK = join(__dirname, 'adopted-check.mjs');
 const CONFIG = join(__dirname, 'fixtures', 'adopt.config.ts');
-const SECRET = 'the-secret-better-auth-ran-with-0123456789abcdef';
-
-interface Filled {
-  organizationId: string;
-  carolInvitationId: string;
-  totpURI: string;
-  totpStep: number;
-  backupCodes: string[];
-  people: Record<string, { email: string; userId: string; cookie: string }>;
-}
-
-/** One backend: where better-auth's database lives, how to read its schema and its session tokens. */
-interface Backend {
-  url(): string;
-  schema(): Promise<string[]>;
-  query(sql: string): Promise<Array<Record<string, unknown>>>;
-}
-
-function sqliteBackend(): Backend & { setUp(): void; tearDown(): void } {
-  let dir = '';
-  const file = () => join(dir, 'better-auth.sqlite');
-  const read = <T>(work: (db: Database.Database) => T): T => {
-    const db = new Database(file(), { readonly: true });
-    try {
-      return work(db);
-    } finally {
-      db.close();
-    }
-  };
-  return {
-    setUp: () => void (dir = mkdtempSync(join(tmpdir(), 'adopt-'))),
-    tearDown: () => rmSync(dir, { recursive: true, force: true }),
-    url: () => `sqlite://${file()}`,
-    schema: async () => read((db) => (db.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS line FROM sqlite_master ORDER BY name").all() as Array<{ line: string }>).map((row) => row.line)),
-    query: async (sql) => read((db) => db.prepare(sql).all() as Array<Record<string, unknown>>),
-  };
-}
-
-function postgresBackend(): Backend & { setUp(): Promise<void>; tearDown(): Promise<void> } {
-  let database: TestDatabase;
-  return {
-    setUp: async () => void (database = await createPostgresSchema('adopt')),
-    tearDown: () => database.drop(),
-    url: () => database.url,
-    schema: () =>
-      withPostgres(async (client) => {
-        const columns = await client.query(
-          "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line FROM information_schema.columns WHERE table_schema = $1 ORDER BY 1",
-          [database.name],
-        );
-        const indexes = await client.query('SELECT indexdef AS line FROM pg_indexes WHERE schemaname = $1 ORDER BY 1', [database.name]);
-        return [...columns.rows, ...indexes.rows].map((row: { line: string }) => row.line);
-      }),
-    query: (sql) => withPostgres(async (client) => (await client.query(`SET search_path TO "${database.name}"; ${sql}`) as unknown as Array<{ rows: Array<Record<string, unknown>> }>)[1]!.rows),
-  };
-}
-
-function runFill(target: string): Promise<Filled> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [FILL, target, SECRET], { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`better-auth-fill failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout) as Filled);
-    });
-  });
-}
-
-const env = (backend: Backend) => ({ ADOPT_DATABASE_URL: backend.url(), ADOPT_SECRET: SECRET });
 
 describe.each([
   ['SQLite', sqliteBackend],
@@ -101,7 +28,7 @@ describe.each([
 
   beforeAll(async () => {
     await backend.setUp();
-    filled = await runFill(name === 'SQLite' ? backend.url().slice('sqlite://'.length) : backend.url());
+    filled = await runFill(fillTarget(backend));
     before = await backend.schema();
     dryRun = await cli(['migrate', '--from', 'better-auth', '--dry-run', '--config', CONFIG], { env: env(backend) });
     afterDryRun = await backend.schema();
@@ -123,6 +50,8 @@ describe.each([
     expect(dryRun.err).toBe('');
     expect(dryRun.code).toBe(0);
     expect(dryRun.out).toContain('+ column twoFactor.lastTotpStep');
+    expect(dryRun.out).toContain('+ column user.plan'); // the app's own column, on its own class
+    expect(dryRun.out).toContain('+ unique index member(organizationId, userId)');
     expect(dryRun.out).toContain('+ table account_failures');
     expect(dryRun.out).toMatch(/~ 5 session tokens stored raw/);
     expect(dryRun.out).toMatch(/~ 1 two-factor TOTP secrets/);
@@ -164,7 +93,7 @@ describe.each([
       expect({ person, first: session.first, second: session.second }).toEqual({ person, first: session.expected, second: session.expected });
     }
     expect(seen.sessions.bob.activeOrganizationId).toBe(filled.organizationId);
-    expect(seen.signIn).toEqual({ status: 200, user: filled.people.alice!.userId });
+    expect(seen.signIn).toEqual({ status: 200, user: filled.people.alice!.userId, plan: 'free' });
     expect(seen.dave).toEqual({
       twoFactorRedirect: true,
       totp: { status: 200 },

@@ -81,7 +81,7 @@ process.stdout.write(
     bob: { organizations: bobOrganizations.map((organization) => organization.id), active: bobActive?.id ?? null, members: (bobActive?.members ?? []).map((member) => member.userId).sort() },
     alice: { invitations: (aliceView?.invitations ?? []).map((invitation) => ({ id: invitation.id, status: invitation.status })) },
     carol: carolInvitations.map((invitation) => ({ id: invitation.id, organizationId: invitation.organizationId, status: invitation.status })),
-    signIn: { ...statusOf(signIn), user: freshSession?.user?.id ?? null },
+    signIn: { ...statusOf(signIn), user: freshSession?.user?.id ?? null, plan: freshSession?.user?.plan ?? null },
     dave: {
       twoFactorRedirect: pending?.twoFactorRedirect ?? false,
       totp: statusOf(totpVerified),
