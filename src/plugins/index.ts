@@ -63,3 +63,4 @@ export { EMAIL_OTP_ERRORS } from './email-otp/error-codes';
 export { PasskeyPlugin } from './passkey/passkey-plugin';
 export type { PasskeyOptions, PasskeyAuthenticatorSelection } from './passkey/options';
 export { PASSKEY_ERRORS } from './passkey/error-codes';
+export { BETTER_AUTH_PASSKEY_NAMES, type PasskeyTableNames } from './passkey/schema';
