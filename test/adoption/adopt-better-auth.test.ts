@@ -52,6 +52,7 @@ describe.each([
     expect(dryRun.out).toContain('+ column twoFactor.lastTotpStep');
     expect(dryRun.out).toContain('+ column user.plan'); // the app's own column, on its own class
     expect(dryRun.out).toContain('+ unique index member(organizationId, userId)');
+    expect(dryRun.out).toContain('+ unique index passkey(credentialID)');
     expect(dryRun.out).toContain('+ table account_failures');
     expect(dryRun.out).toMatch(/~ 5 session tokens stored raw/);
     expect(dryRun.out).toMatch(/~ 1 two-factor TOTP secrets/);
@@ -106,6 +107,7 @@ describe.each([
     expect(seen.bob.active).toBe(filled.organizationId);
     expect(seen.bob.members).toEqual([filled.people.alice!.userId, filled.people.bob!.userId].sort());
     expect(seen.alice.invitations).toContainEqual({ id: filled.carolInvitationId, status: 'pending' });
+    expect(seen.bobPasskeys).toEqual([{ id: filled.bobPasskeyId, name: 'bob laptop', credentialID: expect.stringMatching(/^cred-/) }]);
     expect(seen.carol).toEqual([{ id: filled.carolInvitationId, organizationId: filled.organizationId, status: 'pending' }]);
   });
 

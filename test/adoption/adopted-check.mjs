@@ -3,6 +3,7 @@
 // Prints one JSON line of what the clients saw; a failed call prints a message on stderr and exits 1.
 import { createAuthClient } from 'better-auth/client';
 import { organizationClient, twoFactorClient } from 'better-auth/client/plugins';
+import { passkeyClient } from '@better-auth/passkey/client';
 import { URI } from 'otpauth';
 
 const BASE_URL = process.env.BASE_URL;
@@ -20,7 +21,7 @@ function browser(cookie) {
   const jar = new Map(cookie.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   return createAuthClient({
     baseURL: BASE_URL,
-    plugins: [twoFactorClient(), organizationClient()],
+    plugins: [twoFactorClient(), organizationClient(), passkeyClient()],
     fetchOptions: {
       onRequest(context) {
         if (jar.size > 0) context.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
@@ -55,6 +56,9 @@ const bobActive = (await people.bob.client.organization.getFullOrganization()).d
 const aliceView = (await people.alice.client.organization.getFullOrganization({ query: { organizationId: fill.organizationId } })).data;
 const carolInvitations = (await people.carol.client.organization.listUserInvitations()).data ?? [];
 
+// bob's passkey, registered with better-auth, is listed.
+const bobPasskeys = (await people.bob.client.passkey.listUserPasskeys()).data ?? [];
+
 // A password sign-in on a fresh browser.
 const fresh = browser('');
 const signIn = await fresh.signIn.email({ email: people.alice.email, password: PASSWORD });
@@ -80,6 +84,7 @@ process.stdout.write(
     sessions,
     bob: { organizations: bobOrganizations.map((organization) => organization.id), active: bobActive?.id ?? null, members: (bobActive?.members ?? []).map((member) => member.userId).sort() },
     alice: { invitations: (aliceView?.invitations ?? []).map((invitation) => ({ id: invitation.id, status: invitation.status })) },
+    bobPasskeys: bobPasskeys.map((passkey) => ({ id: passkey.id, name: passkey.name, credentialID: passkey.credentialID })),
     carol: carolInvitations.map((invitation) => ({ id: invitation.id, organizationId: invitation.organizationId, status: invitation.status })),
     signIn: { ...statusOf(signIn), user: freshSession?.user?.id ?? null, plan: freshSession?.user?.plan ?? null },
     dave: {

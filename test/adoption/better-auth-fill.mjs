@@ -113,6 +113,12 @@ await context.internalAdapter.createAccount({
   scope: 'read:user,user:email',
 });
 
+// bob registered a passkey once: its row as better-auth's passkey plugin writes it (no authenticator here).
+const passkeyRow = await context.adapter.create({
+  model: 'passkey',
+  data: { name: 'bob laptop', publicKey: 'pQECAyYgASFYIA', userId: bob.userId, credentialID: `cred-${stamp}`, counter: 3, deviceType: 'singleDevice', backedUp: false, transports: 'internal', createdAt: new Date() },
+});
+
 // carol proved her address (listing one's invitations needs it, in better-auth as here).
 await context.internalAdapter.updateUser(carol.userId, { emailVerified: true });
 
@@ -128,6 +134,7 @@ process.stdout.write(
     baseURL,
     organizationId: org.id,
     carolInvitationId: carolInvite.id,
+    bobPasskeyId: passkeyRow.id,
     totpURI: enabled.totpURI,
     totpStep: Math.floor(Date.now() / 30_000),
     backupCodes: enabled.backupCodes,

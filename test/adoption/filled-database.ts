@@ -16,6 +16,7 @@ export const SECRET = 'the-secret-better-auth-ran-with-0123456789abcdef';
 export interface Filled {
   organizationId: string;
   carolInvitationId: string;
+  bobPasskeyId: string;
   totpURI: string;
   totpStep: number;
   backupCodes: string[];
