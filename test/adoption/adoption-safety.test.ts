@@ -1,6 +1,7 @@
 import type { AdoptionSource } from '../../src/core/adoption';
 import type { AuthPlugin } from '../../src/plugins/auth-plugin';
 import { adoptBetterAuth } from '../../migrations/adopt-better-auth';
+import { runMigrations } from '../../migrations/run-migrations';
 import { auth as adoptedAuth } from './fixtures/adopt.config';
 import { adoptionEnv, fillTarget, postgresBackend, runFill, sqliteBackend } from './filled-database';
 
@@ -56,6 +57,12 @@ describe.each([
     for (const row of await backend.query('SELECT token FROM "session"')) expect(String(row.token)).toMatch(/^[0-9a-f]{64}$/);
     const versions = await backend.query('SELECT version FROM better_auth_migrations');
     expect(versions.map((row) => row.version)).toContain('adopted_from_better_auth');
+  });
+
+  it('runMigrations afterwards applies nothing: it does not create tables of its own names beside better-auth\'s', async () => {
+    const result = await runMigrations(backend.url());
+    expect(result.applied).toEqual([]);
+    expect(result.skipped.length).toBeGreaterThanOrEqual(5);
   });
 
   it('the dry run after adoption plans nothing at all', async () => {
