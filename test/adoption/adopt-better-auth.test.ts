@@ -25,6 +25,7 @@ describe.each([
   let afterDryRun: string[];
   let adoption: { code: number; out: string; err: string };
   let tokensAfterAdoption: string[];
+  let tokensAfterDryRun: string[];
 
   beforeAll(async () => {
     await backend.setUp();
@@ -32,6 +33,7 @@ describe.each([
     before = await backend.schema();
     dryRun = await cli(['migrate', '--from', 'better-auth', '--dry-run', '--config', CONFIG], { env: env(backend) });
     afterDryRun = await backend.schema();
+    tokensAfterDryRun = (await backend.query('SELECT token FROM "session"')).map((row) => String(row.token));
     adoption = await cli(['migrate', '--from', 'better-auth', '--yes', '--config', CONFIG], { env: env(backend) });
     tokensAfterAdoption = (await backend.query('SELECT token FROM "session"')).map((row) => String(row.token));
   }, 120_000);
@@ -60,6 +62,8 @@ describe.each([
     expect(dryRun.out).toContain('001_initial');
     expect(dryRun.out).toContain('Dry run: nothing was changed.');
     expect(afterDryRun).toEqual(before);
+    // The data too: the tokens better-auth stored are still the raw ones its cookies carry.
+    expect(tokensAfterDryRun.sort()).toEqual(Object.values(filled.people).map((person) => person.cookie.split('=')[1]!.split('.')[0]!).sort());
   });
 
   it('the adoption only adds: every table, column and index better-auth had is still there, unchanged', async () => {
