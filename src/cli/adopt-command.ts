@@ -2,7 +2,7 @@ import type { AdoptionChange } from '../core/adoption';
 import { CliError, type CliIo } from './cli-io';
 import { dataSourceOf, loadAuth } from './load-config';
 
-export interface AdoptOptions {
+export interface AdoptCommandOptions {
   config: string;
   dryRun?: boolean;
   yes?: boolean;
@@ -15,7 +15,7 @@ export interface AdoptOptions {
  * auth must use better-auth's names (`betterAuthEntities`) and its secret. Nothing secret is ever printed:
  * only counts.
  */
-export async function adoptCommand(options: AdoptOptions, io: CliIo): Promise<number> {
+export async function adoptCommand(options: AdoptCommandOptions, io: CliIo): Promise<number> {
   const auth = await loadAuth(options.config, io.cwd);
   try {
     if (!dataSourceOf(auth)) {
