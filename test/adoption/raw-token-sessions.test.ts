@@ -3,7 +3,7 @@ import { digestToken } from 'better-auth-entities';
 import { CookieSigner } from '../../src/crypto/cookie-signer';
 import type { AppDatabase } from '../../examples/create-auth';
 import { describeOnEveryBackend } from '../support/backends';
-import { call, signUp, TEST_SECRET } from '../support/test-auth';
+import { call, makeTestAuth, signUp, TEST_SECRET } from '../support/test-auth';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -78,5 +78,26 @@ describeOnEveryBackend('sessions better-auth stored with raw tokens (session.con
     const token = await rawSession(database, user.id);
     expect((await call(auth.handler, 'GET', '/get-session', { cookie: cookieOf(token) })).json).toBeNull();
     expect(await database.getSessionWithUser(token)).not.toBeNull();
+  });
+});
+
+describe('what the raw-token lookup costs get-session', () => {
+  /** How many session reads the database saw for one get-session with these credentials. */
+  async function readsFor(convertRawTokens: boolean, credentials: (token: string) => { cookie?: string; bearer?: string }) {
+    const { auth, database } = makeTestAuth({ config: { session: { convertRawTokens } } });
+    const { token } = await signUp(auth.handler);
+    const lookup = jest.spyOn(database, 'getSessionWithUser');
+    await call(auth.handler, 'GET', '/get-session', credentials(token));
+    return lookup.mock.calls.length;
+  }
+
+  it('a session found by its digest costs one read, switched on or off', async () => {
+    expect(await readsFor(false, (token) => ({ bearer: token }))).toBe(1);
+    expect(await readsFor(true, (token) => ({ bearer: token }))).toBe(1);
+  });
+
+  it('an unknown token costs one read when switched off, and a second only when switched on', async () => {
+    expect(await readsFor(false, () => ({ bearer: 'unknownTokenOfThirtyTwoCharacter' }))).toBe(1);
+    expect(await readsFor(true, () => ({ bearer: 'unknownTokenOfThirtyTwoCharacter' }))).toBe(2);
   });
 });
