@@ -22,3 +22,4 @@ export { buildEntityModel } from './model/build-entity-model';
 export { buildEntityModels, recordClassesOf, type EntityClasses, type EntityModels } from './entity-set';
 export { buildRecordClassModel, type DeclaredRecordField, type DeclaredRecordTable, type RecordClassModel, type RecordFieldModel } from './model/record-class-model';
 export { configureEntities, type AdditionalField, type ConfigureEntitiesOptions, type KindOptions } from './configure-entities';
+export { BETTER_AUTH_TABLES, BetterAuthColumns, betterAuthEntities, type BetterAuthDefaults } from './better-auth-names';

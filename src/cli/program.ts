@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { SQL_DIALECTS } from '../schema/sql/dialect-sql';
 import { CliError, type CliIo } from './cli-io';
+import { adoptCommand } from './adopt-command';
 import { generateCommand } from './generate-command';
 import { migrateCommand } from './migrate-command';
 import { packageRoot } from './package-root';
@@ -38,8 +39,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Add the tables and columns the database lacks (asks first; never drops or rewrites data).')
     .requiredOption('-c, --config <file>', "a file exporting your auth, built on TypeORM's adapter")
     .option('-y, --yes', 'apply without asking')
-    .action(async (options) => {
-      code = await migrateCommand(options, io);
+    .addOption(new Option('--from <library>', 'adopt, in place, a database another auth library made and fills (see README, "Moving from Better Auth")').choices(['better-auth']))
+    .option('--dry-run', 'with --from: print what would be added and converted, change nothing')
+    .action(async (options: { config: string; yes?: boolean; from?: string; dryRun?: boolean }) => {
+      if (options.dryRun && !options.from) throw new CliError('--dry-run goes with --from better-auth (a plain migrate lists its plan and asks before applying).');
+      code = options.from ? await adoptCommand(options, io) : await migrateCommand(options, io);
     });
 
   try {

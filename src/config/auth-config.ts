@@ -45,6 +45,14 @@ export interface SessionConfig {
    * (the revoking process had lost Redis, or died before it could replay its marks).
    */
   recheckAfter?: number;
+  /**
+   * Moving in from better-auth, which stores session tokens raw: a token whose digest matches no session is
+   * looked up as a raw token once more, and a session found that way has its token replaced by the digest
+   * there and then, so the browsers signed in before the move stay signed in and no raw token stays at rest
+   * after its next use (`migrate --from better-auth` converts the rest in bulk). Default `false`: the
+   * second lookup is only ever paid for while this is on, and only when the first one missed.
+   */
+  convertRawTokens?: boolean;
 }
 
 /** Where verification values (emailed tokens) live. */

@@ -36,6 +36,8 @@ export interface ResolvedConfig {
     readonly freshAgeMs: number;
     /** How long a session cached in the secondary storage is served before the database is asked again. */
     readonly recheckAfterMs: number;
+    /** Whether a token matching no digest is looked up raw (a session better-auth stored) and converted. */
+    readonly convertRawTokens: boolean;
   };
   readonly maxBodyBytes: number;
   /** Whether `X-Forwarded-For` is read at all. */
@@ -104,6 +106,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieDomain: session.cookieDomain,
       freshAgeMs: nonNegative('session.freshAge', session.freshAge ?? DAY_SECONDS) * 1000,
       recheckAfterMs: positive('session.recheckAfter', session.recheckAfter ?? DEFAULT_RECHECK_AFTER_SECONDS) * 1000,
+      convertRawTokens: session.convertRawTokens === true,
     }),
     maxBodyBytes: positive('maxBodyBytes', config.maxBodyBytes ?? 1024 * 1024),
     trustProxyHeaders: proxyTrust !== null,

@@ -1,4 +1,5 @@
 import type { DeclaredError } from '../errors/declared-error';
+import type { Adopter } from './adoption';
 import type { DatabaseHooks } from './database-hooks';
 import type { EmailTemplate } from '../email/templates';
 import type { PluginSchema } from '../schema/auth-schema';
@@ -35,4 +36,9 @@ export interface PluginDeclarations {
    * `Access-Control-Expose-Headers`), beside the engine's own `set-auth-token`: e.g. `['set-auth-jwt']`.
    */
   readonly exposedHeaders?: readonly string[];
+  /**
+   * Converts what another auth library (better-auth) left in the plugin's tables into the plugin's own formats,
+   * when `migrate --from better-auth` adopts a database; see `AdoptionSource`.
+   */
+  readonly adopt?: Adopter;
 }

@@ -2,6 +2,7 @@ import type { DatabaseAdapter } from '../../adapters/database-adapter';
 import type { ResolvedConfig } from '../config/resolve-config';
 import { digestToken, generateSessionToken, isBrowserSessionToken } from '../crypto/session-token';
 import type { ClientInfo } from './client-info';
+import { convertRawTokenSession } from './raw-token-sessions';
 import type { SessionStore } from './session-store';
 import type { SessionWithUser } from '../../adapters/inputs';
 
@@ -87,7 +88,8 @@ export class SessionService {
    * deleted on the way). Pushes the expiry forward when the session is older than `updateAge` (sliding).
    */
   async find(token: string, now = Date.now()): Promise<ActiveSession | null> {
-    const found = await this.store.findWithUser(digestToken(token));
+    // The raw-token lookup (sessions better-auth stored) costs nothing unless switched on and the digest missed.
+    const found = (await this.store.findWithUser(digestToken(token))) ?? (this.config.session.convertRawTokens ? await convertRawTokenSession(this.db, this.store, token) : null);
     if (!found) return null;
     const model = this.db.models.session;
     const expiresAt = model.read(found.session, 'expiresAt').getTime();

@@ -3,11 +3,13 @@ import type { AuthSchema } from './auth-schema';
 import type { SqlDialect } from './sql/dialect-sql';
 import { addColumnStatements, createTableStatements } from './sql/schema-sql';
 
-/** One change `migrate` makes: a missing table or a missing column, with the statements that add it. */
+/** One change `migrate` makes: a missing table, column or index, with the statements that add it. */
 export interface MigrationStep {
-  readonly kind: 'create-table' | 'add-column';
+  readonly kind: 'create-table' | 'add-column' | 'add-index';
   readonly table: string;
   readonly column?: string;
+  /** For `add-index`: the indexed columns and whether the index is unique. */
+  readonly index?: { readonly columns: readonly string[]; readonly unique: boolean };
   readonly statements: readonly string[];
   /** Something the user should know (a column added nullable). */
   readonly note?: string;

@@ -68,8 +68,11 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
   /** Invitations send email: as the engine's mail-sending routes, a few per minute per client. */
   readonly rateLimit = [{ path: '/organization/invite-member', windowSeconds: 60, max: 10 }];
   readonly options: ResolvedOrganizationOptions;
-  /** With teams, the `team` and `teamMember` tables; with dynamic access control, `organizationRole` (all reference the organization kinds). */
-  readonly schema?: PluginSchema;
+  /**
+   * The organization kinds' tables (so `generate`, `migrate` and the adoption of a better-auth database include
+   * them); with teams, also `team` and `teamMember`; with dynamic access control, `organizationRole`.
+   */
+  readonly schema: PluginSchema;
 
   constructor(options: OrganizationOptions<U, O, M, I> = {}) {
     this.options = resolveOrganizationOptions(options as OrganizationOptions<never, never, never, never>);
@@ -77,7 +80,7 @@ export class OrganizationPlugin<U extends object = BaseUser, O extends object = 
       ...(this.options.teams.enabled ? teamTables() : {}),
       ...(this.options.dynamicAccessControl.enabled ? { [organizationRoleModel.model]: organizationRoleTable() } : {}),
     };
-    if (Object.keys(tables).length > 0) this.schema = { kinds: ['organization', 'member', 'invitation'], tables };
+    this.schema = { kinds: ['organization', 'member', 'invitation'], ...(Object.keys(tables).length > 0 ? { tables } : {}) };
   }
 
   init(auth: AuthContext): void {

@@ -1,3 +1,4 @@
+import type { PasskeyTableNames } from './schema';
 import type { AuthContext } from '../../core/auth-context';
 
 /**
@@ -13,6 +14,8 @@ export interface PasskeyAuthenticatorSelection {
 
 /** Options of `PasskeyPlugin`. */
 export interface PasskeyOptions {
+  /** The table's SQL name and column names, where yours differ (`BETTER_AUTH_PASSKEY_NAMES` for a better-auth database). */
+  schema?: { passkey?: PasskeyTableNames };
   /**
    * The relying party id: the domain passkeys are bound to (default: the host name of `baseURL`). Set it to
    * the registrable domain the browser shows (`example.com`) when the auth server runs on another host or

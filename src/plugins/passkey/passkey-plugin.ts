@@ -25,13 +25,14 @@ export class PasskeyPlugin implements AuthPlugin {
   readonly id = 'passkey';
   readonly errorCodes = PASSKEY_ERRORS;
   readonly options: ResolvedPasskeyOptions;
-  readonly schema: PluginSchema = { tables: { [PASSKEY_MODEL]: passkeyTable() } };
+  readonly schema: PluginSchema;
   readonly tokenPurposes = [CEREMONY_PURPOSES.registration, CEREMONY_PURPOSES.authentication];
   // Each options request stores a challenge: bound them per client like the other sign-in routes.
   readonly rateLimit: readonly RateLimitRule[] = [{ path: (path: string) => path.startsWith('/passkey/'), windowSeconds: 60, max: 30 }];
 
   constructor(options: PasskeyOptions = {}) {
     this.options = resolvePasskeyOptions(options);
+    this.schema = { tables: { [PASSKEY_MODEL]: passkeyTable(options.schema?.passkey) } };
   }
 
   init(auth: AuthContext): void {

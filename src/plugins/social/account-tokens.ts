@@ -22,6 +22,9 @@ export interface ClearTokens {
   scopes: string[];
 }
 
+/** The purpose the provider tokens' key is derived for (shared with the adoption of better-auth's tokens). */
+export const SECRET_BOX_PURPOSE = 'social:provider-tokens';
+
 /**
  * Provider tokens at rest: the access, refresh and ID tokens are encrypted (AES-256-GCM, key derived from the
  * auth secret for this purpose alone), so a leaked database or backup hands out no way into the user's
@@ -31,7 +34,7 @@ export class AccountTokens {
   private readonly cipher: SecretBox;
 
   constructor(private readonly auth: AuthContext) {
-    this.cipher = new SecretBox(auth.config.secret, 'social:provider-tokens');
+    this.cipher = new SecretBox(auth.config.secret, SECRET_BOX_PURPOSE);
   }
 
   /** The columns to write for a new grant; a refresh that returned no new refresh or ID token keeps the old ones. */

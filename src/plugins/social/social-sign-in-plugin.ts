@@ -1,3 +1,4 @@
+import { adoptProviderTokens } from './adopt';
 import type { AuthContext } from '../../core/auth-context';
 import type { RouteDefinition } from '../../http/route';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
@@ -25,6 +26,8 @@ export class SocialSignInPlugin implements AuthPlugin {
   readonly errorCodes = SOCIAL_ERRORS;
   readonly tokenPurposes = [STATE_PURPOSE];
   readonly options: ResolvedSocialSignInOptions;
+  /** Reseals better-auth's provider tokens when `migrate --from better-auth` adopts its database. */
+  readonly adopt = adoptProviderTokens;
   private context: { tokens: AccountTokens; refresh: AccountRefresh } | undefined;
 
   constructor(options: SocialSignInOptions) {

@@ -37,3 +37,14 @@ export function twoFactorTable(names: { modelName?: string; fields?: Partial<Rec
   );
   return { modelName: names.modelName ?? 'two_factor', fields };
 }
+
+/**
+ * better-auth's names for the two-factor table (`twoFactor`, columns named as the fields), for a database
+ * better-auth made; `lastTotpStep` is ours and is added under that name by `migrate --from better-auth`.
+ * @example
+ * new TwoFactorPlugin({ issuer: 'Acme', schema: { twoFactor: BETTER_AUTH_TWO_FACTOR_NAMES } })
+ */
+export const BETTER_AUTH_TWO_FACTOR_NAMES: { modelName: string; fields: Record<TwoFactorField, string> } = Object.freeze({
+  modelName: 'twoFactor',
+  fields: Object.freeze(Object.fromEntries(Object.keys(twoFactorModel.fields).map((field) => [field, field])) as Record<TwoFactorField, string>),
+});

@@ -6,6 +6,7 @@ import type { RouteDefinition } from '../../http/route';
 import type { PluginSchema } from '../../schema/auth-schema';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
 import { forgetSecondFactor } from './address-claim';
+import { adoptTwoFactorRows } from './adopt';
 import { TWO_FACTOR_ERRORS } from './error-codes';
 import { resolveTwoFactorOptions, type ResolvedTwoFactorOptions, type TwoFactorOptions } from './options';
 import { OTP_EMAIL_KIND, otpEmailTemplate } from './otp';
@@ -34,6 +35,8 @@ export class TwoFactorPlugin implements AuthPlugin {
   readonly emailTemplates = { [OTP_EMAIL_KIND]: otpEmailTemplate };
   // better-auth's rule: three requests per ten seconds on every two-factor route.
   readonly rateLimit: readonly RateLimitRule[] = [{ path: (path: string) => path.startsWith('/two-factor/'), windowSeconds: 10, max: 3 }];
+  /** Reseals better-auth's TOTP secrets and backup codes when `migrate --from better-auth` adopts its database. */
+  readonly adopt = adoptTwoFactorRows;
   private keys: TwoFactorSecrets | undefined;
 
   constructor(options: TwoFactorOptions = {}) {

@@ -36,8 +36,11 @@ export function createTableStatements(table: SchemaTable, dialect: SqlDialect): 
  */
 export function addColumnStatements(table: string, column: SchemaColumn, dialect: SqlDialect): { statements: string[]; note?: string } {
   const q = (name: string) => quote(dialect, name);
-  const relaxed = !column.nullable && column.defaultValue === undefined;
-  const definition = columnDefinition(dialect, { ...column, nullable: column.nullable || relaxed, primaryKey: false, references: undefined }, { inlinePrimaryKey: false });
+  // SQLite refuses ADD COLUMN with a non-constant default (`datetime('now')`): such a column comes without one.
+  const nowDefault = typeof column.defaultValue === 'object' && column.defaultValue !== null && 'now' in column.defaultValue;
+  const added = dialect === 'sqlite' && nowDefault ? { ...column, defaultValue: undefined } : column;
+  const relaxed = !added.nullable && added.defaultValue === undefined;
+  const definition = columnDefinition(dialect, { ...added, nullable: added.nullable || relaxed, primaryKey: false, references: undefined }, { inlinePrimaryKey: false });
   const statements = [`ALTER TABLE ${q(table)} ADD COLUMN ${definition}`];
   if (column.unique) statements.push(createIndexStatement(table, { columns: [column.name], unique: true }, dialect));
   return relaxed ? { statements, note: `${table}.${column.name} is added nullable: existing rows have no value for it.` } : { statements };
@@ -60,7 +63,8 @@ function columnDefinition(dialect: SqlDialect, column: SchemaColumn, options: { 
   return `${quote(dialect, column.name)} ${type}${nullability}${defaultClause(dialect, column)}`;
 }
 
-function createIndexStatement(table: string, index: SchemaIndex, dialect: SqlDialect): string {
+/** The statement that adds one index to an existing table, named as `generate` names it. */
+export function createIndexStatement(table: string, index: SchemaIndex, dialect: SqlDialect): string {
   const q = (name: string) => quote(dialect, name);
   const name = indexName({ name: table }, index);
   if (dialect === 'mysql') return `ALTER TABLE ${q(table)} ADD ${index.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} (${index.columns.map(q).join(', ')})`;
