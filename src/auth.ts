@@ -75,7 +75,7 @@ export class Auth<U extends object, S extends object, A extends object = object>
 
   /** The session a request presents, typed, for middleware such as `requireSession`. */
   async resolveSession(request: AuthRequest): Promise<ResolvedSession<U, S> | null> {
-    const byHeader = this.context.headerCredentials.any ? this.context.headerCredentials.resolve(request) : undefined;
+    const byHeader = this.context.headerCredentials.registered ? this.context.headerCredentials.resolve(request) : undefined;
     if (byHeader) {
       const active = await byHeader;
       return active ? { user: active.user as U, session: active.session as S, refreshedCookie: null } : null;

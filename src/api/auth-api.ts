@@ -46,7 +46,7 @@ export class AuthApi<U extends object, S extends object> {
   /** The live session that these request headers present (a header credential such as an API key, Bearer or cookie), or `null`. */
   async getSession(input: { headers: HeadersInput }): Promise<SessionAndUser<U, S> | null> {
     const request = requestFromHeaders(input.headers);
-    const byHeader = this.auth.headerCredentials.any ? this.auth.headerCredentials.resolve(request) : undefined;
+    const byHeader = this.auth.headerCredentials.registered ? this.auth.headerCredentials.resolve(request) : undefined;
     const presented = byHeader ? null : this.auth.cookies.read(request);
     if (!byHeader && !presented) return null;
     const active = byHeader ? await byHeader : await this.auth.sessions.find(presented!.token);

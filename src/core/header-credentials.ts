@@ -35,7 +35,7 @@ export class HeaderCredentials {
   }
 
   /** Whether any plugin registered one (call sites skip the lookup entirely otherwise). */
-  get any(): boolean {
+  get registered(): boolean {
     return this.credentials.length > 0;
   }
 

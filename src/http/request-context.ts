@@ -72,7 +72,7 @@ export class RequestContext implements RequestHookContext {
 
   private async lookUpSession(): Promise<ActiveSession | null> {
     // A header credential (an API key) stands for a session of its own, never stored and never sent as a cookie.
-    const byHeader = this.auth.headerCredentials.any ? this.auth.headerCredentials.resolve(this.request) : undefined;
+    const byHeader = this.auth.headerCredentials.registered ? this.auth.headerCredentials.resolve(this.request) : undefined;
     if (byHeader) {
       this.settled = await byHeader;
       return this.settled;

@@ -95,10 +95,10 @@ describe('HeaderCredentials', () => {
 
   it('hands a request to the first credential whose header it carries, and answers undefined without one', async () => {
     const credentials = new HeaderCredentials();
-    expect(credentials.any).toBe(false);
+    expect(credentials.registered).toBe(false);
     const seen: string[] = [];
     credentials.add({ headers: ['x-one', 'x-two'], authenticate: async (value) => (seen.push(value), session) });
-    expect(credentials.any).toBe(true);
+    expect(credentials.registered).toBe(true);
     expect(credentials.resolve(request({ cookie: 'a=b' }))).toBeUndefined();
     await expect(credentials.resolve(request({ 'x-two': 'v2' }))).resolves.toBe(session);
     expect(seen).toEqual(['v2']);

@@ -3,12 +3,13 @@ import type { RequestHooks } from '../../http/request-hooks';
 import type { RouteDefinition } from '../../http/route';
 import type { PluginSchema } from '../../schema/auth-schema';
 import { builtPart, type AuthPlugin } from '../auth-plugin';
-import { KeyRing, type PublishedKey } from './key-ring';
+import { KeyRing } from './key-ring';
+import type { JwtClaims, PublishedKey, VerifyExpectations } from './jwt-types';
 import { resolveJwtOptions, type JwtOptions, type ResolvedJwtOptions } from './options';
 import { jwksRoute, tokenRoute } from './routes';
 import { JWT_HEADER, sessionJwtHeader } from './session-header';
 import { jwksModel, jwksTable } from './schema';
-import { TokenSigner, type JwtClaims, type VerifyExpectations } from './token-signer';
+import { TokenSigner } from './token-signer';
 
 /**
  * JWTs for services (better-auth's `jwt` plugin, for its `jwtClient`): `GET /token` answers a signed JWT of

@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import type { PublishedKey } from './jwt-types';
 import type { AuthContext } from '../../core/auth-context';
 import type { SecretBox } from '../../crypto/secret-box';
 import { generateKeyPairFor, jose, privateKeyBox, publicMembers } from './key-pairs';
@@ -16,12 +17,6 @@ export interface SigningKey {
   readonly expiresAt: number | null;
 }
 
-/**
- * One published key: a public JWK with its `kid` and `alg`.
- * @example
- * const { keys } = await auth.api.jwt.jwks(); // [{ kid, alg: 'EdDSA', kty: 'OKP', crv: 'Ed25519', x }]
- */
-export type PublishedKey = JWK & { kid: string; alg: string };
 
 // How long a process signs with the key it found before it looks again: another process's rotation or
 // settlement is seen within this, and a key it stops using still verifies (it stays published).

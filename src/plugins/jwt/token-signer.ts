@@ -1,30 +1,13 @@
-import type { JWTPayload } from 'jose';
 import type { AuthContext } from '../../core/auth-context';
 import { jose, publicMembers } from './key-pairs';
-import type { KeyRing, PublishedKey } from './key-ring';
+import type { KeyRing } from './key-ring';
+import type { JwtClaims, PublishedKey, VerifyExpectations } from './jwt-types';
 import type { ResolvedJwtOptions } from './options';
 
 // How long verification trusts the key set it read, and how often an unknown `kid` may make it read again
 // (a flood of made-up kids must not become a flood of queries).
 const KEYS_FRESH_MS = 30_000;
 const UNKNOWN_KID_COOLDOWN_MS = 1_000;
-
-/**
- * Claims a caller may set when signing; `iss`, `aud` and `exp` default from the options.
- * @example
- * const claims: JwtClaims = { sub: 'service-7', scope: 'reports:read' };
- */
-export type JwtClaims = JWTPayload & Record<string, unknown>;
-
-/**
- * What `verify` checks besides the signature, when the defaults (the plugin's issuer and audience) are not wanted.
- * @example
- * await auth.api.jwt.verify(token, { audience: 'https://api.example.com' });
- */
-export interface VerifyExpectations {
-  issuer?: string;
-  audience?: string | string[];
-}
 
 /**
  * Signs tokens with the key ring's current key and verifies them against its published keys: `iss` and `aud`
