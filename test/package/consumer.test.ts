@@ -402,9 +402,14 @@ describe('an app that uses the README with its peers installed', () => {
       expect((await runCommand(tsc(), ['--version'], dir())).stdout).toContain(`Version ${typescript}`);
     }, CHECK_TIMEOUT);
 
-    it.each(variants.map((variant) => [variant.name, variant] as [string, AppVariant]))(
-      'type-checks a %s app and runs the CLI `generate` and `migrate` on its .ts config',
-      async (name, variant) => {
+    // The CLI never loads TypeScript (its loader is SWC), so each app layout runs it once: under TypeScript 7, what
+    // `npm install -D typescript` gives today, and under 5.9 for the layout 7 dropped (`moduleResolution: node`).
+    // The 5.9 run is also the one with 5.9 and ts-node beside the CLI, which it must leave alone.
+    const runsCli = (variant: AppVariant) => typescript === '7' || !variant.typescript7;
+    it.each(variants.map((variant) => [`${variant.name} app${runsCli(variant) ? ' and runs the CLI `generate` and `migrate` on its .ts config' : ''}`, variant] as [string, AppVariant]))(
+      'type-checks a %s',
+      async (_title, variant) => {
+        const name = variant.name;
         const app = join(dir(), name);
         // TypeScript 5.9 checks our declarations in full above; here it checks the app's use of them, faster.
         writeVariantApp(app, variant, { skipLibCheck: typescript !== '7' });
@@ -413,6 +418,7 @@ describe('an app that uses the README with its peers installed', () => {
           (error: Error) => error.message,
         );
         expect(ownErrors(check)).toEqual([]);
+        if (!runsCli(variant)) return;
 
         const database = await createPostgresSchema(`cli_${typescript.replace('.', '')}_${name.replace(/-/g, '_')}`);
         try {
