@@ -1,3 +1,4 @@
+import type { DatabaseAdapter } from '../../../adapters/database-adapter';
 import { UniqueConstraintError } from '../../../adapters/errors';
 import type { AuthContext } from '../../core/auth-context';
 import { customInput } from '../../core/custom-input';
@@ -9,7 +10,7 @@ import { sendInvitation } from './invitation-email';
 import { assertRoomForMember, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
-import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { assertStillGrantable, rolesInOrganization } from './dynamic-roles/organization-roles';
 import { invitedTeamIds, joinInvitedTeams } from './teams/invitation-teams';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -43,6 +44,7 @@ export async function inviteMember(
   input: InviteInput,
 ) {
   const { organizationId, inviter } = parts;
+  const given = options;
   options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
   const email = String(input.email).trim().toLowerCase();
   if (!EMAIL_SHAPE.test(email)) throw new AuthError('INVALID_EMAIL');
@@ -80,7 +82,16 @@ export async function inviteMember(
   };
   const hook = options.organizationHooks.beforeCreateInvitation;
   const data = hook ? await amended(base, hook({ invitation: { ...base }, inviter: inviter.user, organization })) : base;
-  const invitation = await auth.db.createInvitation({ ...data, organizationId, status: 'pending' } as never);
+  const create = (db: DatabaseAdapter) => db.createInvitation({ ...data, organizationId, status: 'pending' } as never);
+  // With run-time roles the invitation is written under the organization's lock, as role changes are, after checking
+  // that its roles still exist and the inviter still outranks them (a rename or strengthening may have raced us).
+  const invitation = given.dynamicAccessControl.enabled
+    ? await withOrganizationLocked(auth, organizationId, async (tx) => {
+        const grantor = parts.checked ? { role: inviterRole, refusal: E.YOU_ARE_NOT_ALLOWED_TO_INVITE_USER_WITH_THIS_ROLE } : undefined;
+        await assertStillGrantable(auth, given, organizationId, tx, roles, grantor);
+        return create(tx);
+      })
+    : await create(auth.db);
   await sendInvitation(auth, options, { invitation, organization, inviter });
   await options.organizationHooks.afterCreateInvitation?.({ invitation, inviter: inviter.user, organization });
   return invitation;

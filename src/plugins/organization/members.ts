@@ -9,7 +9,7 @@ import { amended } from './hooks';
 import { assertRoomForMember, keepingACreator, idOf, requireOrganization, roleOf, withOrganizationLocked } from './memberships';
 import type { ResolvedOrganizationOptions } from './options';
 import { holdsCreatorRole, joinRoles, knownRoles, outranksOrEquals, rolesAllow } from './roles';
-import { rolesInOrganization } from './dynamic-roles/organization-roles';
+import { assertStillGrantable, rolesInOrganization } from './dynamic-roles/organization-roles';
 import { leaveOrganizationTeams } from './teams/teams';
 
 /** What adding a member takes (server API only, as in better-auth); custom member fields ride along. */
@@ -21,8 +21,8 @@ export interface AddMemberInput {
 }
 
 /** Adds a user to an organization with the given roles, within the membership limit. */
-export async function addMember(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string, input: AddMemberInput) {
-  options = await rolesInOrganization(auth, options, organizationId); // the organization's own roles count too
+export async function addMember(auth: AuthContext, given: ResolvedOrganizationOptions, organizationId: string, input: AddMemberInput) {
+  const options = await rolesInOrganization(auth, given, organizationId); // the organization's own roles count too
   const roles = knownRoles(options, input.role);
   const user = await auth.db.getUserById(input.userId);
   if (!user) throw new AuthError(E.USER_NOT_FOUND);
@@ -34,6 +34,7 @@ export async function addMember(auth: AuthContext, options: ResolvedOrganization
   const data = hooks.beforeAddMember ? await amended(base, hooks.beforeAddMember({ member: { ...base }, user, organization })) : base;
   const member = await withOrganizationLocked(auth, organizationId, async (tx) => {
     await assertRoomForMember(auth, options, user, organization, tx); // again, with the organization locked
+    await assertStillGrantable(auth, given, organizationId, tx, roles); // a role deleted or renamed meanwhile
     return tx.createMember({ ...data, organizationId, userId: input.userId } as never);
   }).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError) throw new AuthError(E.USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION);
@@ -105,8 +106,9 @@ function leavingTeams(auth: AuthContext, db: DatabaseAdapter, member: object, re
  * roles and the new ones must be within the actor's own (only a creator hands out or takes away the creator
  * role). Nobody demotes the last holder of the creator role.
  */
-export async function updateMemberRole(auth: AuthContext, options: ResolvedOrganizationOptions, target: object, role: unknown, actor: object | null) {
-  options = await rolesInOrganization(auth, options, String(auth.models.member.read(target, 'organizationId'))); // the organization's own roles count too
+export async function updateMemberRole(auth: AuthContext, given: ResolvedOrganizationOptions, target: object, role: unknown, actor: object | null) {
+  const organizationId = String(auth.models.member.read(target, 'organizationId'));
+  const options = await rolesInOrganization(auth, given, organizationId); // the organization's own roles count too
   const roles = knownRoles(options, role);
   if (actor) {
     const actorRole = roleOf(auth, actor);
@@ -115,10 +117,17 @@ export async function updateMemberRole(auth: AuthContext, options: ResolvedOrgan
       throw new AuthError(E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER);
     }
   }
-  const update = (db: DatabaseAdapter) => db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
+  const update = async (db: DatabaseAdapter) => {
+    const grantor = actor ? { role: roleOf(auth, actor), refusal: E.YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER } : undefined;
+    await assertStillGrantable(auth, given, organizationId, db, roles, grantor);
+    return db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
+  };
+  // With run-time roles the write holds the organization's lock, as role changes do, so a role renamed, deleted or
+  // strengthened meanwhile is seen (keepingACreator hands over its own locked transaction when it takes the lock).
+  const locked = (db: DatabaseAdapter) => (given.dynamicAccessControl.enabled && db === auth.db ? withOrganizationLocked(auth, organizationId, update) : update(db));
   const updated = roles.includes(options.creatorRole)
-    ? await update(auth.db)
-    : await keepingACreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER, update);
+    ? await locked(auth.db)
+    : await keepingACreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER, locked);
   if (!updated) throw new AuthError(E.MEMBER_NOT_FOUND);
   return updated;
 }

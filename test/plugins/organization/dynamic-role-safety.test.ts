@@ -126,6 +126,49 @@ describe.each(builtinBackends('org-dynamic-role-safety'))('dynamic roles stay sa
     expect(await roles(handler, invitee, org.id).may({ organization: ['update'] })).toBe(true);
   });
 
+  it('an invitation or a new member whose role is renamed or deleted between the checks and the write is refused, never left holding a name that grants nothing', async () => {
+    const hooks: { beforeCreateInvitation?: () => Promise<void>; beforeAddMember?: () => Promise<void> } = {};
+    const { auth, handler, database: db, owner, org } = await rolesTeam(database(), {
+      organizationHooks: { beforeCreateInvitation: async () => hooks.beforeCreateInvitation?.(), beforeAddMember: async () => hooks.beforeAddMember?.() },
+    });
+    const api = auth.api.organization;
+    await roles(handler, owner, org.id).create('editor', { organization: ['update'] });
+    // The rename lands after invite-member checked the role and before it writes the invitation.
+    hooks.beforeCreateInvitation = async () => {
+      hooks.beforeCreateInvitation = undefined;
+      await api.updateRole({ organizationId: org.id, roleName: 'editor', data: { roleName: 'writer' } });
+    };
+    const invitee = await person(handler, db);
+    const invited = await roles(handler, owner, org.id).invite(invitee.email, 'editor');
+    expect(refusal(invited)).toEqual({ status: 400, code: 'ROLE_NOT_FOUND' });
+    expect((await db.listInvitations(org.id)).map((invitation) => invitation.role)).not.toContain('editor');
+    // The same for a member added by the server while the role is deleted.
+    await api.createRole({ organizationId: org.id, role: 'auditor', permission: { organization: ['update'] } });
+    hooks.beforeAddMember = async () => {
+      hooks.beforeAddMember = undefined;
+      await api.deleteRole({ organizationId: org.id, roleName: 'auditor' });
+    };
+    const newcomer = await person(handler, db);
+    await expect(api.addMember({ organizationId: org.id, userId: newcomer.id, role: 'auditor' })).rejects.toMatchObject({ code: 'ROLE_NOT_FOUND' });
+    expect(await db.getMember(org.id, newcomer.id)).toBeNull();
+  });
+
+  it('update-member-role racing a rename of the role it assigns ends with the new name or a refusal, never the old name', async () => {
+    const { auth, handler, owner, org, ids, database: db } = await rolesTeam(database());
+    for (let round = 0; round < 5; round += 1) {
+      const [from, to] = [`draft-${round}`, `final-${round}`];
+      await roles(handler, owner, org.id).create(from, { organization: ['update'] });
+      const [assigned] = await Promise.all([
+        roles(handler, owner, org.id).setRole(ids.member, from),
+        auth.api.organization.updateRole({ organizationId: org.id, roleName: from, data: { roleName: to } }),
+      ]);
+      const held = (await db.getMemberById(ids.member))!.role;
+      expect(held).not.toBe(from);
+      if (assigned.status === 200) expect(held).toBe(to);
+      else expect(refusal(assigned)).toEqual({ status: 400, code: 'ROLE_NOT_FOUND' });
+    }
+  });
+
   it('maximumRolesPerOrganization holds exactly under parallel creates, per organization', async () => {
     const { handler, owner, stranger, org, other } = await rolesTeam(database(), { dynamicAccessControl: { maximumRolesPerOrganization: 3 } });
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => roles(handler, owner, org.id).create(`parallel-${i}`, { invitation: ['create'] })));

@@ -2,6 +2,9 @@ import type { DatabaseAdapter } from '../../../../adapters/database-adapter';
 import { Role } from '../../../core/access-control';
 import type { AuthContext } from '../../../core/auth-context';
 import type { ResolvedOrganizationOptions } from '../options';
+import { AuthError } from '../../../errors/auth-error';
+import type { DeclaredError } from '../../../errors/declared-error';
+import { knownRoles, outranksOrEquals } from '../roles';
 import { organizationRoleModel, type OrganizationRoleRow } from './role-model';
 
 /**
@@ -58,4 +61,30 @@ export function storedPermission(row: Pick<OrganizationRoleRow, 'permission'>): 
  */
 export async function forgetOrganizationRoles(auth: AuthContext, options: ResolvedOrganizationOptions, organizationId: string): Promise<void> {
   if (options.dynamicAccessControl.enabled) await auth.records(organizationRoleModel).deleteMany({ organizationId });
+}
+
+/**
+ * Run inside the organization's lock, just before a write that hands out `roles` (a member's new roles, an
+ * invitation's): the roles as that transaction sees them must still know every name, and `grantor` (when a
+ * member grants them) must still outrank them. Role changes take the same lock, so a rename, delete or
+ * strengthening that raced the checks made before the lock is refused here rather than leaving a member or an
+ * invitation holding a name that grants nothing, or more than its grantor holds.
+ * @example
+ * await withOrganizationLocked(auth, organizationId, async (tx) => {
+ *   await assertStillGrantable(auth, options, organizationId, tx, roles, { role: inviterRole, refusal: ORGANIZATION_ERRORS.YOU_ARE_NOT_ALLOWED_TO_INVITE_USER_WITH_THIS_ROLE });
+ *   return tx.createInvitation(data);
+ * });
+ */
+export async function assertStillGrantable(
+  auth: AuthContext,
+  options: ResolvedOrganizationOptions,
+  organizationId: string,
+  db: DatabaseAdapter,
+  roles: readonly string[],
+  grantor?: { role: unknown; refusal: DeclaredError },
+): Promise<void> {
+  if (!options.dynamicAccessControl.enabled) return;
+  const current = await rolesInOrganization(auth, options, organizationId, db);
+  knownRoles(current, roles.join(','));
+  if (grantor && !outranksOrEquals(current, grantor.role, [...roles])) throw new AuthError(grantor.refusal);
 }
