@@ -4,40 +4,10 @@
 // Usage: BASE_URL=http://127.0.0.1:3000 node test/client/organization-roles-client.mjs [--mode cookies|bearer]
 // Prints one JSON line of what the clients saw; any unexpected failure prints a message on stderr and exits 1.
 import { randomBytes } from 'node:crypto';
-import { createAuthClient } from 'better-auth/client';
 import { organizationClient } from 'better-auth/client/plugins';
-import { jarFetchOptions } from './cookie-jar.mjs';
+import { clientRun, PASSWORD } from './organization-client-run.mjs';
 
-const BASE_URL = process.env.BASE_URL;
-const MODE = process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'cookies';
-const PASSWORD = 'correct horse battery staple';
-
-function fail(message) {
-  process.stderr.write(`organization-roles-client (${MODE}): ${message}\n`);
-  process.exit(1);
-}
-if (!BASE_URL) fail('BASE_URL must be set');
-
-function ok(step, result) {
-  if (result.error) fail(`${step}: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-/** One person's client: cookies in a jar, or the bearer token from `set-auth-token`. */
-function device() {
-  let bearer = null;
-  const fetchOptions =
-    MODE === 'cookies'
-      ? jarFetchOptions(BASE_URL)
-      : {
-          auth: { type: 'Bearer', token: () => bearer ?? undefined },
-          onSuccess({ response }) {
-            const token = response.headers.get('set-auth-token');
-            if (token) bearer = token;
-          },
-        };
-  return createAuthClient({ baseURL: BASE_URL, plugins: [organizationClient({ dynamicAccessControl: { enabled: true } })], fetchOptions });
-}
+const { ok, device } = clientRun('organization-roles-client', () => [organizationClient({ dynamicAccessControl: { enabled: true } })]);
 
 const suffix = randomBytes(4).toString('hex');
 const [owner, worker] = [device(), device()];
