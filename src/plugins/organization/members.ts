@@ -123,11 +123,11 @@ export async function updateMemberRole(auth: AuthContext, given: ResolvedOrganiz
     return db.updateMember(idOf(auth, 'member', target), { role: joinRoles(roles) });
   };
   // With run-time roles the write holds the organization's lock, as role changes do, so a role renamed, deleted or
-  // strengthened meanwhile is seen (keepingACreator hands over its own locked transaction when it takes the lock).
-  const locked = (db: DatabaseAdapter) => (given.dynamicAccessControl.enabled && db === auth.db ? withOrganizationLocked(auth, organizationId, update) : update(db));
+  // strengthened meanwhile is seen.
+  const locked = given.dynamicAccessControl.enabled;
   const updated = roles.includes(options.creatorRole)
-    ? await locked(auth.db)
-    : await keepingACreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER, locked);
+    ? await (locked ? withOrganizationLocked(auth, organizationId, update) : update(auth.db))
+    : await keepingACreator(auth, options, target, E.YOU_CANNOT_LEAVE_THE_ORGANIZATION_WITHOUT_AN_OWNER, update, { locked });
   if (!updated) throw new AuthError(E.MEMBER_NOT_FOUND);
   return updated;
 }

@@ -76,7 +76,8 @@ export async function withOrganizationLocked<T>(auth: AuthContext, organizationI
 /**
  * Runs `change`, which removes or demotes `member`, unless that would leave the organization without a holder
  * of the creator role: the last owner cannot leave, be removed or be demoted (`refusal`). Two owners leaving
- * at once must not both pass the count: the count and the change run with the organization locked.
+ * at once must not both pass the count: the count and the change run with the organization locked. With
+ * `locked`, a change that needs no count runs under the lock too (it reads what role changes write).
  */
 export async function keepingACreator<T>(
   auth: AuthContext,
@@ -84,10 +85,11 @@ export async function keepingACreator<T>(
   member: object,
   refusal: DeclaredError,
   change: (db: DatabaseAdapter) => Promise<T>,
+  { locked = false }: { locked?: boolean } = {},
 ): Promise<T> {
-  if (!holdsCreatorRole(options, roleOf(auth, member))) return change(auth.db);
-  const memberId = idOf(auth, 'member', member);
   const organizationId = String(auth.models.member.read(member, 'organizationId'));
+  if (!holdsCreatorRole(options, roleOf(auth, member))) return locked ? withOrganizationLocked(auth, organizationId, change) : change(auth.db);
+  const memberId = idOf(auth, 'member', member);
   return withOrganizationLocked(auth, organizationId, async (tx) => {
     const creators = (await tx.listMembers(organizationId)).filter((other) => holdsCreatorRole(options, roleOf(auth, other)));
     if (creators.length <= 1 && creators.some((creator) => idOf(auth, 'member', creator) === memberId)) throw new AuthError(refusal);
