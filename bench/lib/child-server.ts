@@ -10,7 +10,7 @@ export interface ReadyInfo {
 }
 
 export interface ServerSpec {
-  /** A `.ts` file runs under ts-node (transpile-only) with tsconfig-paths; a `.mjs` one under plain node. */
+  /** A `.ts` file runs under tools/register-typescript.cjs (SWC) with tsconfig-paths; a `.mjs` one under plain node. */
   file: string;
   args?: string[];
   /** Extra flags for node itself, e.g. `--max-old-space-size=8192`. */
@@ -39,7 +39,7 @@ export interface SkippedServer {
  * collector) with the server it measures, and resolves once it prints `READY {json}` or `SKIP <reason>`.
  */
 export function startServer(spec: ServerSpec): Promise<RunningServer | SkippedServer> {
-  const loader = spec.file.endsWith('.ts') ? ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register'] : [];
+  const loader = spec.file.endsWith('.ts') ? ['-r', './tools/register-typescript.cjs', '-r', 'tsconfig-paths/register'] : [];
   // BENCH_CPU_PROF=<dir> profiles every server (item 5 of the issue): open the .cpuprofile files in Chrome DevTools.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...(spec.nodeFlags ?? []), ...profile, ...loader, spec.file, ...(spec.args ?? [])], {

@@ -60,7 +60,7 @@ function totalCpuMicros(all) {
 }
 
 async function main() {
-  const loader = file.endsWith('.ts') ? ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register'] : [];
+  const loader = file.endsWith('.ts') ? ['-r', './tools/register-typescript.cjs', '-r', 'tsconfig-paths/register'] : [];
   cluster.setupPrimary({ exec: file, args, execArgv: loader, silent: true });
   const shared = { BENCH_REDIS_PREFIX: `bench-cluster-${process.pid}:` };
   const first = await fork(shared);

@@ -38,8 +38,6 @@ const BETTER_AUTH_OPTIONS = Object.freeze({
 function announceReady(server, extra = {}) {
   // Exit normally on the driver's SIGTERM: `node --cpu-prof` (BENCH_CPU_PROF) writes its profile only then.
   process.once('SIGTERM', () => process.exit(0));
-  // Every module is loaded by now: drop the TypeScript compiler (see lib/register.cjs) before being measured.
-  globalThis[Symbol.for('better-auth-entities.bench.releaseTypeScript')]?.();
   if (process.send) {
     process.on('message', (message) => {
       if (message !== 'bench:cpu') return;

@@ -1,21 +1,27 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '../..');
 
+/** `npm run example`'s own command line (`node <flags> <file>`), so the test runs what the README's command runs. */
+function exampleCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [program, ...args] = scripts.example.split(/\s+/);
+  expect(program).toBe('node');
+  return args;
+}
+
 describe('npm run example (examples/custom-entities.ts)', () => {
   it.each([
     ['the memory adapter', [], /Storage: the embedded memory adapter/],
     ['a SQLite file (--db sqlite)', ['--db', 'sqlite'], /Storage: sqlite \(sqlite:\/.*auth\.db\)/],
   ])('walks the whole flow on %s and prints each step', async (_name, args, storage) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.DATABASE_URL;
-    const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'examples/custom-entities.ts', ...args], {
-      cwd: root,
-      env,
-    });
+    const { stdout } = await run(process.execPath, [...exampleCommand(), ...args], { cwd: root, env });
 
     expect(stdout).toMatch(storage);
     expect(stdout).toMatch(/1\. Sign up \(laptop\)\n\s+status 200; user ada@example\.com, name "Ada Lovelace", plan free/);

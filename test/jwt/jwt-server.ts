@@ -1,7 +1,7 @@
 /**
  * One app process of the two-process JWT test: the built-in entities on a shared PostgreSQL schema, the JWT
  * plugin, email/password. Prints `READY <port>` once listening.
- * Usage: node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/jwt/jwt-server.ts <postgres-url>
+ * Usage: node -r ./tools/register-typescript.cjs -r tsconfig-paths/register test/jwt/jwt-server.ts <postgres-url>
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';

@@ -19,7 +19,7 @@ interface App {
 }
 
 function startApp(postgresUrl: string): Promise<App> {
-  const child = spawn(process.execPath, ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register', 'test/jwt/jwt-server.ts', postgresUrl], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', './tools/register-typescript.cjs', '-r', 'tsconfig-paths/register', 'test/jwt/jwt-server.ts', postgresUrl], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const errors: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
   return new Promise((resolve, reject) => {

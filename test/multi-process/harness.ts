@@ -20,7 +20,7 @@ export interface App {
 }
 
 export function startApp(name: string, postgresUrl: string, redisUrl: string, runId: string): Promise<App> {
-  const child = spawn(process.execPath, ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register', 'test/multi-process/server.ts', postgresUrl, redisUrl, name], {
+  const child = spawn(process.execPath, ['-r', './tools/register-typescript.cjs', '-r', 'tsconfig-paths/register', 'test/multi-process/server.ts', postgresUrl, redisUrl, name], {
     cwd: ROOT,
     env: { ...process.env, TEST_RUN_ID: runId },
     stdio: ['ignore', 'pipe', 'pipe'],

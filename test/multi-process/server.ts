@@ -2,7 +2,7 @@
  * One app process of the multi-process test: the built-in entities on PostgreSQL (shared), Redis as secondary
  * storage (through the test's TCP proxy), rate limiting on, the admin plugin for bans, password reset (whose
  * emails are printed as `MAIL <to> <token>`, for the test to follow). Prints `READY <port>` once listening.
- * Usage: node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/multi-process/server.ts <postgres-url> <redis-url> <label>
+ * Usage: node -r ./tools/register-typescript.cjs -r tsconfig-paths/register test/multi-process/server.ts <postgres-url> <redis-url> <label>
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';

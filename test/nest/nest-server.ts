@@ -1,7 +1,7 @@
 /**
  * Starts the suite's Nest app in its own process (NestJS 12 is ES modules only, which jest's CommonJS loader
  * cannot load; plain Node loads them through `require`). Usage:
- *   node -r ./bench/lib/register.cjs -r tsconfig-paths/register test/nest/nest-server.ts <express|fastify> <prefix> [basePath]
+ *   node -r ./tools/register-typescript.cjs -r tsconfig-paths/register test/nest/nest-server.ts <express|fastify> <prefix> [basePath]
  * Built with @nestjs/testing as a Nest app's own e2e tests do; prints `READY <port>` once listening.
  */
 import { createServer } from 'node:net';

@@ -18,7 +18,7 @@ export function startNestServer(platform: 'express' | 'fastify', prefix: string,
 
 /** Starts a TypeScript server script in a child process; resolves once it prints a line matching `ready` (capturing the port). */
 export function startTypeScriptServer(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<NestServer> {
-  const child = spawn(process.execPath, ['-r', './bench/lib/register.cjs', '-r', 'tsconfig-paths/register', script, ...args], {
+  const child = spawn(process.execPath, ['-r', './tools/register-typescript.cjs', '-r', 'tsconfig-paths/register', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
