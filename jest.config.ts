@@ -34,7 +34,7 @@ export const typeorm03Project: Config = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': '<rootDir>/test/support/typescript-transformer.js',
     // The OAuth/OIDC client is ESM-only; these packages alone are compiled to CommonJS for Jest's loader, by SWC
     // with their native classes kept (see the transformer for why not ts-jest).
     [ESM_ONLY_JS]: '<rootDir>/test/support/esm-package-transformer.js',

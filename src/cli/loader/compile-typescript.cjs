@@ -7,6 +7,20 @@
 const { transformSync } = require('@swc/core');
 
 /**
+ * How TypeScript is parsed and lowered: legacy decorators with metadata, class fields assigned in the
+ * constructor (`useDefineForClassFields: false`, as TypeORM's entities expect), class names kept for messages.
+ * @param {string} filename
+ */
+function typeScriptSyntax(filename) {
+  return {
+    parser: { syntax: 'typescript', decorators: true, tsx: filename.endsWith('.tsx') },
+    target: 'es2022',
+    keepClassNames: true,
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+  };
+}
+
+/**
  * @param {string} source the file's TypeScript
  * @param {string} filename its absolute path (for source maps and syntax errors)
  * @param {'commonjs' | 'module'} format what Node will run it as
@@ -18,12 +32,7 @@ function compileTypeScript(source, filename, format) {
     swcrc: false,
     configFile: false,
     sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true, tsx: filename.endsWith('.tsx') },
-      target: 'es2022',
-      keepClassNames: true,
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    },
+    jsc: typeScriptSyntax(filename),
     // A CommonJS file keeps `import()` as Node's: it is how CommonJS code reaches an ES-module-only package.
     // The export annotation (`0 && (module.exports = { a, b })`) is what Node's lexer reads to give an ES module
     // importing this file its named exports: SWC's own export helper hides them from it.
@@ -31,4 +40,4 @@ function compileTypeScript(source, filename, format) {
   }).code;
 }
 
-module.exports = { compileTypeScript };
+module.exports = { compileTypeScript, typeScriptSyntax };
