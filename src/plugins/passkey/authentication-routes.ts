@@ -1,4 +1,4 @@
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { sessionJson, userJson } from '../../core/entity-json';
 import { AuthError } from '../../errors/auth-error';
 import { defineRoute, type RouteDefinition } from '../../http/route';
@@ -9,6 +9,7 @@ import { MALFORMED_ASSERTION, PASSKEY_ERRORS, UNKNOWN_CREDENTIAL } from './error
 import { relyingParty, type ResolvedPasskeyOptions } from './options';
 import { findPasskey, listPasskeys, passkeyRecords, transportsOf } from './passkey-rows';
 import { looksLikeAssertion } from './response-shape';
+import { webAuthnLibrary } from './webauthn-library';
 
 /**
  * `GET /passkey/generate-authenticate-options`: the options for `navigator.credentials.get`. Signed out, no
@@ -26,6 +27,7 @@ export function generateAuthenticateOptionsRoute(options: ResolvedPasskeyOptions
       const active = await ctx.session();
       const userId = active ? ctx.auth.models.user.read(active.user, 'id') : '';
       const own = userId ? await listPasskeys(ctx.auth, userId) : [];
+      const { generateAuthenticationOptions } = await webAuthnLibrary();
       const request = await generateAuthenticationOptions({
         rpID: relyingParty(ctx.auth, options).id,
         userVerification: 'preferred',
@@ -67,6 +69,7 @@ export function verifyAuthenticationRoute(options: ResolvedPasskeyOptions): Rout
       if (!passkey) throw new AuthError(UNKNOWN_CREDENTIAL);
 
       const rp = relyingParty(auth, options);
+      const { verifyAuthenticationResponse } = await webAuthnLibrary();
       let checked;
       try {
         checked = await verifyAuthenticationResponse({

@@ -1,4 +1,4 @@
-import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { randomBytes } from 'node:crypto';
 import { assertFreshSession } from '../../core/fresh-session';
 import { AuthError } from '../../errors/auth-error';
@@ -9,6 +9,7 @@ import { PASSKEY_ERRORS } from './error-codes';
 import { relyingParty, type ResolvedPasskeyOptions } from './options';
 import { asPasskey, findPasskey, listPasskeys, passkeyRecords, transportsOf } from './passkey-rows';
 import { looksLikeRegistration } from './response-shape';
+import { webAuthnLibrary } from './webauthn-library';
 
 const MAX_CREDENTIAL_ID = 255;
 // What WebAuthn defines; anything else the browser claims is dropped, not stored (and not echoed in excludeCredentials).
@@ -36,6 +37,7 @@ export function generateRegisterOptionsRoute(options: ResolvedPasskeyOptions): R
       const userId = ctx.auth.models.user.read(user, 'id');
       const label = String(ctx.auth.models.user.read(user, 'email') || userId);
       const rp = relyingParty(ctx.auth, options);
+      const { generateRegistrationOptions } = await webAuthnLibrary();
       const creation = await generateRegistrationOptions({
         rpName: rp.name,
         rpID: rp.id,
@@ -82,6 +84,7 @@ export function verifyRegistrationRoute(options: ResolvedPasskeyOptions): RouteD
       if (!looksLikeRegistration(dto.response)) throw new AuthError(PASSKEY_ERRORS.FAILED_TO_VERIFY_REGISTRATION);
 
       const rp = relyingParty(auth, options);
+      const { verifyRegistrationResponse } = await webAuthnLibrary();
       let info;
       try {
         const verification = await verifyRegistrationResponse({
