@@ -50,11 +50,14 @@ function config(variant: AppVariant): string {
     : `${imports}\n\nexport async function auth() {\n  const database = await TypeOrmAdapter.connect(process.env.DATABASE_URL!, { user: AppUser });\n  return ${build};\n}\n`;
 }
 
+/** The app's own TypeScript files, beside package.json and tsconfig.json. */
+export const APP_FILES = ['entities.ts', 'auth.config.ts'] as const;
+
 /**
- * Writes the variant's app into `dir`: package.json, tsconfig.json, entities.ts and auth.config.ts.
- * `skipLibCheck: false` also checks the declarations the app reads (ours included).
+ * Writes the variant's app into `dir`: package.json, tsconfig.json and `APP_FILES`. `skipLibCheck: false` also
+ * checks the declarations the app reads (ours included); `include` adds folders of the app to its tsconfig.
  */
-export function writeVariantApp(dir: string, variant: AppVariant, options: { skipLibCheck: boolean }): void {
+export function writeVariantApp(dir: string, variant: AppVariant, options: { skipLibCheck: boolean; include?: readonly string[] }): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: variant.name, private: true, ...(variant.esm ? { type: 'module' } : {}) }));
   const compilerOptions = {
@@ -69,7 +72,8 @@ export function writeVariantApp(dir: string, variant: AppVariant, options: { ski
     types: ['node'],
     noEmit: true,
   };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }, null, 2));
+  const include = ['*.ts', ...(options.include ?? []).map((folder) => `${folder}/*.ts`)];
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include }, null, 2));
   writeFileSync(join(dir, 'entities.ts'), ENTITIES);
   writeFileSync(join(dir, 'auth.config.ts'), config(variant));
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { sharingCompilerHost } from '../support/sharing-compiler-host';
 import { runCommand } from './run-command';
 
 export const PACKAGE_NAME = 'better-auth-entities';
@@ -85,7 +86,7 @@ export function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Rec
 
   const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!config) throw new Error(`unreadable ${configFile}`);
-  const program = ts.createProgram(config.fileNames, config.options);
+  const program = ts.createProgram(config.fileNames, config.options, sharingCompilerHost(config.options));
   const packageDir = `${sep}node_modules${sep}${PACKAGE_NAME}${sep}`;
   const ours = program.getSourceFiles().filter((file) => !resolve(file.fileName).includes(`${sep}node_modules${sep}`) || resolve(file.fileName).includes(packageDir));
   const diagnostics = [

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { readmeTypeScriptBlocks } from '../package/readme-blocks';
+import { sharingCompilerHost } from '../support/sharing-compiler-host';
 
 const root = resolve(__dirname, '../..');
 const fixtures = join(root, 'test/fixtures/typing');
@@ -11,27 +12,9 @@ function compilerOptions(): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(configFile.config, ts.sys, root).options;
 }
 
-/**
- * Parsed files shared by every program this file builds (as TypeScript's language service shares them): the
- * libraries' and the project's declarations are read and parsed once, not once per program. Each program still
- * binds and checks on its own, so one fixture's module augmentations never reach another's program.
- */
-const parsedFiles = new Map<string, ts.SourceFile | undefined>();
-
-function sharingHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  const parse = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    if (!parsedFiles.has(key)) parsedFiles.set(key, parse(fileName, languageVersion, onError, shouldCreate));
-    return parsedFiles.get(key);
-  };
-  return host;
-}
-
 function diagnosticsOf(files: string[], options = compilerOptions()): readonly ts.Diagnostic[] {
   const compileOptions = { ...options, noEmit: true };
-  const program = ts.createProgram(files, compileOptions, sharingHost(compileOptions));
+  const program = ts.createProgram(files, compileOptions, sharingCompilerHost(compileOptions));
   return ts.getPreEmitDiagnostics(program);
 }
 
