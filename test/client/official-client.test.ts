@@ -5,7 +5,7 @@ import path from 'node:path';
 import { toNodeHandler } from 'better-auth-entities/node';
 import { createAuth } from '../../examples/create-auth';
 
-// `better-auth/client` is ESM-only and cannot load under ts-jest's CommonJS, so the official client runs in a
+// `better-auth/client` is ESM-only and cannot load in Jest's CommonJS module registry, so the official client runs in a
 // child process (official-client.mjs) against this listening server; we assert on its exit code and output.
 const SCRIPT = path.join(__dirname, 'official-client.mjs');
 

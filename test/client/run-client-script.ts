@@ -9,7 +9,7 @@ export interface ScriptRun {
 
 /**
  * Runs one of the `.mjs` scripts that drive better-auth's official client (ESM-only, so not loadable under
- * ts-jest's CommonJS) against `baseURL`, with extra environment variables, and never rejects.
+ * Jest's CommonJS registry) against `baseURL`, with extra environment variables, and never rejects.
  */
 export function runClientScript(script: string, baseURL: string, args: string[] = [], env: Record<string, string> = {}): Promise<ScriptRun> {
   return new Promise((resolve) => {
