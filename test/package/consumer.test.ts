@@ -99,6 +99,11 @@ const readmeApp = () => join(work, 'readme-app');
 const typescript7Dir = () => join(readmeApp(), 'ts7');
 /** Where a layout's app holds the README's examples, beside its own files. */
 const README_FOLDER = 'readme';
+/** One tsc run over a layout's app: its error lines (ours only), and how many README files it checked. */
+interface LayoutCheck {
+  readonly errors: string[];
+  readonly readmeFiles: number;
+}
 const TYPESCRIPT_7 = 'typescript@^7';
 
 beforeAll(async () => {
@@ -402,25 +407,22 @@ describe('an app that uses the README with its peers installed', () => {
     // which 7 lacks). They sit in the app's `readme/` folder, under its tsconfig, so one run of tsc checks both:
     // a run takes about as long to start as to check. Each of the two tests asserts on its own files' errors.
     const checksReadme = typescript === '7';
-    const checks = new Map<string, Promise<string[]>>();
+    const checks = new Map<string, Promise<LayoutCheck>>();
     const checkLayout = (variant: AppVariant) => {
       if (!checks.has(variant.name)) checks.set(variant.name, typeCheckLayout(join(dir(), variant.name), variant));
       return checks.get(variant.name)!;
     };
-    async function typeCheckLayout(app: string, variant: AppVariant): Promise<string[]> {
+    async function typeCheckLayout(app: string, variant: AppVariant): Promise<LayoutCheck> {
       // TypeScript 5.9 checks our declarations in full above; here it checks the app's use of them, faster.
       writeVariantApp(app, variant, { skipLibCheck: typescript !== '7', include: checksReadme ? [README_FOLDER] : [] });
-      if (checksReadme) {
-        mkdirSync(join(app, README_FOLDER), { recursive: true });
-        const { files } = withoutNestUnderNode16(variant, readmeFiles(), []);
-        expect(Object.keys(files).length).toBeGreaterThan(3);
-        for (const [file, source] of Object.entries(files)) writeFileSync(join(app, README_FOLDER, file), source);
-      }
+      const readme = checksReadme ? withoutNestUnderNode16(variant, readmeFiles(), []).files : {};
+      if (checksReadme) mkdirSync(join(app, README_FOLDER), { recursive: true });
+      for (const [file, source] of Object.entries(readme)) writeFileSync(join(app, README_FOLDER, file), source);
       const check = await runCommand(tsc(), ['-p', 'tsconfig.json'], app).then(
         ({ stdout }) => stdout,
         (error: Error) => error.message,
       );
-      return ownErrors(check);
+      return { errors: ownErrors(check), readmeFiles: Object.keys(readme).length };
     }
     const inReadme = (error: string) => error.startsWith(`${README_FOLDER}/`);
 
@@ -438,7 +440,7 @@ describe('an app that uses the README with its peers installed', () => {
       async (_title, variant) => {
         const name = variant.name;
         const app = join(dir(), name);
-        expect((await checkLayout(variant)).filter((error) => !inReadme(error))).toEqual([]);
+        expect((await checkLayout(variant)).errors.filter((error) => !inReadme(error))).toEqual([]);
         if (!runsCli(variant)) return;
 
         const database = await createPostgresSchema(`cli_${typescript.replace('.', '')}_${name.replace(/-/g, '_')}`);
@@ -460,7 +462,8 @@ describe('an app that uses the README with its peers installed', () => {
     if (checksReadme) it.each(variants.map((variant) => [variant.name, variant] as [string, AppVariant]))(
       "type-checks the README's examples in a %s app",
       async (_name, variant) => {
-        const errors = await checkLayout(variant);
+        const { errors, readmeFiles: checked } = await checkLayout(variant);
+        expect(checked).toBeGreaterThan(3);
         // The app's own files are the other test's; errors in our declarations count for both.
         expect(errors.filter((error) => inReadme(error) || !APP_FILES.some((file) => error.startsWith(file)))).toEqual([]);
       },
