@@ -5,6 +5,7 @@ import { createAuthClient } from 'better-auth/client';
 import { organizationClient, twoFactorClient } from 'better-auth/client/plugins';
 import { passkeyClient } from '@better-auth/passkey/client';
 import { URI } from 'otpauth';
+import { cookieJar } from '../client/cookie-jar.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 const fill = JSON.parse(process.env.FILL ?? 'null');
@@ -18,24 +19,10 @@ if (!BASE_URL || !fill) fail('BASE_URL and FILL must be set');
 
 /** A browser that still holds the cookie better-auth set. */
 function browser(cookie) {
-  const jar = new Map(cookie.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   return createAuthClient({
     baseURL: BASE_URL,
     plugins: [twoFactorClient(), organizationClient(), passkeyClient()],
-    fetchOptions: {
-      onRequest(context) {
-        if (jar.size > 0) context.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-        context.headers.set('origin', BASE_URL);
-      },
-      onResponse({ response }) {
-        for (const line of response.headers.getSetCookie()) {
-          const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-          const name = pair.slice(0, pair.indexOf('='));
-          if (attributes.some((attribute) => /^max-age=0$/i.test(attribute))) jar.delete(name);
-          else jar.set(name, pair.slice(pair.indexOf('=') + 1));
-        }
-      },
-    },
+    fetchOptions: cookieJar(BASE_URL, cookie).fetchOptions,
   });
 }
 

@@ -10,6 +10,7 @@ import { betterAuth } from 'better-auth';
 import { symmetricEncrypt } from 'better-auth/crypto';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
+import { cookieJar } from '../client/cookie-jar.mjs';
 import { organization, twoFactor } from 'better-auth/plugins';
 import { passkey } from '@better-auth/passkey';
 import { URI } from 'otpauth';
@@ -53,26 +54,9 @@ server.on('request', toNodeHandler(auth));
 
 /** One browser: better-auth's client with a cookie jar we can print afterwards. */
 function browser() {
-  const jar = new Map();
-  const client = createAuthClient({
-    baseURL,
-    plugins: [twoFactorClient(), organizationClient()],
-    fetchOptions: {
-      onRequest(context) {
-        if (jar.size > 0) context.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-        context.headers.set('origin', baseURL);
-      },
-      onResponse({ response }) {
-        for (const line of response.headers.getSetCookie()) {
-          const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-          const name = pair.slice(0, pair.indexOf('='));
-          if (attributes.some((attribute) => /^max-age=0$/i.test(attribute))) jar.delete(name);
-          else jar.set(name, pair.slice(pair.indexOf('=') + 1));
-        }
-      },
-    },
-  });
-  return { client, cookie: () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ') };
+  const { fetchOptions, cookie } = cookieJar(baseURL);
+  const client = createAuthClient({ baseURL, plugins: [twoFactorClient(), organizationClient()], fetchOptions });
+  return { client, cookie };
 }
 
 function ok(step, result) {

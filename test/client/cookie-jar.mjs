@@ -1,10 +1,21 @@
 // A cookie jar for the official client under node, which has none: `set-cookie` in, `cookie` out, with the
-// server's own Origin (the trusted one). Shared by the client-plugin scripts.
-export function jarFetchOptions(baseURL) {
-  const jar = new Map();
-  return {
+// server's own Origin (the trusted one). Shared by the client-plugin scripts and the adoption scripts.
+
+/**
+ * A jar that starts with `initialCookie` (a `cookie` header's `name=value; …`), for a browser that already holds
+ * cookies. `fetchOptions` goes to `createAuthClient`; `cookie()` is what the jar holds now, as a `cookie` header.
+ */
+export function cookieJar(baseURL, initialCookie = '') {
+  const jar = new Map(
+    initialCookie
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const fetchOptions = {
     onRequest(context) {
-      if (jar.size > 0) context.headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+      if (jar.size > 0) context.headers.set('cookie', cookie());
       context.headers.set('origin', baseURL);
     },
     onResponse({ response }) {
@@ -17,4 +28,10 @@ export function jarFetchOptions(baseURL) {
       }
     },
   };
+  return { fetchOptions, cookie };
+}
+
+/** The fetch options of an empty jar. */
+export function jarFetchOptions(baseURL) {
+  return cookieJar(baseURL).fetchOptions;
 }

@@ -13,6 +13,7 @@ import { generatedBackends } from '../support/generated-backends';
 import { runMigrations } from 'better-auth-entities/migrations';
 import { applyMigration, planMigration } from '../../src/schema/migration-plan';
 import { ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
+import { useShiftedClock } from '../support/shifted-clock';
 
 /*
  * The two-factor plugin storing its rows through the app's own class: a table of the app's name, the secret in
@@ -38,20 +39,7 @@ class AppTwoFactor {
 // The built-in classes for the seven kinds (their user has twoFactorEnabled); the app's class for the plugin table.
 const entities = { records: [AppTwoFactor] };
 
-const clock = { shiftMs: 0 };
-const realNow = Date.now.bind(Date);
-beforeAll(() => {
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clock.shiftMs);
-});
-afterAll(() => {
-  jest.restoreAllMocks();
-});
-
-/** The code of the next time step (the clock moves one period first, so the replay guard never refuses by accident). */
-function nextCode(totp: TOTP): string {
-  clock.shiftMs += totp.period * 1000;
-  return totp.generate({ timestamp: Date.now() });
-}
+const { nextCode } = useShiftedClock();
 
 function authOn(database: DatabaseAdapter<any, any, any, any, any, any, any>) {
   return new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN })

@@ -7,6 +7,7 @@ import { Browser } from '../support/browser';
 import { builtinBackends, type BuiltinDatabase } from '../support/builtin-backends';
 import { createPostgresSchema, type TestDatabase } from '../support/databases';
 import { call, ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
+import { useShiftedClock } from '../support/shifted-clock';
 
 /*
  * The two-factor plugin over HTTP, on memory, SQLite and PostgreSQL (the shipped migrations create its table). TOTP
@@ -18,20 +19,8 @@ const CHALLENGE = 'better-auth.two_factor';
 const TRUST = 'better-auth.trust_device';
 const SESSION = 'better-auth.session_token';
 
-const clock = { shiftMs: 0 };
-const realNow = Date.now.bind(Date);
-beforeAll(() => {
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clock.shiftMs);
-});
-afterAll(() => {
-  jest.restoreAllMocks();
-});
-
-/** The code of the authenticator for the next time step (the clock moves on one period first). */
-function nextCode(totp: TOTP): string {
-  clock.shiftMs += totp.period * 1000;
-  return totp.generate({ timestamp: Date.now() });
-}
+const clock = useShiftedClock();
+const nextCode = clock.nextCode;
 
 function authOn(database: BuiltinDatabase, options: TwoFactorOptions = {}, emails = new MemoryEmailSender()) {
   return new BetterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, emailSender: emails })

@@ -19,6 +19,7 @@ import { signIn } from '../social/flows';
 import { OIDC_CLIENT, person, SocialUser, startProviders, type Providers } from '../social/social-setup';
 import { call, ORIGIN, PASSWORD, TEST_SECRET, uniqueEmail } from '../support/test-auth';
 import { registerOtelSdk, type OtelSdk } from './otel-harness';
+import { useShiftedClock } from '../support/shifted-clock';
 
 /*
  * The flows of the suite (sign-up, sign-in, a wrong password, two-factor, password reset, change of email, an
@@ -27,26 +28,18 @@ import { registerOtelSdk, type OtelSdk } from './otel-harness';
  * token, a code, a secret or an email address in clear.
  */
 
-const clock = { shiftMs: 0 };
-const realNow = Date.now.bind(Date);
+const { nextCode } = useShiftedClock();
 let sdk: OtelSdk;
 let providers: Providers;
 beforeAll(async () => {
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clock.shiftMs);
   sdk = registerOtelSdk();
   providers = await startProviders();
 });
 afterAll(async () => {
-  jest.restoreAllMocks();
   await sdk.shutdown();
   await providers.oidc.stop();
   await providers.oauth.stop();
 });
-
-function nextCode(totp: TOTP): string {
-  clock.shiftMs += totp.period * 1000;
-  return totp.generate({ timestamp: Date.now() });
-}
 
 /** A pino logger whose JSON lines land in `lines`. */
 function capturingPino(lines: Array<Record<string, unknown>>) {

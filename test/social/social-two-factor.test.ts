@@ -4,6 +4,7 @@ import { URI, type TOTP } from 'otpauth';
 import { APP_ORIGIN, Browser } from './browser';
 import { signIn } from './flows';
 import { makeSocialAuth, person, SocialUser, startProviders, type Providers } from './social-setup';
+import { useShiftedClock } from '../support/shifted-clock';
 
 /**
  * A user with two-factor on who signs in with a provider: the callback opens no session, it lands on the
@@ -19,15 +20,7 @@ afterAll(async () => {
   await providers.oauth.stop();
 });
 
-// TOTP codes are single use per time step: move the server's clock one period per code, as the two-factor suite does.
-const clock = { shiftMs: 0 };
-const realNow = Date.now.bind(Date);
-beforeAll(() => jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clock.shiftMs));
-afterAll(() => jest.restoreAllMocks());
-function nextCode(totp: TOTP): string {
-  clock.shiftMs += totp.period * 1000;
-  return totp.generate({ timestamp: Date.now() });
-}
+const { nextCode } = useShiftedClock();
 
 it('a social sign-in of a user with two-factor on asks for the second factor before any session', async () => {
   const auth = makeSocialAuth(new MemoryDatabaseAdapter({ user: SocialUser }), providers, {}, {}, [new TwoFactorPlugin({ issuer: 'Acme' })]);
