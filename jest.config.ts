@@ -48,6 +48,8 @@ export const typeorm03Project: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: publicSubpaths,
   setupFiles: ['reflect-metadata'],
+  // Each worker compiles a module once for all the test files it runs (see the file for why and how).
+  runtime: '<rootDir>/test/support/code-caching-runtime.js',
   testTimeout: 30_000,
 };
 

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { sharingCompilerHost } from '../support/sharing-compiler-host';
 import { runCommand } from './run-command';
@@ -99,6 +99,21 @@ export function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Rec
     errors: diagnostics.filter((diagnostic) => !diagnostic.file || ours.includes(diagnostic.file)).map(describeDiagnostic),
     packageFiles: ours.map((file) => resolve(file.fileName)).filter((file) => file.includes(packageDir)),
   };
+}
+
+/**
+ * What `tsc -p <configFile> --noEmit` prints, from the repository's TypeScript (the version the TypeScript 5.9
+ * apps install, see `pinned`), run in this process: the declarations every program reads are parsed once for all
+ * (see `sharingCompilerHost`), where a tsc process per app parsed them again. The lines read as tsc's own,
+ * `file(line,col): error TS…: …`, with paths relative to the config's folder.
+ */
+export function compileProject(configFile: string): string {
+  const config = ts.getParsedCommandLineOfConfigFile(configFile, { noEmit: true, incremental: false }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!config) throw new Error(`unreadable ${configFile}`);
+  const program = ts.createProgram(config.fileNames, config.options, sharingCompilerHost(config.options));
+  const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
+  const folder = dirname(configFile);
+  return ts.formatDiagnostics(diagnostics, { getCurrentDirectory: () => folder, getCanonicalFileName: (file) => file, getNewLine: () => '\n' });
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic): string {
