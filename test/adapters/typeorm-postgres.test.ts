@@ -32,8 +32,8 @@ describe('TypeOrmAdapter on PostgreSQL', () => {
   });
 
   test('a query that gets no free connection within acquireTimeoutMs fails with DatabaseUnavailableError', async () => {
-    // The timeout bounds the adapter's first connection too: a second leaves room for a loaded machine (a busy CI
-    // runner took over 200 ms to open one) and still shows the wait ending long before the transaction does.
+    // The timeout bounds the adapter's first connection too: a second leaves room for a loaded machine (one took over
+    // 200 ms to open it), and the query below still waits the timeout out while the transaction holds the connection.
     const db = await TypeOrmAdapter.connect(schema.url, {}, { pool: { maxConnections: 1, acquireTimeoutMs: 1_000 } });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
