@@ -70,7 +70,7 @@ export const typeorm1Project: Config = {
  * of their time waiting on databases, child processes and the registry, so a third worker on 2 cores keeps both
  * busy. Measured here: 8m49s with two workers and 7m33s with three while child processes compiled TypeScript with
  * `transpileModule`; with SWC in the children, 6m36s with two, 6m26s to 6m32s with three and 7m36s with four;
- * with the workers' code cache (`runtime` above), 5m4s to 5m25s with three.
+ * with the workers' code cache (`runtime` above), 5m4s to 5m40s with three (a fresh clone).
  * Every file has its own schema, database, Redis key prefix, temporary directory and ports (see
  * test/support/databases.ts), so files run side by side. The slow tier starts first (see the sequencer).
  */
