@@ -84,9 +84,7 @@ export function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Rec
   const configFile = join(dir, 'tsconfig.json');
   writeFileSync(configFile, JSON.stringify({ compilerOptions, include: ['*.ts'] }, null, 2));
 
-  const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  if (!config) throw new Error(`unreadable ${configFile}`);
-  const program = ts.createProgram(config.fileNames, config.options, sharingCompilerHost(config.options));
+  const { config, program } = programOf(configFile);
   const packageDir = `${sep}node_modules${sep}${PACKAGE_NAME}${sep}`;
   const ours = program.getSourceFiles().filter((file) => !resolve(file.fileName).includes(`${sep}node_modules${sep}`) || resolve(file.fileName).includes(packageDir));
   const diagnostics = [
@@ -108,12 +106,17 @@ export function typeCheck(app: string, mode: ResolutionMode, files: Readonly<Rec
  * `file(line,col): error TS…: …`, with paths relative to the config's folder.
  */
 export function compileProject(configFile: string): string {
-  const config = ts.getParsedCommandLineOfConfigFile(configFile, { noEmit: true, incremental: false }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  if (!config) throw new Error(`unreadable ${configFile}`);
-  const program = ts.createProgram(config.fileNames, config.options, sharingCompilerHost(config.options));
+  const { config, program } = programOf(configFile, { noEmit: true, incremental: false });
   const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
   const folder = dirname(configFile);
   return ts.formatDiagnostics(diagnostics, { getCurrentDirectory: () => folder, getCanonicalFileName: (file) => file, getNewLine: () => '\n' });
+}
+
+/** The program of a tsconfig (with `overrides` on top of its options), on the host that shares parsed files. */
+function programOf(configFile: string, overrides: ts.CompilerOptions = {}): { config: ts.ParsedCommandLine; program: ts.Program } {
+  const config = ts.getParsedCommandLineOfConfigFile(configFile, overrides, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!config) throw new Error(`unreadable ${configFile}`);
+  return { config, program: ts.createProgram(config.fileNames, config.options, sharingCompilerHost(config.options)) };
 }
 
 function describeDiagnostic(diagnostic: ts.Diagnostic): string {

@@ -99,7 +99,7 @@ const readmeApp = () => join(work, 'readme-app');
 const typescript7Dir = () => join(readmeApp(), 'ts7');
 /** Where a layout's app holds the README's examples, beside its own files. */
 const README_FOLDER = 'readme';
-/** One tsc run over a layout's app: its error lines (ours only), and how many README files it checked. */
+/** One type-check of a layout's app: its error lines (ours only), and how many README files it checked. */
 interface LayoutCheck {
   readonly errors: string[];
   readonly readmeFiles: number;
